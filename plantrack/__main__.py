@@ -1,0 +1,5 @@
+import sys
+
+from plantrack.cli import main
+
+sys.exit(main())

@@ -1,0 +1,591 @@
+"""One import path for the app and the command line: read → validate → preview → commit a version.
+
+`prepare` writes nothing; it returns a `Preview` with every problem and, when the file can be
+imported, what would change per sheet. `commit` writes the whole preview in one transaction, and
+refuses when the plan gained a version since the preview was made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+
+import duckdb
+import pandas as pd
+
+from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
+from plantrack.db import OPEN_VERSION, current_rows_sql, quote
+from plantrack.validate import KEY_SEPARATOR, Context, Validated, row_key, validate
+from plantrack.workbook import Problem, RawWorkbook, read_workbook
+
+SAMPLE_CELLS = 200
+
+
+class DataChanged(Exception):
+    """The plan gained a version between preview and confirm."""
+
+    def __init__(self, current: int | None, base: int | None):
+        super().__init__(f"current version {current}, preview made on {base}")
+        self.current = current
+        self.base = base
+
+
+@dataclass
+class CellChange:
+    key: str
+    field: str
+    old: object
+    new: object
+
+
+@dataclass
+class SheetChange:
+    sheet: str
+    title: str
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    kept: int = 0
+    cells: list[CellChange] = field(default_factory=list)
+    removed_keys: list[str] = field(default_factory=list)
+
+    @property
+    def touched(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+@dataclass
+class Preview:
+    file_name: str
+    sha256: str
+    as_of: dt.date
+    plan_id: int | None
+    plan_key: str | None
+    base_version: int | None
+    validated: Validated | None
+    problems: list[Problem]
+    changes: dict[str, SheetChange] = field(default_factory=dict)
+    replace_logs: bool = False
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def importable(self) -> bool:
+        return not self.errors
+
+    @property
+    def nothing_changed(self) -> bool:
+        return self.importable and self.plan_id is not None and not any(c.touched for c in self.changes.values())
+
+
+def plans(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """One row per plan with its current title and year, newest first."""
+    return con.execute(
+        f"""
+        select p.plan_id, p.is_demo, i.title, i.year, i.doc_number,
+               (select max(version_id) from versions v where v.plan_id = p.plan_id) as version_id
+        from plans p
+        left join plan_info i on i.plan_id = p.plan_id and i.valid_to is null
+        order by i.year desc nulls last, p.plan_id desc
+        """
+    ).df()
+
+
+def resolve_plan(con: duckdb.DuckDBPyConnection, plan: int | str | None) -> int | None:
+    """A plan by id, document number or year; by default the only plan, else the newest."""
+    known = plans(con)
+    if known.empty:
+        return None
+    if plan is None or plan == "":
+        return int(known.iloc[0]["plan_id"])
+    text = str(plan).strip()
+    for column in ("plan_id", "doc_number", "year"):
+        hits = known[known[column].astype(str).str.casefold() == text.casefold()]
+        if not hits.empty:
+            return int(hits.iloc[0]["plan_id"])
+    return -1
+
+
+def latest_version(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> int | None:
+    if plan_id is None:
+        return None
+    return con.execute("select max(version_id) from versions where plan_id = $p", {"p": plan_id}).fetchall()[0][0]
+
+
+def _context(con: duckdb.DuckDBPyConnection, plan_id: int | None, as_of: dt.date) -> Context:
+    context = Context(as_of=as_of)
+    if plan_id is None:
+        return context
+    params = {"p": plan_id}
+    for code, name in con.execute(
+        "select unit_code, unit_name from units where plan_id = $p and valid_to is null", params
+    ).fetchall():
+        context.units[code] = code
+        if name:
+            context.units.setdefault(name, code)
+    context.tasks = {
+        r[0] for r in con.execute("select task_code from tasks where plan_id = $p and valid_to is null", params).fetchall()
+    }
+    context.budget_lines = {
+        r[0]
+        for r in con.execute("select line_code from budget_lines where plan_id = $p and valid_to is null", params).fetchall()
+    }
+    return context
+
+
+def _plan_target(
+    con: duckdb.DuckDBPyConnection, book: RawWorkbook, plan: int | str | None, problems: list[Problem]
+) -> tuple[int | None, str | None, bool]:
+    """(plan id or None for a new plan, its key, whether the target could be decided)."""
+    if "plan_info" in book.sheets:
+        only_plan = RawWorkbook({"plan_info": book.sheets["plan_info"]}, [])
+        checked = validate(only_plan, Context())
+        frame = checked.frames.get("plan_info")
+        if checked.errors or frame is None or frame.empty:
+            return None, None, False
+        key = row_key(PLAN, frame.iloc[0].to_dict())
+        rows = con.execute("select plan_id from plans where plan_key = $k", {"k": key}).fetchall()
+        return (rows[0][0] if rows else None), key, True
+    plan_id = resolve_plan(con, plan)
+    if plan_id is None:
+        problems.append(Problem("no_plan"))
+        return None, None, False
+    if plan_id == -1:
+        known = ", ".join(f"{r.plan_id} ({r.doc_number or ''} {r.year})" for r in plans(con).itertuples())
+        problems.append(Problem("unknown_plan", params={"plan": plan, "known": known}))
+        return None, None, False
+    key = con.execute("select plan_key from plans where plan_id = $p", {"p": plan_id}).fetchall()[0][0]
+    return plan_id, key, True
+
+
+def prepare(
+    con: duckdb.DuckDBPyConnection,
+    data: bytes,
+    file_name: str,
+    *,
+    plan: int | str | None = None,
+    as_of: dt.date | None = None,
+    replace_logs: bool = False,
+) -> Preview:
+    """Reads and checks the file and works out what would change. Writes nothing.
+
+    Raises `UnreadableFile` when the file is not a workbook at all.
+    """
+    as_of = as_of or dt.date.today()
+    sha = hashlib.sha256(data).hexdigest()
+    book = read_workbook(data)
+    problems: list[Problem] = []
+    cur = con.cursor()
+    plan_id, plan_key, decided = _plan_target(cur, book, plan, problems)
+    validated = validate(book, _context(cur, plan_id, as_of))
+    problems = problems + validated.problems
+    preview = Preview(
+        file_name, sha, as_of, plan_id, plan_key, latest_version(cur, plan_id), validated, problems,
+        replace_logs=replace_logs,
+    )
+    if not decided or preview.errors:
+        return preview
+    _stage(cur, validated)
+    try:
+        for name, frame in validated.frames.items():
+            spec = SHEETS_BY_NAME[name]
+            preview.changes[name] = _diff(cur, spec, plan_id, validated.titles[name], statement=_is_statement(spec, replace_logs))
+        preview.problems.extend(_budget_warnings(cur, plan_id, validated, replace_logs))
+    finally:
+        _unstage(cur, validated)
+    return preview
+
+
+def _is_statement(spec: Sheet, replace_logs: bool) -> bool:
+    return not spec.log or replace_logs
+
+
+def _stage_name(name: str) -> str:
+    return quote(f"stage_{name}")
+
+
+def _stage(cur: duckdb.DuckDBPyConnection, validated: Validated) -> None:
+    for name, frame in validated.frames.items():
+        _stage_frame(cur, SHEETS_BY_NAME[name], frame[["row_key", *SHEETS_BY_NAME[name].fields]])
+
+
+def _stage_frame(cur: duckdb.DuckDBPyConnection, spec: Sheet, frame: pd.DataFrame) -> None:
+    casts = ", ".join(f"cast({quote(c.field)} as {c.sql_type}) as {quote(c.field)}" for c in spec.columns)
+    cur.register("incoming", frame)
+    try:
+        cur.execute(
+            f"create or replace temp table {_stage_name(spec.name)} as "
+            f"select cast(row_key as varchar) as row_key, {casts} from incoming"
+        )
+    finally:
+        cur.unregister("incoming")
+
+
+def _unstage(cur: duckdb.DuckDBPyConnection, validated: Validated) -> None:
+    for name in validated.frames:
+        cur.execute(f"drop table if exists {_stage_name(name)}")
+
+
+def _differs(spec: Sheet) -> str:
+    return " or ".join(f"s.{quote(c.field)} is distinct from c.{quote(c.field)}" for c in spec.columns)
+
+
+def _current(spec: Sheet) -> str:
+    return f"(select * from {quote(spec.name)} where plan_id = $p and valid_to is null)"
+
+
+def _diff(cur: duckdb.DuckDBPyConnection, spec: Sheet, plan_id: int | None, title: str, statement: bool) -> SheetChange:
+    change = SheetChange(spec.name, title)
+    params = {"p": plan_id if plan_id is not None else -1}
+    stage, current, differs = _stage_name(spec.name), _current(spec), _differs(spec)
+    change.added, change.changed, change.unchanged = cur.execute(
+        f"""
+        select count(*) filter (where c.row_key is null),
+               count(*) filter (where c.row_key is not null and ({differs})),
+               count(*) filter (where c.row_key is not null and not ({differs}))
+        from {stage} s left join {current} c on c.row_key = s.row_key
+        """,
+        params,
+    ).fetchall()[0]
+    missing = cur.execute(
+        f"select count(*) from {current} c where not exists (select 1 from {stage} s where s.row_key = c.row_key)",
+        params,
+    ).fetchall()[0][0]
+    if statement:
+        change.removed = missing
+        change.removed_keys = [
+            _show_key(r[0])
+            for r in cur.execute(
+                f"select c.row_key from {current} c where not exists "
+                f"(select 1 from {stage} s where s.row_key = c.row_key) order by c.row_key limit {SAMPLE_CELLS}",
+                params,
+            ).fetchall()
+        ]
+    else:
+        change.kept = missing
+    if change.changed:
+        fields = spec.fields
+        select_new = ", ".join(f"s.{quote(f)}" for f in fields)
+        select_old = ", ".join(f"c.{quote(f)}" for f in fields)
+        rows = cur.execute(
+            f"""
+            select s.row_key, {select_old}, {select_new}
+            from {stage} s join {current} c on c.row_key = s.row_key
+            where {differs} order by s.row_key limit {SAMPLE_CELLS}
+            """,
+            params,
+        ).fetchall()
+        n = len(fields)
+        for row in rows:
+            for i, name in enumerate(fields):
+                old, new = row[1 + i], row[1 + n + i]
+                if old != new and not (old is None and new is None):
+                    change.cells.append(CellChange(_show_key(row[0]), name, old, new))
+    return change
+
+
+def _show_key(key: str) -> str:
+    return " · ".join(part for part in key.split(KEY_SEPARATOR) if part)
+
+
+def _budget_warnings(cur: duckdb.DuckDBPyConnection, plan_id: int | None, validated: Validated, replace_logs: bool) -> list[Problem]:
+    """Lines whose disbursements, after this import, add up to more than their plan."""
+    frames = validated.frames
+    if "disbursements" not in frames and "budget_lines" not in frames:
+        return []
+    params = {"p": plan_id if plan_id is not None else -1}
+    lines = _stage_name("budget_lines") if "budget_lines" in frames else _current(SHEETS_BY_NAME["budget_lines"])
+    if "disbursements" in frames:
+        paid = f"select line_code, amount from {_stage_name('disbursements')}"
+        if not replace_logs:
+            paid += (
+                f" union all select c.line_code, c.amount from {_current(SHEETS_BY_NAME['disbursements'])} c "
+                f"where not exists (select 1 from {_stage_name('disbursements')} s where s.row_key = c.row_key)"
+            )
+    else:
+        paid = f"select line_code, amount from {_current(SHEETS_BY_NAME['disbursements'])}"
+    rows = cur.execute(
+        f"""
+        with paid as ({paid}),
+        totals as (select line_code, sum(amount) as paid from paid group by line_code)
+        select l.line_code, l.planned, t.paid
+        from {lines} l join totals t on t.line_code = l.line_code
+        where t.paid > l.planned order by l.line_code
+        """,
+        params,
+    ).fetchall()
+    from plantrack.i18n import format_number
+
+    problems = []
+    sheet = "disbursements" if "disbursements" in frames else "budget_lines"
+    frame = frames[sheet]
+    title = validated.titles[sheet]
+    column = SHEETS_BY_NAME[sheet].column("amount" if sheet == "disbursements" else "planned").vi
+    for line, planned, total in rows:
+        hits = frame.loc[frame["line_code"] == line, "_row"]
+        row = int(hits.iloc[0]) if not hits.empty else None
+        problems.append(
+            Problem(
+                "warn_over_budget",
+                title,
+                row,
+                column,
+                {"line": line, "paid": format_number(total), "planned": format_number(planned)},
+                "warning",
+            )
+        )
+    return problems
+
+
+def _apply(cur: duckdb.DuckDBPyConnection, spec: Sheet, plan_id: int, version_id: int, statement: bool) -> SheetChange:
+    """Closes changed (and, for statements, removed) rows and adds the new state of each."""
+    change = _diff(cur, spec, plan_id, spec.vi, statement)
+    if not change.touched:
+        return change
+    table, stage, current, differs = quote(spec.name), _stage_name(spec.name), _current(spec), _differs(spec)
+    params = {"p": plan_id, "v": version_id}
+    removed = (
+        f"union all select c.row_key from {current} c "
+        f"where not exists (select 1 from {stage} s where s.row_key = c.row_key)"
+        if statement
+        else ""
+    )
+    cur.execute(
+        f"""
+        update {table} set valid_to = $v
+        where plan_id = $p and valid_to is null and row_key in (
+            select s.row_key from {stage} s join {current} c on c.row_key = s.row_key where {differs}
+            {removed}
+        )
+        """,
+        params,
+    )
+    fields = ", ".join(f"s.{quote(f)}" for f in spec.fields)
+    cur.execute(
+        f"""
+        insert into {table} (plan_id, row_key, {", ".join(quote(f) for f in spec.fields)}, valid_from, valid_to)
+        select $p, s.row_key, {fields}, $v, null from {stage} s
+        where not exists (select 1 from {current} c where c.row_key = s.row_key)
+        """,
+        params,
+    )
+    return change
+
+
+def commit(
+    con: duckdb.DuckDBPyConnection,
+    preview: Preview,
+    user: str,
+    *,
+    kind: str = "import",
+    is_demo: bool = False,
+) -> int | None:
+    """Writes the previewed workbook as one new version; returns its id, or None if nothing changed."""
+    if not preview.importable:
+        raise ValueError("the preview has blocking problems")
+    cur = con.cursor()
+    _stage(cur, preview.validated)
+    try:
+        return _write_version(
+            cur,
+            preview.plan_id,
+            preview.plan_key,
+            preview.base_version,
+            [(SHEETS_BY_NAME[name], _is_statement(SHEETS_BY_NAME[name], preview.replace_logs)) for name in preview.validated.frames],
+            user=user,
+            file_name=preview.file_name,
+            sha256=preview.sha256,
+            as_of=preview.as_of,
+            kind=kind,
+            is_demo=is_demo,
+        )
+    finally:
+        _unstage(cur, preview.validated)
+
+
+def _write_version(
+    cur: duckdb.DuckDBPyConnection,
+    plan_id: int | None,
+    plan_key: str | None,
+    base_version: int | None,
+    sheets: list[tuple[Sheet, bool]],
+    *,
+    user: str,
+    file_name: str | None,
+    sha256: str | None,
+    as_of: dt.date,
+    kind: str,
+    is_demo: bool = False,
+    rollback_of: int | None = None,
+) -> int | None:
+    cur.execute("begin transaction")
+    try:
+        current = latest_version(cur, plan_id)
+        if current != base_version:
+            raise DataChanged(current, base_version)
+        if plan_id is None:
+            plan_id = cur.execute("select coalesce(max(plan_id), 0) + 1 from plans").fetchall()[0][0]
+            cur.execute(
+                "insert into plans (plan_id, plan_key, is_demo) values ($p, $k, $d)",
+                {"p": plan_id, "k": plan_key, "d": is_demo},
+            )
+        version_id = cur.execute("select coalesce(max(version_id), 0) + 1 from versions").fetchall()[0][0]
+        counts = {}
+        for spec, statement in sheets:
+            change = _apply(cur, spec, plan_id, version_id, statement)
+            counts[spec.name] = {
+                "added": change.added,
+                "changed": change.changed,
+                "removed": change.removed,
+                "unchanged": change.unchanged,
+            }
+        _fault_point("after_apply")
+        if not any(c["added"] or c["changed"] or c["removed"] for c in counts.values()) and base_version is not None:
+            cur.execute("rollback")
+            return None
+        totals = {
+            spec.name: cur.execute(
+                f"select count(*) from {quote(spec.name)} where plan_id = $p and valid_to is null", {"p": plan_id}
+            ).fetchall()[0][0]
+            for spec in SHEETS
+        }
+        for name, total in totals.items():
+            counts.setdefault(name, {})["rows"] = total
+        cur.execute(
+            """
+            insert into versions (version_id, plan_id, created_at, user_name, file_name, sha256, as_of, kind, rollback_of, counts)
+            values ($v, $p, current_timestamp, $u, $f, $s, $a, $k, $r, $c)
+            """,
+            {
+                "v": version_id,
+                "p": plan_id,
+                "u": user,
+                "f": file_name,
+                "s": sha256,
+                "a": as_of,
+                "k": kind,
+                "r": rollback_of,
+                "c": json.dumps(counts),
+            },
+        )
+        _log(cur, user, kind, plan_id, version_id, file_name, sha256, "committed", json.dumps(counts))
+        _fault_point("before_commit")
+        cur.execute("commit")
+        return version_id
+    except BaseException:
+        cur.execute("rollback")
+        raise
+
+
+def _fault_point(name: str) -> None:
+    """Test hook: PLANTRACK_FAULT=name raises (or kill waits) here, inside the open transaction."""
+    import os
+
+    fault = os.environ.get("PLANTRACK_FAULT", "")
+    if fault == f"raise:{name}":
+        raise RuntimeError(f"injected failure at {name}")
+    if fault == f"hang:{name}":
+        import sys
+        import time
+
+        print("HANGING", flush=True, file=sys.stderr)
+        time.sleep(3600)
+
+
+def _log(cur, user, action, plan_id, version_id, file_name, sha256, outcome, detail) -> None:
+    cur.execute(
+        """
+        insert into audit_log (event_id, logged_at, user_name, action, plan_id, version_id, file_name, sha256, outcome, detail)
+        select coalesce(max(event_id), 0) + 1, current_timestamp, $u, $a, $p, $v, $f, $s, $o, $d from audit_log
+        """,
+        {"u": user, "a": action, "p": plan_id, "v": version_id, "f": file_name, "s": sha256, "o": outcome, "d": detail},
+    )
+
+
+def log_event(con, user: str | None, action: str, outcome: str, *, plan_id=None, file_name=None, sha256=None, detail=None) -> None:
+    """Audit a refused upload, a failed login or anything else that writes no version."""
+    _log(con.cursor(), user, action, plan_id, None, file_name, sha256, outcome, detail)
+
+
+def state(con: duckdb.DuckDBPyConnection, plan_id: int, version_id: int | None = None) -> dict[str, pd.DataFrame]:
+    """Every sheet's rows of a plan at a version (default: the latest), columns named by field."""
+    cur = con.cursor()
+    version_id = version_id if version_id is not None else (latest_version(cur, plan_id) or 0)
+    frames = {}
+    for spec in SHEETS:
+        fields = ", ".join(quote(f) for f in ["row_key", *spec.fields])
+        frames[spec.name] = cur.execute(
+            f"select {fields} from ({current_rows_sql(spec)}) order by row_key",
+            {"plan_id": plan_id, "version_id": version_id},
+        ).df()
+    return frames
+
+
+def rollback(con: duckdb.DuckDBPyConnection, plan_id: int, target: int, user: str) -> int | None:
+    """A new version whose data equals version `target`; None if the data is already that."""
+    cur = con.cursor()
+    rows = cur.execute(
+        "select as_of from versions where plan_id = $p and version_id = $v", {"p": plan_id, "v": target}
+    ).fetchall()
+    if not rows:
+        raise LookupError(target)
+    as_of = rows[0][0]
+    base = latest_version(cur, plan_id)
+    for spec in SHEETS:
+        columns = ", ".join(quote(f) for f in ["row_key", *spec.fields])
+        cur.execute(
+            f"create or replace temp table {_stage_name(spec.name)} as select {columns} from ({current_rows_sql(spec)})",
+            {"plan_id": plan_id, "version_id": target},
+        )
+    try:
+        key = cur.execute("select plan_key from plans where plan_id = $p", {"p": plan_id}).fetchall()[0][0]
+        return _write_version(
+            cur,
+            plan_id,
+            key,
+            base,
+            [(spec, True) for spec in SHEETS],
+            user=user,
+            file_name=None,
+            sha256=None,
+            as_of=as_of,
+            kind="rollback",
+            rollback_of=target,
+        )
+    finally:
+        for spec in SHEETS:
+            cur.execute(f"drop table if exists {_stage_name(spec.name)}")
+
+
+def versions(con: duckdb.DuckDBPyConnection, plan_id: int | None = None) -> pd.DataFrame:
+    where = "" if plan_id is None else "where plan_id = $p"
+    params = {} if plan_id is None else {"p": plan_id}
+    return con.cursor().execute(
+        f"select version_id, plan_id, created_at, user_name, file_name, sha256, as_of, kind, rollback_of, counts "
+        f"from versions {where} order by version_id",
+        params,
+    ).df()
+
+
+__all__ = [
+    "DataChanged",
+    "OPEN_VERSION",
+    "Preview",
+    "commit",
+    "log_event",
+    "plans",
+    "prepare",
+    "resolve_plan",
+    "rollback",
+    "state",
+    "versions",
+]

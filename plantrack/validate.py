@@ -1,0 +1,346 @@
+"""Turning the rows found in a workbook into typed tables, and every problem with them at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from plantrack.contract import CLOSED_LISTS, Column, Sheet
+from plantrack.text import Lookup, clean, fold
+from plantrack.values import (
+    Unreadable,
+    is_blank,
+    read_date,
+    read_int,
+    read_money,
+    read_number,
+    read_percent,
+    read_quarter,
+    read_text,
+    split_list,
+)
+from plantrack.workbook import Problem, RawSheet, RawWorkbook
+
+KEY_SEPARATOR = "\x1f"
+REFERENCE_CODES = {"units": "unknown_unit", "tasks": "unknown_task", "budget_lines": "unknown_line"}
+
+
+@dataclass
+class Context:
+    """What the database already holds for the target plan, for sheets absent from the file."""
+
+    units: dict[str, str] = field(default_factory=dict)  # code or name -> code
+    tasks: set[str] = field(default_factory=set)
+    budget_lines: set[str] = field(default_factory=set)
+    as_of: dt.date | None = None
+
+
+@dataclass
+class Validated:
+    frames: dict[str, pd.DataFrame]
+    problems: list[Problem]
+    titles: dict[str, str]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+def key_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (dt.date, pd.Timestamp)):
+        return value.isoformat()[:10]
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, str):
+        return fold(value)
+    return str(value)
+
+
+def row_key(spec: Sheet, record: dict) -> str:
+    names = spec.key
+    if spec.fallback_key and all(record.get(n) in (None, "") for n in names):
+        names = spec.fallback_key
+    return KEY_SEPARATOR.join(key_text(record.get(n)) for n in names)
+
+
+class _CellReader:
+    """Reads one column's cells, remembering repeated text so a 100.000-row log reads fast."""
+
+    def __init__(self, column: Column):
+        self.column = column
+        self.closed = CLOSED_LISTS[column.choices].lookup() if column.choices else None
+        self.memo: dict[object, object] = {}
+
+    def read(self, raw: object, percent_format: bool) -> object:
+        kind = self.column.kind
+        if kind == "percent":
+            return read_percent(raw, percent_format)
+        hashable = raw if not isinstance(raw, list) else None
+        if hashable is not None and hashable in self.memo:
+            cached = self.memo[hashable]
+            if isinstance(cached, Unreadable):
+                raise cached
+            return cached
+        try:
+            value = self._read(raw)
+        except Unreadable as problem:
+            self.memo[hashable] = problem
+            raise
+        self.memo[hashable] = value
+        return value
+
+    def _read(self, raw: object) -> object:
+        kind = self.column.kind
+        if kind in ("choice", "bool"):
+            if isinstance(raw, bool):
+                code = "yes" if raw else "no"
+            else:
+                code = self.closed.get(read_text(raw))
+            if code is None:
+                allowed = ", ".join(CLOSED_LISTS[self.column.choices].labels("vi"))
+                raise Unreadable("not_in_list", value=read_text(raw), allowed=allowed)
+            return code == "yes" if kind == "bool" else code
+        if kind == "date":
+            return read_date(raw)
+        if kind == "money":
+            return read_money(raw)
+        if kind == "number":
+            return read_number(raw)
+        if kind == "int":
+            return read_int(raw)
+        if kind == "quarter":
+            return read_quarter(raw)
+        if kind == "unit_list":
+            return split_list(raw)
+        return read_text(raw)
+
+
+def _read_sheet(raw: RawSheet, problems: list[Problem]) -> pd.DataFrame:
+    spec = raw.spec
+    title = raw.title
+    for column in spec.columns:
+        if column.required and column.field not in raw.columns:
+            row = raw.header_row
+            problems.append(
+                Problem(
+                    "plan_field_missing" if spec.layout == "fields" else "missing_column",
+                    title,
+                    row,
+                    column.vi,
+                )
+            )
+    present = [name for name in raw.columns]
+    readers = {name: _CellReader(spec.column(name)) for name in present}
+    positions = {name: raw.columns[name][0] for name in present}
+    out: dict[str, list] = {c.field: [] for c in spec.columns}
+    excel_rows: list[int] = []
+    for excel_row, values in raw.rows:
+        record: dict[str, object] = {}
+        ok = True
+        for name, raw_value in zip(present, values):
+            column = spec.column(name)
+            cell_row = raw.field_rows.get(name, excel_row)
+            cell = (cell_row - 1, positions[name])
+            header = raw.header(name)
+            if cell in raw.uncalculated:
+                problems.append(Problem("formula_no_value", title, cell_row, header))
+                ok = False
+                continue
+            if is_blank(raw_value):
+                if column.required:
+                    problems.append(Problem("required", title, cell_row, header))
+                    ok = False
+                record[name] = [] if column.kind == "unit_list" else column.blank
+                continue
+            try:
+                record[name] = readers[name].read(raw_value, cell in raw.percent_cells)
+            except Unreadable as problem:
+                problems.append(Problem(problem.code, title, cell_row, header, dict(problem.params)))
+                ok = False
+        for column in spec.columns:
+            record.setdefault(column.field, [] if column.kind == "unit_list" else column.blank)
+        if not ok:
+            # Still counted for duplicate keys only if the key itself was read.
+            pass
+        for name in out:
+            out[name].append(record[name])
+        excel_rows.append(excel_row)
+    frame = pd.DataFrame(out, columns=spec.fields)
+    frame["_row"] = excel_rows
+    return frame
+
+
+def _check_keys(spec: Sheet, title: str, frame: pd.DataFrame, headers: dict, problems: list[Problem]) -> None:
+    keys = [row_key(spec, rec) for rec in frame[spec.fields].to_dict("records")]
+    frame["row_key"] = keys
+    first_seen: dict[str, int] = {}
+    key_header = " + ".join(headers.get(n, spec.column(n).vi) for n in spec.key)
+    for key, excel_row in zip(keys, frame["_row"]):
+        if key.replace(KEY_SEPARATOR, "") == "":
+            continue
+        if key in first_seen:
+            shown = " + ".join(part for part in key.split(KEY_SEPARATOR) if part)
+            problems.append(
+                Problem(
+                    "duplicate_key",
+                    title,
+                    int(excel_row),
+                    key_header,
+                    {"key": f"«{shown}»", "first_row": first_seen[key]},
+                )
+            )
+        else:
+            first_seen[key] = int(excel_row)
+
+
+def _unit_lookup(frames: dict[str, pd.DataFrame], context: Context) -> Lookup:
+    if "units" in frames:
+        spellings: dict[str, object] = {}
+        for code, name in zip(frames["units"]["unit_code"], frames["units"]["unit_name"]):
+            if code:
+                spellings[code] = code
+                if name:
+                    spellings[name] = code
+        return Lookup(spellings)
+    return Lookup(dict(context.units))
+
+
+def _check_references(
+    raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], context: Context, problems: list[Problem]
+) -> None:
+    units = _unit_lookup(frames, context)
+    tasks = set(frames["tasks"]["task_code"].dropna()) if "tasks" in frames else context.tasks
+    lines = set(frames["budget_lines"]["line_code"].dropna()) if "budget_lines" in frames else context.budget_lines
+    task_lookup = Lookup({code: code for code in tasks})
+    line_lookup = Lookup({code: code for code in lines})
+    for name, frame in frames.items():
+        raw = raws[name]
+        for column in raw.spec.columns:
+            if not column.ref or column.field not in raw.columns:
+                continue
+            target = {"units": units, "tasks": task_lookup, "budget_lines": line_lookup}[column.ref]
+            code = REFERENCE_CODES[column.ref]
+            resolved = []
+            for value, excel_row in zip(frame[column.field], frame["_row"]):
+                if column.kind == "unit_list":
+                    codes = []
+                    for part in value or []:
+                        found = target.get(part)
+                        if found is None:
+                            problems.append(Problem(code, raw.title, int(excel_row), raw.header(column.field), {"value": part}))
+                        else:
+                            codes.append(found)
+                    resolved.append(codes)
+                elif value in (None, ""):
+                    resolved.append(value)
+                else:
+                    found = target.get(value)
+                    if found is None:
+                        problems.append(Problem(code, raw.title, int(excel_row), raw.header(column.field), {"value": value}))
+                    resolved.append(found if found is not None else value)
+            frame[column.field] = resolved
+
+
+def _quarter_of(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _check_rules(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], context: Context, problems: list[Problem]) -> None:
+    from plantrack.i18n import format_date
+
+    as_of = context.as_of
+    if "tasks" in frames:
+        raw, frame = raws["tasks"], frames["tasks"]
+        for rec in frame.to_dict("records"):
+            row = int(rec["_row"])
+            if not rec["is_ongoing"] and rec["due_on"] is None and "due_on" not in _failed(problems, raw, row):
+                problems.append(Problem("due_required", raw.title, row, raw.header("due_on")))
+            if rec["start_on"] and rec["due_on"] and rec["start_on"] > rec["due_on"]:
+                problems.append(
+                    Problem(
+                        "start_after_due",
+                        raw.title,
+                        row,
+                        raw.header("start_on"),
+                        {"start": format_date(rec["start_on"]), "due": format_date(rec["due_on"])},
+                    )
+                )
+            if rec["state"] == "done":
+                if rec["progress"] is not None and rec["progress"] < 100:
+                    problems.append(
+                        Problem("warn_done_below_100", raw.title, row, raw.header("progress"),
+                                {"progress": f"{rec['progress']:g}"}, "warning")
+                    )
+                if rec["completed_on"] is None:
+                    problems.append(Problem("warn_done_without_date", raw.title, row, raw.header("completed_on"), {}, "warning"))
+            _warn_after_as_of(raw, row, rec["completed_on"], as_of, problems)
+    if "milestones" in frames:
+        raw, frame = raws["milestones"], frames["milestones"]
+        quarters = []
+        for rec in frame.to_dict("records"):
+            row = int(rec["_row"])
+            due = rec["due_on"]
+            expected = _quarter_of(due) if due else None
+            if rec["quarter"] is not None and expected and rec["quarter"] != expected:
+                problems.append(
+                    Problem("warn_quarter_mismatch", raw.title, row, raw.header("quarter"),
+                            {"quarter": rec["quarter"], "due": format_date(due), "expected": expected}, "warning")
+                )
+            quarters.append(expected if expected else rec["quarter"])
+            _warn_after_as_of(raw, row, rec["completed_on"], as_of, problems)
+        frame["quarter"] = quarters
+    if "media" in frames:
+        raw, frame = raws["media"], frames["media"]
+        for published, responded, row in zip(frame["published_on"], frame["responded_on"], frame["_row"]):
+            if published and responded and responded < published:
+                problems.append(
+                    Problem("responded_before_published", raw.title, int(row), raw.header("responded_on"),
+                            {"responded": format_date(responded), "published": format_date(published)})
+                )
+        frame["is_false"] = [bool(v) for v in frame["is_false"]]
+    if "tasks" in frames:
+        frames["tasks"]["is_ongoing"] = [bool(v) for v in frames["tasks"]["is_ongoing"]]
+
+
+def _failed(problems: list[Problem], raw: RawSheet, row: int) -> set[str]:
+    """Fields of this row that already have a problem, so one mistake is reported once."""
+    headers = {raw.header(n): n for n in raw.spec.fields}
+    return {headers.get(p.column, "") for p in problems if p.sheet == raw.title and p.row == row}
+
+
+def _warn_after_as_of(raw: RawSheet, row: int, completed: dt.date | None, as_of: dt.date | None, problems: list[Problem]) -> None:
+    from plantrack.i18n import format_date
+
+    if completed and as_of and completed > as_of:
+        problems.append(
+            Problem("warn_completed_after_as_of", raw.title, row, raw.header("completed_on"),
+                    {"completed": format_date(completed), "as_of": format_date(as_of)}, "warning")
+        )
+
+
+def validate(book: RawWorkbook, context: Context) -> Validated:
+    problems = list(book.problems)
+    frames: dict[str, pd.DataFrame] = {}
+    for name, raw in book.sheets.items():
+        if raw.header_row is None and raw.spec.layout == "table":
+            continue
+        frame = _read_sheet(raw, problems)
+        headers = {n: raw.header(n) for n in raw.spec.fields}
+        if raw.spec.layout == "table":
+            _check_keys(raw.spec, raw.title, frame, headers, problems)
+        frames[name] = frame
+    _check_references(book.sheets, frames, context, problems)
+    _check_rules(book.sheets, frames, context, problems)
+    for name, frame in frames.items():
+        spec = book.sheets[name].spec
+        frame["row_key"] = [row_key(spec, rec) for rec in frame[spec.fields].to_dict("records")]
+    titles = {name: raw.title for name, raw in book.sheets.items()}
+    return Validated(frames, problems, titles)
