@@ -45,14 +45,14 @@ SHEET_HELP = {
 
 def _cell_value(column: Column, value: object, lang: str) -> object:
     """The value as a person would type it in this column (labels, not codes)."""
-    if value is None or (not isinstance(value, (list, tuple)) and pd.isna(value)):
+    if column.kind == "unit_list":
+        return "; ".join(value) if value is not None and len(value) else None
+    if value is None or pd.isna(value):
         return None
     if column.kind == "bool":
         return CLOSED_LISTS["yes_no"].label("yes" if value else "no", lang)
     if column.kind == "choice":
         return CLOSED_LISTS[column.choices].label(value, lang)
-    if column.kind == "unit_list":
-        return "; ".join(value) if len(value) else None
     if column.kind == "date":
         return pd.Timestamp(value).date()
     if column.kind in ("money", "int", "quarter"):
@@ -197,14 +197,20 @@ def write_workbook(
     *,
     lang: str = "vi",
     banner: str | None = None,
+    sheets: list[str] | None = None,
 ) -> None:
-    """The template (no frames) or a filled workbook (frames keyed by sheet name, fields as columns)."""
+    """The template (no frames) or a filled workbook (frames keyed by sheet name, fields as columns).
+
+    `sheets` limits the workbook to some sheets (a partial upload); by default all are written.
+    """
     frames = frames or {}
+    wanted = {spec.name for spec in SHEETS} if sheets is None else set(sheets)
     book = xlsxwriter.Workbook(target, {"in_memory": False, "strings_to_formulas": False, "strings_to_urls": False})
     formats = _formats(book)
-    _write_plan(book, frames.get("plan_info"), lang, formats)
+    if "plan_info" in wanted:
+        _write_plan(book, frames.get("plan_info"), lang, formats)
     for spec in SHEETS:
-        if spec.layout == "table":
+        if spec.layout == "table" and spec.name in wanted:
             _write_table(book, spec, frames.get(spec.name), lang, formats)
     _write_instructions(book, lang, formats, banner)
     book.close()

@@ -313,16 +313,14 @@ def _budget_warnings(cur: duckdb.DuckDBPyConnection, plan_id: int | None, valida
             )
     else:
         paid = f"select line_code, amount from {_current(SHEETS_BY_NAME['disbursements'])}"
-    rows = cur.execute(
-        f"""
+    sql = f"""
         with paid as ({paid}),
         totals as (select line_code, sum(amount) as paid from paid group by line_code)
         select l.line_code, l.planned, t.paid
         from {lines} l join totals t on t.line_code = l.line_code
         where t.paid > l.planned order by l.line_code
-        """,
-        params,
-    ).fetchall()
+        """
+    rows = cur.execute(sql, params if "$p" in sql else {}).fetchall()
     from plantrack.i18n import format_number
 
     problems = []

@@ -1,0 +1,45 @@
+"""Named queries: one .sql file per question in queries/, run with bound parameters only."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import duckdb
+import pandas as pd
+
+from plantrack.db import ROOT
+
+QUERY_DIR = ROOT / "queries"
+_PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+
+
+def names() -> list[str]:
+    return sorted(path.stem for path in QUERY_DIR.glob("*.sql"))
+
+
+@functools.cache
+def sql(name: str) -> str:
+    if name not in names():
+        raise KeyError(f"no query named {name!r}")
+    return (QUERY_DIR / f"{name}.sql").read_text(encoding="utf-8")
+
+
+def parameters(name: str) -> set[str]:
+    return set(_PARAM.findall(sql(name)))
+
+
+def run(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
+    """The result of queries/<name>.sql; DuckDB wants exactly the parameters the text uses."""
+    wanted = parameters(name)
+    missing = wanted - params.keys()
+    if missing:
+        raise TypeError(f"query {name} needs {sorted(missing)}")
+    return cur.execute(sql(name), {key: _plain(params[key]) for key in wanted}).df()
+
+
+def _plain(value: object) -> object:
+    """numpy and pandas scalars (as read from a frame) as the Python values DuckDB binds."""
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime()
+    return value.item() if hasattr(value, "item") and not isinstance(value, (list, tuple, str)) else value

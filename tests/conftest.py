@@ -1,0 +1,119 @@
+"""Shared fixtures: every test builds its own small database in its own folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from plantrack.db import connect
+
+
+@pytest.fixture
+def con(tmp_path):
+    connection = connect(tmp_path / "test.duckdb")
+    yield connection
+    connection.close()
+
+
+def small_plan(progress: float = 50.0, media_titles: tuple[str, ...] = ("Gia Lai quảng bá du lịch",)) -> dict[str, pd.DataFrame]:
+    """A plan of two units, two tasks, one budget line and a few mentions, as writer frames."""
+    return {
+        "plan_info": pd.DataFrame(
+            [
+                {
+                    "title": "Kế hoạch thử nghiệm",
+                    "doc_number": "01/KH-TEST",
+                    "year": 2019,
+                    "issuer": "Sở TT&TT",
+                    "issued_on": dt.date(2019, 3, 20),
+                    "legal_bases": "Kế hoạch số 495/KH-UBND",
+                }
+            ]
+        ),
+        "units": pd.DataFrame(
+            [
+                {"unit_code": "P.TTBCXB", "unit_name": "Phòng Thông tin - Báo chí - Xuất bản", "unit_kind": "internal"},
+                {"unit_code": "VP", "unit_name": "Văn phòng Sở", "unit_kind": "internal"},
+            ]
+        ),
+        "tasks": pd.DataFrame(
+            [
+                {
+                    "task_code": "NV1",
+                    "content": "Theo dõi dư luận báo chí",
+                    "lead_unit": "P.TTBCXB",
+                    "support_units": ["VP"],
+                    "timing_text": "Thường xuyên trong năm 2019",
+                    "is_ongoing": True,
+                    "start_on": dt.date(2019, 1, 1),
+                    "due_on": dt.date(2019, 12, 31),
+                    "progress": progress,
+                    "state": "in_progress",
+                    "completed_on": None,
+                    "updated_on": dt.date(2019, 3, 15),
+                    "note": None,
+                },
+                {
+                    "task_code": "NV2",
+                    "content": "Tổng hợp danh sách cán bộ",
+                    "lead_unit": "VP",
+                    "support_units": [],
+                    "timing_text": "Hoàn thành ngày 31/03/2019",
+                    "is_ongoing": False,
+                    "start_on": None,
+                    "due_on": dt.date(2019, 3, 31),
+                    "progress": 100.0,
+                    "state": "done",
+                    "completed_on": dt.date(2019, 3, 29),
+                    "updated_on": dt.date(2019, 3, 29),
+                    "note": None,
+                },
+            ]
+        ),
+        "budget_lines": pd.DataFrame(
+            [
+                {
+                    "line_code": "NS01",
+                    "task_code": "NV1",
+                    "content": "Theo dõi báo chí",
+                    "source": "state",
+                    "unit_code": "VP",
+                    "planned": 10_000_000,
+                    "note": None,
+                }
+            ]
+        ),
+        "disbursements": pd.DataFrame(
+            [{"line_code": "NS01", "paid_on": dt.date(2019, 3, 1), "amount": 2_000_000, "voucher": "UNC 01", "note": None}]
+        ),
+        "media": pd.DataFrame(
+            [
+                {
+                    "published_on": dt.date(2019, 3, 5),
+                    "outlet": "Báo Gia Lai",
+                    "scope": "domestic",
+                    "medium": "online",
+                    "language": "Tiếng Việt",
+                    "title": title,
+                    "summary": None,
+                    "url": f"https://baogialai.com.vn/{i}",
+                    "topic": "du lịch",
+                    "sentiment": "positive",
+                    "is_false": False,
+                    "task_code": "NV1",
+                    "response": None,
+                    "responded_on": None,
+                    "reach": 100 + i,
+                }
+                for i, title in enumerate(media_titles)
+            ]
+        ),
+    }
+
+
+def fingerprint(connection) -> dict[str, list]:
+    """Every row of every table: equal fingerprints mean the database was left exactly as it was."""
+    tables = [r[0] for r in connection.execute("select table_name from information_schema.tables where table_schema = 'main' order by 1").fetchall()]
+    return {name: connection.execute(f'select * from "{name}" order by all').fetchall() for name in tables}
