@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
-
-_SPACES = re.compile(r"\s+")
 
 
 def clean(value: str) -> str:
-    """NFC, trimmed, inner runs of white space collapsed to one space."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFC", value)).strip()
+    """NFC, trimmed, runs of spaces collapsed; line breaks kept (a list of legal bases is one per line)."""
+    if not unicodedata.is_normalized("NFC", value):
+        value = unicodedata.normalize("NFC", value)
+    if "\n" not in value and "\r" not in value:
+        return " ".join(value.split())
+    lines = (" ".join(line.split()) for line in value.splitlines())
+    return "\n".join(line for line in lines if line)
 
 
 def fold(value: str) -> str:
-    """Case-folded and cleaned: 'Mã  NV ' and 'mã nv' fold alike."""
-    return clean(value).casefold()
+    """Case-folded, with all white space (line breaks too) collapsed: 'Mã  NV ' and 'mã nv' fold alike."""
+    return " ".join(unicodedata.normalize("NFC", value).split()).casefold()
 
 
 def strip_accents(value: str) -> str:

@@ -124,81 +124,74 @@ class _CellReader:
 
 
 def _read_sheet(raw: RawSheet, problems: list[Problem]) -> pd.DataFrame:
-    spec = raw.spec
-    title = raw.title
+    """Reads column by column (a log sheet can have 100.000 rows); every bad cell becomes a problem."""
+    spec, title = raw.spec, raw.title
     for column in spec.columns:
         if column.required and column.field not in raw.columns:
-            row = raw.header_row
-            problems.append(
-                Problem(
-                    "plan_field_missing" if spec.layout == "fields" else "missing_column",
-                    title,
-                    row,
-                    column.vi,
-                )
-            )
-    present = [name for name in raw.columns]
-    readers = {name: _CellReader(spec.column(name)) for name in present}
-    positions = {name: raw.columns[name][0] for name in present}
-    out: dict[str, list] = {c.field: [] for c in spec.columns}
-    excel_rows: list[int] = []
-    for excel_row, values in raw.rows:
-        record: dict[str, object] = {}
-        ok = True
-        for name, raw_value in zip(present, values):
-            column = spec.column(name)
-            cell_row = raw.field_rows.get(name, excel_row)
-            cell = (cell_row - 1, positions[name])
-            header = raw.header(name)
-            if cell in raw.uncalculated:
-                problems.append(Problem("formula_no_value", title, cell_row, header))
-                ok = False
-                continue
-            if is_blank(raw_value):
-                if column.required:
-                    problems.append(Problem("required", title, cell_row, header))
-                    ok = False
-                record[name] = [] if column.kind == "unit_list" else column.blank
-                continue
-            try:
-                record[name] = readers[name].read(raw_value, cell in raw.percent_cells)
-            except Unreadable as problem:
-                problems.append(Problem(problem.code, title, cell_row, header, dict(problem.params)))
-                ok = False
-        for column in spec.columns:
-            record.setdefault(column.field, [] if column.kind == "unit_list" else column.blank)
-        if not ok:
-            # Still counted for duplicate keys only if the key itself was read.
-            pass
-        for name in out:
-            out[name].append(record[name])
-        excel_rows.append(excel_row)
-    frame = pd.DataFrame(out, columns=spec.fields)
+            code = "plan_field_missing" if spec.layout == "fields" else "missing_column"
+            problems.append(Problem(code, title, raw.header_row, column.vi))
+    excel_rows = [excel_row for excel_row, _ in raw.rows]
+    cells_by_column = list(zip(*(values for _, values in raw.rows))) if raw.rows else []
+    data: dict[str, list] = {}
+    for index, name in enumerate(raw.columns):
+        column = spec.column(name)
+        data[name] = _read_column(raw, column, excel_rows, cells_by_column[index] if raw.rows else (), problems)
+    for column in spec.columns:
+        if column.field not in data:
+            data[column.field] = [[] if column.kind == "unit_list" else column.blank] * len(excel_rows)
+    frame = pd.DataFrame({name: data[name] for name in spec.fields}, columns=spec.fields)
     frame["_row"] = excel_rows
     return frame
 
 
-def _check_keys(spec: Sheet, title: str, frame: pd.DataFrame, headers: dict, problems: list[Problem]) -> None:
-    keys = [row_key(spec, rec) for rec in frame[spec.fields].to_dict("records")]
+def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, problems: list[Problem]) -> list:
+    reader = _CellReader(column)
+    position = raw.columns[column.field][0]
+    header = raw.header(column.field)
+    field_row = raw.field_rows.get(column.field)
+    empty = [] if column.kind == "unit_list" else column.blank
+    checks_cells = bool(raw.uncalculated or raw.percent_cells)
+    out = []
+    for excel_row, value in zip(excel_rows, cells):
+        row = field_row or excel_row
+        cell = (row - 1, position)
+        if checks_cells and cell in raw.uncalculated:
+            problems.append(Problem("formula_no_value", raw.title, row, header))
+            out.append(empty)
+            continue
+        if value is None or value == "" or is_blank(value):
+            if column.required:
+                problems.append(Problem("required", raw.title, row, header))
+            out.append(empty)
+            continue
+        try:
+            out.append(reader.read(value, checks_cells and cell in raw.percent_cells))
+        except Unreadable as problem:
+            problems.append(Problem(problem.code, raw.title, row, header, dict(problem.params)))
+            out.append(empty)
+    return out
+
+
+def _assign_keys(spec: Sheet, title: str, frame: pd.DataFrame, headers: dict, problems: list[Problem]) -> None:
+    """Sets each row's key and reports keys that repeat within the sheet."""
+    names = list(dict.fromkeys(spec.key + spec.fallback_key))
+    columns = [frame[name].tolist() for name in names]
+    keys = [row_key(spec, dict(zip(names, values))) for values in zip(*columns)] if len(frame) else []
     frame["row_key"] = keys
+    if spec.layout != "table":
+        return
     first_seen: dict[str, int] = {}
     key_header = " + ".join(headers.get(n, spec.column(n).vi) for n in spec.key)
-    for key, excel_row in zip(keys, frame["_row"]):
+    for key, excel_row in zip(keys, frame["_row"].tolist()):
         if key.replace(KEY_SEPARATOR, "") == "":
             continue
         if key in first_seen:
             shown = " + ".join(part for part in key.split(KEY_SEPARATOR) if part)
             problems.append(
-                Problem(
-                    "duplicate_key",
-                    title,
-                    int(excel_row),
-                    key_header,
-                    {"key": f"«{shown}»", "first_row": first_seen[key]},
-                )
+                Problem("duplicate_key", title, excel_row, key_header, {"key": f"«{shown}»", "first_row": first_seen[key]})
             )
         else:
-            first_seen[key] = int(excel_row)
+            first_seen[key] = excel_row
 
 
 def _unit_lookup(frames: dict[str, pd.DataFrame], context: Context) -> Lookup:
@@ -332,15 +325,11 @@ def validate(book: RawWorkbook, context: Context) -> Validated:
     for name, raw in book.sheets.items():
         if raw.header_row is None and raw.spec.layout == "table":
             continue
-        frame = _read_sheet(raw, problems)
-        headers = {n: raw.header(n) for n in raw.spec.fields}
-        if raw.spec.layout == "table":
-            _check_keys(raw.spec, raw.title, frame, headers, problems)
-        frames[name] = frame
+        frames[name] = _read_sheet(raw, problems)
     _check_references(book.sheets, frames, context, problems)
     _check_rules(book.sheets, frames, context, problems)
     for name, frame in frames.items():
-        spec = book.sheets[name].spec
-        frame["row_key"] = [row_key(spec, rec) for rec in frame[spec.fields].to_dict("records")]
+        raw = book.sheets[name]
+        _assign_keys(raw.spec, raw.title, frame, {n: raw.header(n) for n in raw.spec.fields}, problems)
     titles = {name: raw.title for name, raw in book.sheets.items()}
     return Validated(frames, problems, titles)

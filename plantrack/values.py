@@ -34,9 +34,9 @@ _QUARTER_WORDS = re.compile(r"^(?:quý|quy|q|quarter)\s*", re.IGNORECASE)
 def is_blank(raw: object) -> bool:
     if raw is None:
         return True
-    if isinstance(raw, float) and math.isnan(raw):
-        return True
-    return isinstance(raw, str) and clean(raw) == ""
+    if isinstance(raw, str):
+        return not raw or raw.isspace()
+    return isinstance(raw, float) and math.isnan(raw)
 
 
 def read_text(raw: object) -> str:

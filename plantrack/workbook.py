@@ -333,8 +333,9 @@ def _locate(
     for r in range(header_index + 1, len(grid)):
         source = grid[r]
         values = [source[c] if c < len(source) else "" for _, c in order]
-        if all(is_blank(v) for v in values) and not any((r, c) in uncalculated for _, c in order):
-            continue
+        if not any(v != "" for v in values) or all(is_blank(v) for v in values):
+            if not any((r, c) in uncalculated for _, c in order):
+                continue
         rows.append((r + 1, values))
     raw = RawSheet(spec, title, header_index + 1, columns, rows)
     raw.uncalculated = uncalculated
