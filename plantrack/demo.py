@@ -7,8 +7,8 @@ import datetime as dt
 import duckdb
 
 from plantrack import importer
-from plantrack.db import ROOT, quote
 from plantrack.contract import SHEETS
+from plantrack.db import ROOT, quote
 
 DEMO_DIR = ROOT / "data" / "demo"
 DEMO_USER = "demo"
@@ -41,7 +41,17 @@ def load(con: duckdb.DuckDBPyConnection) -> tuple[int, int | None]:
     return written, demo_plan(con)
 
 
-def clear(con: duckdb.DuckDBPyConnection) -> bool:
+def load_if_fresh(con: duckdb.DuckDBPyConnection) -> None:
+    """On a database that never held data, load the demo; once the demo was cleared, leave it empty."""
+    cur = con.cursor()
+    if cur.execute("select count(*) from plans").fetchall()[0][0]:
+        return
+    if cur.execute("select count(*) from audit_log where action = 'demo_clear'").fetchall()[0][0]:
+        return
+    load(con)
+
+
+def clear(con: duckdb.DuckDBPyConnection, user: str | None = None) -> bool:
     """Removes the demo plan and its whole history; real plans are untouched."""
     plan_id = demo_plan(con)
     if plan_id is None:
@@ -53,6 +63,7 @@ def clear(con: duckdb.DuckDBPyConnection) -> bool:
             cur.execute(f"delete from {quote(spec.name)} where plan_id = $p", {"p": plan_id})
         cur.execute("delete from versions where plan_id = $p", {"p": plan_id})
         cur.execute("delete from plans where plan_id = $p", {"p": plan_id})
+        importer.log_event(cur, user, "demo_clear", "cleared", plan_id=plan_id)
         cur.execute("commit")
     except BaseException:
         cur.execute("rollback")

@@ -90,7 +90,7 @@ class Preview:
 def plans(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """One row per plan with its current title and year, newest first."""
     return con.execute(
-        f"""
+        """
         select p.plan_id, p.is_demo, i.title, i.year, i.doc_number,
                (select max(version_id) from versions v where v.plan_id = p.plan_id) as version_id
         from plans p
@@ -196,7 +196,7 @@ def prepare(
         return preview
     _stage(cur, validated)
     try:
-        for name, frame in validated.frames.items():
+        for name in validated.frames:
             spec = SHEETS_BY_NAME[name]
             preview.changes[name] = _diff(cur, spec, plan_id, validated.titles[name], statement=_is_statement(spec, replace_logs))
         preview.problems.extend(_budget_warnings(cur, plan_id, validated, replace_logs))
@@ -511,7 +511,7 @@ def _log(cur, user, action, plan_id, version_id, file_name, sha256, outcome, det
 
 def log_event(con, user: str | None, action: str, outcome: str, *, plan_id=None, file_name=None, sha256=None, detail=None) -> None:
     """Audit a refused upload, a failed login or anything else that writes no version."""
-    _log(con.cursor(), user, action, plan_id, None, file_name, sha256, outcome, detail)
+    _log(con, user, action, plan_id, None, file_name, sha256, outcome, detail)
 
 
 def state(con: duckdb.DuckDBPyConnection, plan_id: int, version_id: int | None = None) -> dict[str, pd.DataFrame]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from plantrack.contract import CLOSED_LISTS, Column, Sheet
-from plantrack.text import Lookup, clean, fold
+from plantrack.text import Lookup, fold
 from plantrack.values import (
     Unreadable,
     is_blank,

@@ -21,10 +21,9 @@ PAGES = (("dashboard.py", "page_overview"),)
 
 @st.cache_resource
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """One connection per server process; the demo plan is loaded when the database is empty."""
+    """One connection per server process; a fresh database gets the demo plan."""
     con = connect(path)
-    if con.execute("select count(*) from plans").fetchall()[0][0] == 0:
-        demo.load(con)
+    demo.load_if_fresh(con)
     return con
 
 
