@@ -148,6 +148,8 @@ class Column:
     aliases: tuple[str, ...] = ()
     # A blank cell in this column is stored as this value (keys must never be NULL).
     blank: object = None
+    # As part of a key, text is compared case-blind, except where case carries meaning (links).
+    key_case_sensitive: bool = False
 
     @property
     def sql_type(self) -> str:
@@ -337,7 +339,7 @@ MEDIA = Sheet(
         Column("language", "Ngôn ngữ", "Language", width=12),
         Column("title", "Tiêu đề", "Title", required=True, width=50),
         Column("summary", "Tóm tắt", "Summary", width=40),
-        Column("url", "Đường dẫn", "Link", width=36, blank="", aliases=("URL",)),
+        Column("url", "Đường dẫn", "Link", width=36, blank="", aliases=("URL",), key_case_sensitive=True),
         Column("topic", "Chủ đề", "Topic", width=16),
         Column("sentiment", "Sắc thái", "Sentiment", "choice", choices="sentiment", width=12),
         Column("is_false", "Sai lệch", "False information", "bool", choices="yes_no", width=10),

@@ -198,14 +198,19 @@ def write_workbook(
     lang: str = "vi",
     banner: str | None = None,
     sheets: list[str] | None = None,
+    created: dt.datetime | None = None,
 ) -> None:
     """The template (no frames) or a filled workbook (frames keyed by sheet name, fields as columns).
 
     `sheets` limits the workbook to some sheets (a partial upload); by default all are written.
+    `created` fixes the creation time stored in the file (default: now), so that a generated file
+    can be reproduced byte for byte.
     """
     frames = frames or {}
     wanted = {spec.name for spec in SHEETS} if sheets is None else set(sheets)
     book = xlsxwriter.Workbook(target, {"in_memory": False, "strings_to_formulas": False, "strings_to_urls": False})
+    if created is not None:
+        book.set_properties({"created": created})
     formats = _formats(book)
     if "plan_info" in wanted:
         _write_plan(book, frames.get("plan_info"), lang, formats)

@@ -68,7 +68,10 @@ def row_key(spec: Sheet, record: dict) -> str:
     names = spec.key
     if spec.fallback_key and all(record.get(n) in (None, "") for n in names):
         names = spec.fallback_key
-    return KEY_SEPARATOR.join(key_text(record.get(n)) for n in names)
+    return KEY_SEPARATOR.join(
+        record[n] if spec.column(n).key_case_sensitive and isinstance(record.get(n), str) else key_text(record.get(n))
+        for n in names
+    )
 
 
 class _CellReader:
