@@ -1,39 +1,103 @@
-"""Tổng quan: what is in the chosen plan, at a glance."""
+"""Tổng quan: at a glance, what is on track, late or done, what was spent, and what the press says."""
 
 import streamlit as st
 
 from pages.common import ui
+from plantrack import charts, measures, status
 
 view = ui.page("page_overview")
-if view.plan is None:
-    st.title(view.t("app_title"))
-    st.info(view.t("empty_database"))
-    st.stop()
+ui.require_plan(view)
+lang = view.lang
 
-ui.demo_notice(view)
 st.title(view.plan["title"])
 st.caption(
-    view.t(
-        "plan_meta",
-        number=view.plan["doc_number"] or "—",
-        issuer=view.plan["issuer"] or "—",
-        issued=view.date(view.plan["issued_on"]) or "—",
-    )
-    + " · "
-    + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
+    view.t("plan_meta", number=view.plan["doc_number"] or "—", issuer=view.plan["issuer"] or "—",
+           issued=view.date(view.plan["issued_on"]) or "—")
+    + " · " + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
 )
 
-counts = view.query("plan_row_counts", plan_id=view.plan["plan_id"], version_id=view.version_id).iloc[0]
-columns = st.columns(5)
-for column, (field, key) in zip(
-    columns,
-    [("tasks", "rows_tasks"), ("milestones", "rows_milestones"), ("indicators", "rows_indicators"),
-     ("budget_lines", "rows_budget"), ("media", "rows_media")],
-):
-    column.metric(view.t(key), f"{int(counts[field]):,}".replace(",", "."))
+tasks = view.query("tasks_at_version")
+statuses = status.statuses(tasks, view.as_of, lang=lang, plan_year=view.year)
+counts = status.status_counts(statuses)
 
-tasks = view.query("tasks_at_version", plan_id=view.plan["plan_id"], version_id=view.version_id)
-st.dataframe(tasks[["task_code", "content", "lead_unit", "timing_text", "progress"]], hide_index=True)
+columns = st.columns(4)
+for column, code in zip(columns, ("done", "on_track", "behind", "overdue")):
+    category = measures.category(code)
+    column.metric(category.tagged(lang), measures.count(counts[code], lang),
+                  help=view.t("kpi_of_tasks", total=measures.count(len(statuses), lang)), border=True)
 
-st.subheader(view.t("versions_title"))
-st.dataframe(view.query("plan_versions", plan_id=view.plan["plan_id"]), hide_index=True)
+budget = view.query("budget_totals").iloc[0]
+media = view.query("media_kpis").iloc[0]
+columns = st.columns(3)
+share = 100 * budget["disbursed"] / budget["planned"] if budget["planned"] else None
+columns[0].metric(view.t("kpi_disbursed"), measures.money(budget["disbursed"], lang),
+                  delta=view.t("kpi_of_planned", share=measures.percent(share, lang), planned=measures.money(budget["planned"], lang)),
+                  delta_color="off", delta_arrow="off", border=True)
+negative_share = 100 * media["month_negative"] / media["month_mentions"] if media["month_mentions"] else None
+columns[1].metric(view.t("kpi_month_mentions", month=view.as_of.strftime("%m/%Y")), measures.count(media["month_mentions"], lang),
+                  delta=view.t("kpi_negative_share", share=measures.percent(negative_share, lang)),
+                  delta_color="off", delta_arrow="off", border=True)
+columns[2].metric(view.t("kpi_false_open"), measures.count(media["false_open"], lang),
+                  delta=view.t("kpi_false_total", total=measures.count(media["false_cases"], lang)),
+                  delta_color="off", delta_arrow="off", border=True)
+
+st.subheader(view.t("groups_title"))
+groups = status.group_counts(statuses)
+ui.chart(charts.group_counts(groups, lang), view)
+rate_columns = st.columns(3)
+for column, rate in zip(rate_columns, status.rates(statuses, lang).values()):
+    column.metric(rate.title, measures.percent(rate.percent, lang),
+                  delta=f"{rate.numerator}/{rate.denominator}: {rate.basis}", delta_color="off", delta_arrow="off")
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader(view.t("deadlines_title"))
+    deadlines = view.query("upcoming_deadlines")
+    ui.table(
+        deadlines.assign(kind=deadlines["kind"].map(lambda k: view.t(f"kind_{k}"))),
+        view,
+        {
+            "due_on": st.column_config.DateColumn(view.t("col_due"), format="DD/MM/YYYY"),
+            "days_left": st.column_config.NumberColumn(view.t("col_days_left")),
+            "kind": view.t("col_kind"),
+            "task_code": view.t("col_task"),
+            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+            "unit_code": view.t("col_unit"),
+        },
+        empty_key="no_deadlines",
+    )
+with right:
+    st.subheader(view.t("ageing_title"))
+    ageing = status.overdue_ageing(statuses)
+    if ageing["tasks"].sum() == 0:
+        st.success(view.t("no_overdue"))
+    else:
+        ui.table(ageing.assign(age=ageing["age"] + " " + view.t("days")), view,
+                 {"age": view.t("col_overdue_age"), "tasks": view.t("col_tasks")})
+
+st.subheader(view.t("changes_title"))
+changes = view.query("version_changes")
+if changes.empty:
+    st.info(view.t("no_changes"))
+else:
+    st.markdown(" · ".join(
+        view.t("changes_line", sheet=view.t(f"sheet_{r.sheet}"), added=r.added, changed=r.changed, removed=r.removed)
+        for r in changes.itertuples()
+    ))
+    task_changes = view.query("task_changes")
+    ui.table(
+        task_changes.assign(
+            old_state=task_changes["old_state"].map(lambda c: measures.state_label(c, lang)),
+            new_state=task_changes["new_state"].map(lambda c: measures.state_label(c, lang)),
+        ),
+        view,
+        {
+            "task_code": view.t("col_task"),
+            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+            "old_progress": st.column_config.NumberColumn(view.t("col_old_progress"), format="%.0f%%"),
+            "new_progress": st.column_config.NumberColumn(view.t("col_new_progress"), format="%.0f%%"),
+            "old_state": view.t("col_old_state"),
+            "new_state": view.t("col_new_state"),
+        },
+        empty_key="no_task_changes",
+    )

@@ -78,6 +78,12 @@ SCHEMA = [
   created_at timestamp not null
 )""",
     *(table_ddl(spec) for spec in SHEETS),
+    # `tasks_at(plan, version)` and friends: the rows of a plan as they were at a version.
+    *(
+        f"create or replace macro {spec.name}_at(p, v) as table select * from {quote(spec.name)} "
+        f"where plan_id = p and valid_from <= v and coalesce(valid_to, {OPEN_VERSION}) > v"
+        for spec in SHEETS
+    ),
 ]
 
 

@@ -434,6 +434,32 @@ def group_counts(status_frame: pd.DataFrame) -> dict[str, int]:
     return {group: int(count) for group, count in counts.items()}
 
 
+def status_counts(status_frame: pd.DataFrame) -> dict[str, int]:
+    """Tasks per status, every status present."""
+    counts = status_frame["status"].value_counts().reindex(list(STATUSES), fill_value=0)
+    return {code: int(count) for code, count in counts.items()}
+
+
+def tasks_by_unit_status(tasks: pd.DataFrame, status_frame: pd.DataFrame, unit_names: dict[str, str]) -> pd.DataFrame:
+    """Long form for charts: unit_name, role ('lead' / 'support'), status, tasks."""
+    merged = tasks[["task_code", "lead_unit", "support_units"]].merge(status_frame[["task_code", "status"]], on="task_code")
+    led = merged.rename(columns={"lead_unit": "unit_code"}).assign(role="lead")
+    supported = (
+        merged.explode("support_units").dropna(subset=["support_units"]).drop_duplicates(["task_code", "support_units"])
+    )
+    supported = supported.rename(columns={"support_units": "unit_code"}).assign(role="support")
+    both = pd.concat([led[["unit_code", "role", "status"]], supported[["unit_code", "role", "status"]]])
+    counted = both.groupby(["unit_code", "role", "status"]).size().rename("tasks").reset_index()
+    counted["unit_name"] = counted["unit_code"].map(lambda code: unit_names.get(code, code))
+    return counted[["unit_name", "role", "status", "tasks"]]
+
+
+def overdue_ageing(status_frame: pd.DataFrame) -> pd.DataFrame:
+    """Overdue tasks per age bucket (≤ 30, 31–90, 91–120, > 120 days), every bucket present."""
+    counts = status_frame["overdue_age"].dropna().value_counts().reindex(list(OVERDUE_AGES), fill_value=0)
+    return pd.DataFrame({"age": list(OVERDUE_AGES), "tasks": [int(c) for c in counts]})
+
+
 def rates(status_frame: pd.DataFrame, lang: str = "vi") -> dict[str, Rate]:
     """The rates the overview shows, each with what it divides by (DESIGN §5)."""
     counts = group_counts(status_frame)

@@ -97,9 +97,12 @@ def open_page(context, url: str, timeout: float = 30_000):
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
-    """Streamlit shows a status widget while a script runs; wait until it is gone."""
-    page.wait_for_timeout(300)
+    """Waits until Streamlit has finished the script run: no running indicator, no placeholder skeletons."""
+    page.wait_for_timeout(500)
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+                 && !document.querySelector('[data-testid="stSkeleton"]')
+                 && document.querySelectorAll('[data-stale="true"]').length === 0""",
+        timeout=timeout,
     )
-    page.wait_for_timeout(1500)
+    page.wait_for_timeout(1000)

@@ -1,0 +1,168 @@
+"""Tiến độ theo đơn vị: tasks per unit by status, progress with reasons, indicators, history, one task."""
+
+import streamlit as st
+
+from pages.common import ui
+from plantrack import charts, measures, status
+
+view = ui.page("page_units")
+ui.require_plan(view)
+ui.header(view, "page_units")
+lang = view.lang
+
+tasks = view.query("tasks_at_version")
+if tasks.empty:
+    st.info(view.t("no_data_table"))
+    st.stop()
+statuses = status.statuses(tasks, view.as_of, lang=lang, plan_year=view.year)
+units = view.query("units_at_version")
+unit_names = dict(zip(units["unit_code"], units["unit_name"]))
+
+st.subheader(view.t("units_by_status_title"))
+ui.chart(charts.status_by_unit(status.tasks_by_unit_status(tasks, statuses, unit_names), lang), view)
+rollup = status.unit_rollup(tasks, statuses)
+ui.table(
+    rollup.assign(
+        unit_name=rollup["unit_code"].map(lambda code: unit_names.get(code, code)),
+        on_time_text=[
+            f"{measures.percent(rate, lang)} ({on_time}/{base})" if base else "—"
+            for rate, on_time, base in zip(rollup["on_time_rate"], rollup["on_time"], rollup["on_time_base"])
+        ],
+    ),
+    view,
+    {
+        "unit_name": view.t("col_unit"),
+        "tasks_led": view.t("col_tasks_led"),
+        "tasks_supported": view.t("col_tasks_supported"),
+        **{code: measures.category(code).tagged(lang) for code in ("done", "on_track", "behind", "overdue")},
+        "on_time_text": st.column_config.TextColumn(view.t("col_on_time"), help=view.t("status_rate_on_time_basis")),
+        "last_update": st.column_config.DateColumn(view.t("col_last_update"), format="DD/MM/YYYY"),
+    },
+)
+
+st.subheader(view.t("progress_title"))
+st.caption(view.t("progress_caption"))
+with_status = tasks.merge(statuses, on="task_code")
+ui.chart(charts.progress_bars(with_status, lang), view)
+
+st.subheader(view.t("indicators_title"))
+indicators = view.query("indicators_at_version")
+ui.chart(charts.indicators(indicators, lang), view, "no_indicators")
+
+st.subheader(view.t("history_title"))
+ui.chart(charts.progress_history(view.query("progress_history"), lang), view, "no_history")
+
+st.subheader(view.t("task_table_title"))
+ui.table(
+    with_status.assign(
+        status_label=with_status["status"].map(lambda code: measures.category(code).tagged(lang)),
+        support=with_status["support_units"].map(lambda units: "; ".join(units)),
+    ),
+    view,
+    {
+        "task_code": view.t("col_task"),
+        "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+        "lead_unit": view.t("role_lead"),
+        "support": view.t("role_support"),
+        "timing_text": view.t("col_timing"),
+        "progress": st.column_config.ProgressColumn(view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100),
+        "status_label": view.t("col_status"),
+        "reason": st.column_config.TextColumn(view.t("col_reason"), width="large"),
+    },
+)
+
+codes = list(with_status["task_code"])
+wanted = st.query_params.get("task")
+chosen = st.selectbox(
+    view.t("task_detail_choose"), codes, index=codes.index(wanted) if wanted in codes else 0,
+    format_func=lambda code: f"{code} — {with_status.set_index('task_code').loc[code, 'content'][:90]}",
+    key="task_choice",
+)
+st.query_params["task"] = chosen
+task = with_status.set_index("task_code").loc[chosen]
+
+st.markdown(f"#### {chosen}")
+st.text(task["content"])
+columns = st.columns(4)
+columns[0].metric(view.t("col_status"), measures.category(task["status"]).tagged(lang))
+columns[1].metric(view.t("axis_progress"), measures.percent(task["progress"], lang))
+columns[2].metric(view.t("col_due"), view.date(task["due_on"]) or "—")
+columns[3].metric(view.t("role_lead"), unit_names.get(task["lead_unit"], task["lead_unit"]))
+st.markdown(f"**{view.t('col_timing')}:** ")
+st.text(task["timing_text"] or "—")
+st.markdown(f"**{view.t('col_reason')}:** ")
+st.text(task["reason"])
+
+detail = st.tabs([view.t("tab_milestones"), view.t("tab_indicators"), view.t("tab_budget"), view.t("tab_mentions"),
+                  view.t("tab_history")])
+with detail[0]:
+    milestones = view.query("task_milestones", task_code=chosen)
+    ui.table(
+        milestones.assign(state=milestones["state"].map(lambda code: measures.category(code).tagged(lang))),
+        view,
+        {
+            "milestone_code": view.t("col_code"),
+            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+            "due_on": st.column_config.DateColumn(view.t("col_due"), format="DD/MM/YYYY"),
+            "completed_on": st.column_config.DateColumn(view.t("col_completed"), format="DD/MM/YYYY"),
+            "state": view.t("col_status"),
+        },
+    )
+with detail[1]:
+    ui.table(
+        view.query("task_indicators", task_code=chosen).assign(
+            target_text=lambda f: [measures.count(v, lang) for v in f["target"]],
+            actual_text=lambda f: [measures.count(v, lang) if v == v else "—" for v in f["actual"]],
+        ),
+        view,
+        {
+            "indicator": view.t("col_indicator"),
+            "measure_unit": view.t("col_measure_unit"),
+            "target_text": view.t("legend_target"),
+            "actual_text": view.t("legend_actual"),
+        },
+    )
+with detail[2]:
+    budget = view.query("task_budget", task_code=chosen)
+    ui.table(
+        budget.assign(
+            source=budget["source"].map(lambda code: measures.category(code).label(lang)),
+            planned_text=[measures.money(v, lang) for v in budget["planned"]],
+            disbursed_text=[measures.money(v, lang) for v in budget["disbursed"]],
+        ),
+        view,
+        {
+            "line_code": view.t("col_code"),
+            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+            "source": view.t("col_source"),
+            "planned_text": view.t("legend_planned"),
+            "disbursed_text": view.t("legend_disbursed"),
+        },
+    )
+with detail[3]:
+    mentions = view.query("task_mentions", task_code=chosen)
+    ui.table(
+        mentions.assign(sentiment=mentions["sentiment"].map(lambda c: measures.category(c or "unknown").tagged(lang))),
+        view,
+        {
+            "published_on": st.column_config.DateColumn(view.t("col_published"), format="DD/MM/YYYY"),
+            "outlet": view.t("col_outlet"),
+            "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
+            "sentiment": view.t("col_sentiment"),
+            "url": st.column_config.LinkColumn(view.t("col_link")),
+        },
+    )
+with detail[4]:
+    history = view.query("task_history", task_code=chosen)
+    ui.table(
+        history.assign(state=history["state"].map(lambda code: measures.state_label(code, lang))),
+        view,
+        {
+            "version_id": view.t("col_version"),
+            "as_of": st.column_config.DateColumn(view.t("filter_as_of"), format="DD/MM/YYYY"),
+            "progress": st.column_config.NumberColumn(view.t("axis_progress"), format="%.0f%%"),
+            "state": view.t("col_state"),
+            "updated_on": st.column_config.DateColumn(view.t("col_updated"), format="DD/MM/YYYY"),
+            "user_name": view.t("col_user"),
+        },
+    )

@@ -1,0 +1,47 @@
+"""Mốc theo quý: a timeline of tasks and milestones over the plan year, and a quarter grid of milestones."""
+
+import streamlit as st
+
+from pages.common import ui
+from plantrack import charts, measures, status
+
+view = ui.page("page_milestones")
+ui.require_plan(view)
+ui.header(view, "page_milestones")
+lang = view.lang
+
+tasks = view.query("tasks_at_version")
+statuses = status.statuses(tasks, view.as_of, lang=lang, plan_year=view.year)
+milestones = view.query("milestones_at_version")
+
+st.subheader(view.t("gantt_title"))
+st.caption(view.t("gantt_caption"))
+ui.chart(charts.gantt(tasks.merge(statuses, on="task_code"), milestones, view.year, view.as_of, lang), view)
+
+st.subheader(view.t("quarter_grid_title"))
+grid = view.query("milestone_quarter_grid")
+columns = st.columns(4)
+for column, row in zip(columns, grid.itertuples()):
+    with column.container(border=True):
+        st.markdown(f"**{view.t('quarter_label', quarter=charts.QUARTERS[row.quarter - 1])}/{view.year}**")
+        for code in ("ms_done", "ms_due", "ms_late"):
+            st.markdown(f"{measures.category(code).tagged(lang)}: **{getattr(row, code)}**")
+
+st.subheader(view.t("milestone_table_title"))
+ui.table(
+    milestones.assign(
+        state=milestones["state"].map(lambda code: measures.category(code).tagged(lang)),
+        quarter=milestones["quarter"].map(lambda q: charts.QUARTERS[int(q) - 1]),
+    ),
+    view,
+    {
+        "milestone_code": view.t("col_code"),
+        "task_code": view.t("col_task"),
+        "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+        "quarter": view.t("filter_quarter"),
+        "due_on": st.column_config.DateColumn(view.t("col_due"), format="DD/MM/YYYY"),
+        "completed_on": st.column_config.DateColumn(view.t("col_completed"), format="DD/MM/YYYY"),
+        "unit_code": view.t("col_unit"),
+        "state": view.t("col_status"),
+    },
+)

@@ -1,0 +1,61 @@
+"""Ngân sách: planned against disbursed by source, unit and task; cumulative by month; spending against progress."""
+
+import streamlit as st
+
+from pages.common import ui
+from plantrack import charts, measures
+
+view = ui.page("page_budget")
+ui.require_plan(view)
+ui.header(view, "page_budget")
+lang = view.lang
+
+totals = view.query("budget_totals").iloc[0]
+if not totals["planned"]:
+    st.info(view.t("no_budget"))
+    st.stop()
+share = 100 * totals["disbursed"] / totals["planned"]
+columns = st.columns(3)
+columns[0].metric(view.t("legend_planned"), measures.money(totals["planned"], lang), border=True)
+columns[1].metric(view.t("legend_disbursed"), measures.money(totals["disbursed"], lang), border=True)
+columns[2].metric(view.t("kpi_disbursed_share"), measures.percent(share, lang), border=True,
+                  help=view.t("kpi_disbursed_share_help"))
+
+by_source = view.query("budget_by_source")
+by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
+left, right = st.columns(2)
+with left:
+    st.subheader(view.t("budget_by_source_title"))
+    ui.chart(charts.planned_vs_disbursed(by_source, "source_label", lang), view)
+with right:
+    st.subheader(view.t("budget_by_unit_title"))
+    ui.chart(charts.planned_vs_disbursed(view.query("budget_by_unit"), "unit_name", lang), view)
+
+st.subheader(view.t("budget_by_month_title"))
+ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lang), view)
+
+by_task = view.query("budget_by_task")
+left, right = st.columns(2)
+with left:
+    st.subheader(view.t("budget_by_task_title"))
+    ui.chart(charts.planned_vs_disbursed(by_task, "task_code", lang), view)
+with right:
+    st.subheader(view.t("spend_vs_progress_title"))
+    st.caption(view.t("spend_vs_progress_caption"))
+    ui.chart(charts.spend_vs_progress(by_task, lang), view)
+
+ui.table(
+    by_task.assign(
+        planned_text=[measures.money(v, lang) for v in by_task["planned"]],
+        disbursed_text=[measures.money(v, lang) for v in by_task["disbursed"]],
+    ),
+    view,
+    {
+        "task_code": view.t("col_task"),
+        "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+        "planned_text": view.t("legend_planned"),
+        "disbursed_text": view.t("legend_disbursed"),
+        "disbursed_pct": st.column_config.ProgressColumn(view.t("axis_disbursed_pct"), format="%.0f%%", min_value=0, max_value=100),
+        "progress": st.column_config.ProgressColumn(view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100),
+    },
+)

@@ -1,0 +1,72 @@
+"""Dư luận báo chí: what the press says about the province, and whether false information was answered."""
+
+import streamlit as st
+
+from pages.common import ui
+from plantrack import charts, measures
+
+view = ui.page("page_media")
+ui.require_plan(view)
+ui.header(view, "page_media")
+lang = view.lang
+
+kpis = view.query("media_kpis").iloc[0]
+if not kpis["mentions"]:
+    st.info(view.t("no_media"))
+    st.stop()
+
+grain = st.segmented_control(view.t("grain"), ["week", "month"], default=st.query_params.get("grain", "month"),
+                             format_func=lambda g: view.t(f"grain_{g}"), key="grain_choice") or "month"
+st.query_params["grain"] = grain
+
+st.subheader(view.t("volume_title"))
+ui.chart(charts.media_volume(view.query("media_volume", grain=grain), grain, lang), view)
+
+left, right = st.columns(2)
+with left:
+    st.subheader(view.t("net_sentiment_title"))
+    st.caption(view.t("net_sentiment_caption"))
+    ui.chart(charts.net_sentiment(view.query("media_net_sentiment", grain=grain), grain, lang), view)
+with right:
+    st.subheader(view.t("scope_title"))
+    ui.chart(charts.mentions_by(view.query("media_by_scope"), "scope", lang, translate=True), view)
+
+left, right = st.columns(2)
+with left:
+    st.subheader(view.t("top_outlets_title"))
+    ui.chart(charts.mentions_by(charts.sentiment_long(view.query("media_top_outlets"), "outlet"), "outlet", lang), view)
+with right:
+    st.subheader(view.t("top_topics_title"))
+    ui.chart(charts.mentions_by(charts.sentiment_long(view.query("media_top_topics"), "topic"), "topic", lang), view)
+
+st.subheader(view.t("spikes_title"))
+st.caption(view.t("spikes_rule"))
+spikes = view.query("media_negative_spikes")
+ui.chart(charts.negative_spikes(spikes, lang), view)
+spike_weeks = spikes[spikes["is_spike"]]
+if spike_weeks.empty:
+    st.success(view.t("no_spikes"))
+else:
+    st.warning(view.t("spike_weeks", weeks=", ".join(view.date(w) for w in spike_weeks["week_start"])))
+
+st.subheader(view.t("false_cases_title"))
+cases = view.query("false_info_cases")
+ui.table(
+    cases.assign(
+        response=cases["response"].map(lambda code: measures.response_label(code, lang)),
+        scope=cases["scope"].map(lambda code: measures.category(code).label(lang)),
+    ),
+    view,
+    {
+        "published_on": st.column_config.DateColumn(view.t("col_published"), format="DD/MM/YYYY"),
+        "outlet": view.t("col_outlet"),
+        "scope": view.t("col_scope"),
+        "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
+        "response": view.t("col_response"),
+        "responded_on": st.column_config.DateColumn(view.t("col_responded"), format="DD/MM/YYYY"),
+        "days_to_respond": st.column_config.NumberColumn(view.t("col_days_to_respond")),
+        "days_open": st.column_config.NumberColumn(view.t("col_days_open")),
+        "url": st.column_config.LinkColumn(view.t("col_link")),
+    },
+    empty_key="no_false_cases",
+)

@@ -1,0 +1,391 @@
+"""Chart builders: pure functions from an aggregated frame to a Plotly figure, testable without a browser.
+
+Each returns None when there is nothing to draw, so a page says so in a sentence instead of
+showing an empty axis. Labels, colours and number formats come from `measures`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from plantrack import measures
+from plantrack.i18n import format_date, t
+
+QUARTERS = ("I", "II", "III", "IV")
+FONT = "Source Sans, Segoe UI, Roboto, Arial, sans-serif"
+
+
+def _layout(fig: go.Figure, lang: str, height: int = 360, legend: bool = True) -> go.Figure:
+    fig.update_layout(
+        separators=measures.plotly_separators(lang),
+        height=height,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        font={"family": FONT, "size": 14},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None},
+        showlegend=legend,
+        hoverlabel={"font_size": 14},
+        plot_bgcolor="white",
+    )
+    fig.update_xaxes(gridcolor="#EEEEEE")
+    fig.update_yaxes(gridcolor="#EEEEEE")
+    return fig
+
+
+def _tag(codes: pd.Series, lang: str) -> pd.Series:
+    return codes.map(lambda code: measures.category(code).tagged(lang))
+
+
+def _money_axis(fig: go.Figure, axis: str = "y") -> None:
+    getattr(fig, f"update_{axis}axes")(tickformat=",.0f", ticksuffix=" ₫")
+
+
+def status_by_unit(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """frame: unit_name, role ('lead'/'support'), status, tasks."""
+    if frame.empty or frame["tasks"].sum() == 0:
+        return None
+    data = frame.assign(
+        status_label=_tag(frame["status"], lang),
+        role_label=frame["role"].map(lambda r: t(f"role_{r}", lang)),
+    )
+    fig = px.bar(
+        data,
+        x="tasks",
+        y="unit_name",
+        color="status_label",
+        facet_col="role_label",
+        orientation="h",
+        color_discrete_map=measures.colour_map(measures.STATUSES, lang),
+        category_orders={"status_label": measures.order(measures.STATUSES, lang)},
+        labels={"tasks": t("axis_tasks", lang), "unit_name": "", "status_label": "", "role_label": ""},
+    )
+    fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
+    fig.update_xaxes(dtick=1)
+    return _layout(fig, lang, height=max(260, 60 + 34 * data["unit_name"].nunique()))
+
+
+def progress_bars(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """frame: task_code, content, progress, expected, status, reason — one bar per task."""
+    if frame.empty:
+        return None
+    data = frame.assign(
+        status_label=_tag(frame["status"], lang),
+        label=frame["task_code"],
+        expected=frame["expected"].astype("float64"),
+    )
+    fig = px.bar(
+        data,
+        x="progress",
+        y="label",
+        color="status_label",
+        orientation="h",
+        color_discrete_map=measures.colour_map(measures.STATUSES, lang),
+        category_orders={"status_label": measures.order(measures.STATUSES, lang), "label": list(data["label"])},
+        custom_data=["content", "reason"],
+        labels={"progress": t("axis_progress", lang), "label": "", "status_label": ""},
+        text=data["progress"].map(lambda v: measures.percent(v, lang)),
+    )
+    fig.update_traces(hovertemplate="<b>%{y}</b> %{customdata[0]}<br>%{customdata[1]}<extra></extra>")
+    marks = data.dropna(subset=["expected"])
+    if not marks.empty:
+        fig.add_trace(
+            go.Scatter(
+                x=marks["expected"],
+                y=marks["label"],
+                mode="markers",
+                marker={"symbol": "line-ns", "size": 22, "line": {"width": 3, "color": "#333333"}},
+                name=t("legend_expected", lang),
+                hovertemplate=t("legend_expected", lang) + ": %{x:.0f}%<extra></extra>",
+            )
+        )
+    fig.update_xaxes(range=[0, 105], ticksuffix="%")
+    return _layout(fig, lang, height=max(240, 70 + 36 * len(data)))
+
+
+def indicators(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """frame: task_code, indicator, measure_unit, target, actual — actual as a share of target."""
+    if frame.empty:
+        return None
+    data = frame.assign(
+        label=frame["task_code"] + " · " + frame["indicator"],
+        share=(100 * frame["actual"].fillna(0) / frame["target"].where(frame["target"] > 0)).clip(upper=150),
+        text=[
+            f"{measures.count(a if pd.notna(a) else 0, lang)} / {measures.count(tg, lang)} {u}"
+            for a, tg, u in zip(frame["actual"], frame["target"], frame["measure_unit"])
+        ],
+    )
+    fig = go.Figure(
+        go.Bar(
+            x=data["share"],
+            y=data["label"],
+            orientation="h",
+            marker_color=measures.SERIES["actual"],
+            text=data["text"],
+            textposition="auto",
+            hovertemplate="%{y}<br>%{text}<extra></extra>",
+            name=t("legend_actual", lang),
+        )
+    )
+    fig.add_vline(x=100, line_dash="dash", line_color="#333333", annotation_text=t("legend_target", lang))
+    fig.update_xaxes(ticksuffix="%", title=t("axis_share_of_target", lang))
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, lang, height=max(220, 70 + 36 * len(data)), legend=False)
+
+
+def progress_history(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """frame: as_of, task_code, progress — one line per task across the versions."""
+    if frame.empty or frame["as_of"].nunique() < 2:
+        return None
+    fig = px.line(
+        frame,
+        x="as_of",
+        y="progress",
+        color="task_code",
+        markers=True,
+        labels={"as_of": t("axis_as_of", lang), "progress": t("axis_progress", lang), "task_code": ""},
+    )
+    fig.update_xaxes(tickformat="%d/%m/%Y", tickvals=sorted(frame["as_of"].unique()))
+    fig.update_yaxes(range=[0, 105], ticksuffix="%")
+    fig.update_traces(hovertemplate="%{fullData.name}: %{y:.0f}% (%{x|%d/%m/%Y})<extra></extra>")
+    return _layout(fig, lang)
+
+
+def gantt(tasks: pd.DataFrame, milestones: pd.DataFrame, year: int, as_of: dt.date, lang: str) -> go.Figure | None:
+    """tasks: task_code, content, start_on, due_on, status; milestones: task_code, content, due_on, state."""
+    if tasks.empty:
+        return None
+    year_start, year_end = pd.Timestamp(year, 1, 1), pd.Timestamp(year, 12, 31)
+    data = tasks.assign(
+        start=pd.to_datetime(tasks["start_on"]).fillna(year_start),
+        end=pd.to_datetime(tasks["due_on"]).fillna(year_end) + pd.Timedelta(days=1),
+        status_label=_tag(tasks["status"], lang),
+    )
+    fig = px.timeline(
+        data,
+        x_start="start",
+        x_end="end",
+        y="task_code",
+        color="status_label",
+        color_discrete_map=measures.colour_map(measures.STATUSES, lang),
+        category_orders={"status_label": measures.order(measures.STATUSES, lang), "task_code": list(data["task_code"])},
+        custom_data=["content", "timing_text"],
+        labels={"task_code": "", "status_label": ""},
+    )
+    fig.update_traces(hovertemplate="<b>%{y}</b> %{customdata[0]}<br>%{customdata[1]}<extra></extra>", opacity=0.55)
+    if not milestones.empty:
+        for state in measures.MILESTONE_STATES:
+            subset = milestones[milestones["state"] == state.code]
+            if subset.empty:
+                continue
+            fig.add_trace(
+                go.Scatter(
+                    x=pd.to_datetime(subset["due_on"]),
+                    y=subset["task_code"],
+                    mode="markers",
+                    marker={"symbol": "diamond", "size": 13, "color": state.colour, "line": {"width": 1, "color": "#333"}},
+                    name=state.tagged(lang),
+                    customdata=subset[["content"]].assign(due=[format_date(d, lang) for d in subset["due_on"]]),
+                    hovertemplate="%{customdata[0]}<br>" + t("label_due", lang) + " %{customdata[1]}<extra></extra>",
+                )
+            )
+    for q in range(4):
+        start = pd.Timestamp(year, 3 * q + 1, 1)
+        fig.add_vrect(x0=start, x1=start + pd.DateOffset(months=3), fillcolor="#F2F2F2" if q % 2 == 0 else "white",
+                      opacity=0.6, layer="below", line_width=0)
+        fig.add_annotation(x=start + pd.DateOffset(days=45), y=1.0, yref="paper", yanchor="bottom", showarrow=False,
+                           text=t("quarter_label", lang, quarter=QUARTERS[q]), font={"size": 13, "color": "#555"})
+    as_of_ts = pd.Timestamp(as_of)
+    fig.add_vline(x=as_of_ts, line_width=2, line_dash="dot", line_color="#333")
+    fig.add_annotation(x=as_of_ts, y=0, yref="paper", yanchor="top", showarrow=False,
+                       text=t("as_of_line", lang, date=format_date(as_of, lang)), font={"size": 12})
+    fig.update_xaxes(range=[year_start, year_end + pd.Timedelta(days=1)], tickformat="%d/%m", dtick="M1")
+    fig.update_yaxes(autorange="reversed")
+    fig = _layout(fig, lang, height=max(300, 110 + 40 * len(data)))
+    fig.update_layout(legend={"y": -0.12, "yanchor": "top"})
+    return fig
+
+
+def planned_vs_disbursed(frame: pd.DataFrame, label_column: str, lang: str) -> go.Figure | None:
+    """frame: <label_column>, planned, disbursed — two bars per category."""
+    if frame.empty or frame["planned"].sum() == 0 and frame["disbursed"].sum() == 0:
+        return None
+    fig = go.Figure()
+    for measure in ("planned", "disbursed"):
+        fig.add_trace(
+            go.Bar(
+                y=frame[label_column],
+                x=frame[measure],
+                orientation="h",
+                name=t(f"legend_{measure}", lang),
+                marker_color=measures.SERIES[measure],
+                text=[measures.money(v, lang) for v in frame[measure]],
+                textposition="auto",
+                hovertemplate="%{y}: %{text}<extra>" + t(f"legend_{measure}", lang) + "</extra>",
+            )
+        )
+    fig.update_layout(barmode="group")
+    fig.update_yaxes(autorange="reversed")
+    _money_axis(fig, "x")
+    return _layout(fig, lang, height=max(240, 80 + 56 * len(frame)))
+
+
+def cumulative_disbursement(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """frame: month_start, disbursed, cumulative, planned_total."""
+    if frame.empty or frame["planned_total"].max() == 0:
+        return None
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(x=frame["month_start"], y=frame["disbursed"], name=t("legend_disbursed_month", lang),
+               marker_color="#56B4E9", hovertemplate="%{x|%m/%Y}: %{y:,.0f} ₫<extra></extra>")
+    )
+    fig.add_trace(
+        go.Scatter(x=frame["month_start"], y=frame["cumulative"], name=t("legend_cumulative", lang), mode="lines+markers",
+                   line={"color": measures.SERIES["disbursed"], "width": 3},
+                   hovertemplate="%{x|%m/%Y}: %{y:,.0f} ₫<extra></extra>")
+    )
+    fig.add_hline(y=float(frame["planned_total"].max()), line_dash="dash", line_color="#555",
+                  annotation_text=t("legend_planned_total", lang))
+    fig.update_xaxes(tickformat="%m/%Y", dtick="M1")
+    _money_axis(fig)
+    return _layout(fig, lang)
+
+
+def spend_vs_progress(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """frame: task_code, content, disbursed_pct, progress — one point per task with budget."""
+    data = frame.dropna(subset=["disbursed_pct", "progress"])
+    if data.empty:
+        return None
+    fig = go.Figure(
+        go.Scatter(
+            x=data["progress"],
+            y=data["disbursed_pct"],
+            mode="markers+text",
+            text=data["task_code"],
+            textposition="top center",
+            marker={"size": 16, "color": measures.SERIES["disbursed"]},
+            customdata=data[["content"]],
+            hovertemplate="<b>%{text}</b> %{customdata[0]}<br>"
+            + t("axis_progress", lang) + ": %{x:.0f}%<br>" + t("axis_disbursed_pct", lang) + ": %{y:.0f}%<extra></extra>",
+        )
+    )
+    fig.add_shape(type="line", x0=0, y0=0, x1=100, y1=100, line={"dash": "dot", "color": "#999"})
+    fig.update_xaxes(range=[-5, 110], ticksuffix="%", title=t("axis_progress", lang))
+    fig.update_yaxes(range=[-5, max(110, float(data["disbursed_pct"].max()) + 10)], ticksuffix="%",
+                     title=t("axis_disbursed_pct", lang))
+    return _layout(fig, lang, legend=False)
+
+
+def media_volume(frame: pd.DataFrame, grain: str, lang: str) -> go.Figure | None:
+    """frame: period_start, sentiment, mentions."""
+    if frame.empty:
+        return None
+    data = frame.assign(sentiment_label=_tag(frame["sentiment"], lang))
+    fig = px.bar(
+        data,
+        x="period_start",
+        y="mentions",
+        color="sentiment_label",
+        color_discrete_map=measures.colour_map(measures.SENTIMENTS, lang),
+        category_orders={"sentiment_label": measures.order(measures.SENTIMENTS, lang)},
+        labels={"period_start": "", "mentions": t("axis_mentions", lang), "sentiment_label": ""},
+    )
+    fig.update_traces(hovertemplate="%{x|%d/%m/%Y}: %{y}<extra>%{fullData.name}</extra>")
+    fig.update_xaxes(tickformat="%d/%m/%Y" if grain == "week" else "%m/%Y")
+    return _layout(fig, lang)
+
+
+def net_sentiment(frame: pd.DataFrame, grain: str, lang: str) -> go.Figure | None:
+    """frame: period_start, net_sentiment (−1…1)."""
+    data = frame.dropna(subset=["net_sentiment"])
+    if data.empty:
+        return None
+    fig = go.Figure(
+        go.Scatter(
+            x=data["period_start"],
+            y=data["net_sentiment"],
+            mode="lines+markers",
+            line={"color": measures.SERIES["net"], "width": 3},
+            customdata=data[["positive", "negative"]],
+            hovertemplate="%{x|%d/%m/%Y}: %{y:.2f}<br>"
+            + t("cat_positive", lang) + " %{customdata[0]} · " + t("cat_negative", lang) + " %{customdata[1]}<extra></extra>",
+        )
+    )
+    fig.add_hline(y=0, line_color="#999")
+    fig.update_yaxes(range=[-1.05, 1.05], title=t("axis_net_sentiment", lang))
+    fig.update_xaxes(tickformat="%d/%m/%Y" if grain == "week" else "%m/%Y")
+    return _layout(fig, lang, legend=False)
+
+
+def mentions_by(frame: pd.DataFrame, label_column: str, lang: str, translate: bool = False) -> go.Figure | None:
+    """frame: <label_column>, sentiment, mentions (long) — stacked horizontal bars by sentiment."""
+    if frame.empty:
+        return None
+    data = frame.assign(sentiment_label=_tag(frame["sentiment"], lang))
+    if translate:
+        data[label_column] = _tag(data[label_column], lang)
+    order = list(dict.fromkeys(data.groupby(label_column, sort=False)["mentions"].sum().sort_values(ascending=False).index))
+    fig = px.bar(
+        data,
+        x="mentions",
+        y=label_column,
+        color="sentiment_label",
+        orientation="h",
+        color_discrete_map=measures.colour_map(measures.SENTIMENTS, lang),
+        category_orders={"sentiment_label": measures.order(measures.SENTIMENTS, lang), label_column: order},
+        labels={"mentions": t("axis_mentions", lang), label_column: "", "sentiment_label": ""},
+    )
+    return _layout(fig, lang, height=max(220, 80 + 34 * len(order)))
+
+
+def negative_spikes(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """frame: week_start, negative, norm, spread, is_spike."""
+    if frame.empty or frame["negative"].sum() == 0:
+        return None
+    fig = go.Figure()
+    fig.add_trace(
+        go.Bar(x=frame["week_start"], y=frame["negative"], name=measures.category("negative").tagged(lang),
+               marker_color=[measures.SERIES["spike"] if s else "#E0B8A0" for s in frame["is_spike"]],
+               hovertemplate="%{x|%d/%m/%Y}: %{y}<extra></extra>")
+    )
+    fig.add_trace(
+        go.Scatter(x=frame["week_start"], y=frame["norm"] + 2 * frame["spread"], name=t("legend_spike_threshold", lang),
+                   mode="lines", line={"dash": "dash", "color": "#555"}, hovertemplate="%{y:.1f}<extra></extra>")
+    )
+    spikes = frame[frame["is_spike"]]
+    if not spikes.empty:
+        fig.add_trace(
+            go.Scatter(x=spikes["week_start"], y=spikes["negative"] + 0.6, mode="markers+text", text=["▲"] * len(spikes),
+                       textposition="top center", marker={"size": 1, "color": measures.SERIES["spike"]},
+                       name=t("legend_spike", lang), hoverinfo="skip")
+        )
+    fig.update_xaxes(tickformat="%d/%m/%Y")
+    fig.update_yaxes(title=t("axis_mentions", lang))
+    return _layout(fig, lang)
+
+
+def group_counts(counts: dict[str, int], lang: str) -> go.Figure | None:
+    """The four official report groups as one stacked bar whose parts add up to all tasks."""
+    total = sum(counts.values())
+    if total == 0:
+        return None
+    fig = go.Figure()
+    for group in measures.GROUPS:
+        value = counts.get(group.code, 0)
+        fig.add_trace(
+            go.Bar(x=[value], y=[""], orientation="h", name=group.tagged(lang), marker_color=group.colour,
+                   text=[f"{value}" if value else ""], textposition="inside",
+                   hovertemplate=f"{group.tagged(lang)}: {value}/{total}<extra></extra>")
+        )
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(range=[0, total], visible=False)
+    return _layout(fig, lang, height=150)
+
+
+def sentiment_long(frame: pd.DataFrame, label_column: str) -> pd.DataFrame:
+    """positive/neutral/negative count columns to the long form `mentions_by` draws."""
+    return frame[[label_column, "positive", "neutral", "negative"]].melt(
+        id_vars=[label_column], var_name="sentiment", value_name="mentions"
+    )

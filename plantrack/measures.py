@@ -1,0 +1,116 @@
+"""One place for the label, colour, symbol and number format of every status, sentiment and measure.
+
+Every chart and table reads these, so "behind" is the same orange with the same ▲ everywhere, and
+no status is told by colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from plantrack.i18n import format_money, format_number, t
+
+
+@dataclass(frozen=True)
+class Category:
+    code: str
+    colour: str
+    symbol: str
+    # Catalogue key prefix of the label: statuses and report groups share status.py's wording.
+    prefix: str = "cat_"
+
+    def label(self, lang: str) -> str:
+        return t(f"{self.prefix}{self.code}", lang)
+
+    def tagged(self, lang: str) -> str:
+        return f"{self.symbol} {self.label(lang)}"
+
+
+# Okabe–Ito colours: told apart by colour-blind readers and on a washed-out projector.
+STATUSES = (
+    Category("done", "#009E73", "✔", "status_"),
+    Category("on_track", "#0072B2", "●", "status_"),
+    Category("behind", "#E69F00", "▲", "status_"),
+    Category("overdue", "#D55E00", "✖", "status_"),
+    Category("not_started", "#999999", "○", "status_"),
+)
+GROUPS = (
+    Category("done_on_time", "#009E73", "✔", "status_group_"),
+    Category("done_late", "#56B4E9", "◐", "status_group_"),
+    Category("open_in_time", "#0072B2", "●", "status_group_"),
+    Category("open_overdue", "#D55E00", "✖", "status_group_"),
+)
+SENTIMENTS = (
+    Category("positive", "#009E73", "▲"),
+    Category("neutral", "#999999", "■"),
+    Category("negative", "#D55E00", "▼"),
+    Category("unknown", "#CCCCCC", "?"),
+)
+MILESTONE_STATES = (
+    Category("ms_done", "#009E73", "✔"),
+    Category("ms_due", "#0072B2", "●"),
+    Category("ms_late", "#D55E00", "✖"),
+)
+SCOPES = (
+    Category("domestic", "#0072B2", "●"),
+    Category("foreign", "#CC79A7", "◆"),
+)
+SOURCES = (
+    Category("state", "#0072B2", "■"),
+    Category("integrated", "#56B4E9", "■"),
+    Category("social", "#CC79A7", "■"),
+)
+SERIES = {
+    "planned": "#BBBBBB",
+    "disbursed": "#0072B2",
+    "target": "#BBBBBB",
+    "actual": "#009E73",
+    "net": "#0072B2",
+    "spike": "#D55E00",
+}
+
+BY_CODE = {c.code: c for group in (STATUSES, GROUPS, SENTIMENTS, MILESTONE_STATES, SCOPES, SOURCES) for c in group}
+
+
+def category(code: str) -> Category:
+    return BY_CODE[code]
+
+
+def colour_map(categories: tuple[Category, ...], lang: str) -> dict[str, str]:
+    """Plotly colour_discrete_map keyed by the tagged label the chart shows."""
+    return {c.tagged(lang): c.colour for c in categories}
+
+
+def order(categories: tuple[Category, ...], lang: str) -> list[str]:
+    return [c.tagged(lang) for c in categories]
+
+
+def money(value: float | int | None, lang: str) -> str:
+    return "—" if value is None else format_money(value, lang)
+
+
+def count(value: float | int | None, lang: str) -> str:
+    return "—" if value is None else format_number(value, lang)
+
+
+def percent(value: float | None, lang: str, digits: int = 0) -> str:
+    return "—" if value is None else f"{format_number(value, lang, digits)}%"
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's decimal then thousands separator: 1.234.567,5 in Vietnamese, 1,234,567.5 in English."""
+    return ",." if lang == "vi" else ".,"
+
+
+def state_label(code: str | None, lang: str) -> str:
+    """A task's reported state (Trạng thái) in the workbook's own words."""
+    from plantrack.contract import CLOSED_LISTS
+
+    return "" if code is None else CLOSED_LISTS["task_state"].label(code, lang)
+
+
+def response_label(code: str | None, lang: str) -> str:
+    """A false-information case's response status; none recorded reads as not handled."""
+    from plantrack.contract import CLOSED_LISTS
+
+    return CLOSED_LISTS["response"].label(code or "not_handled", lang)

@@ -1,0 +1,30 @@
+-- one row per month of the plan year: disbursed that month, cumulative disbursed, and the year's plan
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $year, $until
+with lines as (
+    select *
+    from budget_lines_at($plan_id, $version_id)
+    where len($units) = 0 or unit_code in (select unnest($units))
+),
+
+months as (
+    select cast(unnest(generate_series(make_date($year, 1, 1), make_date($year, 12, 1), interval 1 month)) as date)
+        as month_start
+),
+
+paid as (
+    select cast(date_trunc('month', d.paid_on) as date) as month_start, sum(d.amount) as disbursed,
+    from disbursements_at($plan_id, $version_id) as d
+    join lines as l on l.line_code = d.line_code
+    where d.paid_on <= $until
+    group by all
+)
+
+select
+    m.month_start,
+    coalesce(p.disbursed, 0) as disbursed,
+    case when m.month_start <= $until
+        then sum(coalesce(p.disbursed, 0)) over (order by m.month_start) end as cumulative,
+    (select coalesce(sum(planned), 0) from lines) as planned_total,
+from months as m
+left join paid as p on p.month_start = m.month_start
+order by m.month_start

@@ -1,0 +1,28 @@
+-- one row per outlet among the ten with most mentions: mentions by sentiment
+-- parameters: $plan_id, $version_id, $quarter (0 = all), $until
+with scoped as (
+    select *
+    from media_at($plan_id, $version_id)
+    where published_on <= $until
+        and ($quarter = 0 or quarter(published_on) = $quarter)
+),
+
+top as (
+    select outlet, any_value(scope) as scope, count(*) as mentions,
+    from scoped
+    group by outlet
+    order by mentions desc, outlet
+    limit 10
+)
+
+select
+    t.outlet,
+    t.scope,
+    t.mentions,
+    count(*) filter (where s.sentiment = 'positive') as positive,
+    count(*) filter (where s.sentiment = 'neutral') as neutral,
+    count(*) filter (where s.sentiment = 'negative') as negative,
+from top as t
+join scoped as s on s.outlet = t.outlet
+group by all
+order by t.mentions desc, t.outlet

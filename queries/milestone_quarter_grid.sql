@@ -1,0 +1,34 @@
+-- one row per quarter of the plan year: milestones done, still due and late at the as-of date
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $until
+with tasks_now as (
+    select task_code
+    from tasks_at($plan_id, $version_id)
+    where len($units) = 0 or lead_unit in (select unnest($units)) or len(list_intersect(support_units, $units)) > 0
+),
+
+placed as (
+    select
+        coalesce(m.quarter, quarter(m.due_on)) as quarter,
+        case
+            when m.completed_on is not null and m.completed_on <= $until then 'ms_done'
+            when m.due_on < $until then 'ms_late'
+            else 'ms_due'
+        end as state,
+    from milestones_at($plan_id, $version_id) as m
+    where m.task_code in (select task_code from tasks_now)
+),
+
+quarters as (
+    select unnest([1, 2, 3, 4]) as quarter
+)
+
+select
+    q.quarter,
+    count(p.state) filter (where p.state = 'ms_done') as ms_done,
+    count(p.state) filter (where p.state = 'ms_due') as ms_due,
+    count(p.state) filter (where p.state = 'ms_late') as ms_late,
+    count(p.state) as milestones,
+from quarters as q
+left join placed as p on p.quarter = q.quarter
+group by q.quarter
+order by q.quarter

@@ -1,0 +1,16 @@
+-- one row per version of the plan up to the chosen one: one task's progress, state and last update then
+-- parameters: $plan_id, $version_id, $task_code
+select
+    v.version_id,
+    v.as_of,
+    v.user_name,
+    t.progress,
+    t.state,
+    t.updated_on,
+    t.note,
+from versions as v
+left join tasks as t
+    on t.plan_id = v.plan_id and t.task_code = $task_code
+    and t.valid_from <= v.version_id and coalesce(t.valid_to, 2147483647) > v.version_id
+where v.plan_id = $plan_id and v.version_id <= $version_id
+order by v.version_id desc

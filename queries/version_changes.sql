@@ -1,0 +1,39 @@
+-- one row per sheet: rows added, changed and removed by a version against the version before it
+-- parameters: $plan_id, $version_id
+with previous as (
+    select coalesce(max(version_id), 0) as version_id
+    from versions
+    where plan_id = $plan_id and version_id < $version_id
+),
+
+touched as (
+    select 'tasks' as sheet, row_key, valid_from, valid_to from tasks where plan_id = $plan_id
+    union all select 'indicators', row_key, valid_from, valid_to from indicators where plan_id = $plan_id
+    union all select 'milestones', row_key, valid_from, valid_to from milestones where plan_id = $plan_id
+    union all select 'budget_lines', row_key, valid_from, valid_to from budget_lines where plan_id = $plan_id
+    union all select 'disbursements', row_key, valid_from, valid_to from disbursements where plan_id = $plan_id
+    union all select 'media', row_key, valid_from, valid_to from media where plan_id = $plan_id
+    union all select 'units', row_key, valid_from, valid_to from units where plan_id = $plan_id
+),
+
+before_after as (
+    select
+        sheet,
+        row_key,
+        bool_or(valid_from <= p.version_id and coalesce(valid_to, 2147483647) > p.version_id) as was_there,
+        bool_or(valid_from <= $version_id and coalesce(valid_to, 2147483647) > $version_id) as is_there,
+        bool_or(valid_from > p.version_id and valid_from <= $version_id) as new_state,
+    from touched
+    cross join previous as p
+    group by sheet, row_key
+)
+
+select
+    sheet,
+    count(*) filter (where is_there and not was_there) as added,
+    count(*) filter (where is_there and was_there and new_state) as changed,
+    count(*) filter (where was_there and not is_there) as removed,
+from before_after
+group by sheet
+having added + changed + removed > 0
+order by sheet

@@ -1,0 +1,72 @@
+"""AppTest over every page: with data, on an empty database, with filters given in the URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import small_plan
+from streamlit.testing.v1 import AppTest
+
+from plantrack import demo, importer
+from plantrack.db import connect
+from plantrack.excel import workbook_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+PAGE_FILES = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
+
+
+def _run(path: str, db: Path, monkeypatch, **query) -> AppTest:
+    """Opens a page the way a browser does: through the entrypoint, with the URL's query string."""
+    monkeypatch.setenv("PLANTRACK_DB", str(db))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in query.items():
+        app.query_params[key] = value
+    if path != "dashboard.py":
+        app.switch_page(path)
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
+
+
+@pytest.fixture
+def plan_db(tmp_path):
+    db = tmp_path / "app.duckdb"
+    con = connect(db)
+    preview = importer.prepare(con, workbook_bytes(small_plan()), "plan.xlsx")
+    importer.commit(con, preview, "tester")
+    con.close()
+    return db
+
+
+@pytest.fixture
+def empty_db(tmp_path):
+    db = tmp_path / "empty.duckdb"
+    con = connect(db)
+    demo.load(con)
+    demo.clear(con, "tester")
+    con.close()
+    return db
+
+
+@pytest.mark.parametrize("path", PAGE_FILES)
+def test_every_page_runs_with_data(path, plan_db, monkeypatch):
+    _run(path, plan_db, monkeypatch)
+
+
+@pytest.mark.parametrize("path", PAGE_FILES)
+def test_every_page_runs_on_an_empty_database_with_a_helpful_sentence(path, empty_db, monkeypatch):
+    app = _run(path, empty_db, monkeypatch)
+    assert any("Chưa có kế hoạch nào" in info.value for info in app.info)
+
+
+@pytest.mark.parametrize("path", PAGE_FILES)
+def test_every_page_speaks_english_when_the_url_says_so(path, plan_db, monkeypatch):
+    app = _run(path, plan_db, monkeypatch, lang="en")
+    assert app.sidebar.markdown[0].value == "**Plan implementation tracker**"
+
+
+def test_overview_shows_the_plan(plan_db, monkeypatch):
+    app = _run("dashboard.py", plan_db, monkeypatch)
+    assert app.title[0].value == "Kế hoạch thử nghiệm"
+    assert "31/03/2019" not in app.caption[0].value or "Số liệu đến ngày" in app.caption[0].value
