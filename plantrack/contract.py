@@ -261,7 +261,7 @@ INDICATORS = Sheet(
     "Chỉ tiêu",
     "Indicators",
     (
-        Column("task_code", "Mã NV", "Task code", required=True, ref="tasks", width=10),
+        Column("task_code", "Mã NV", "Task code", required=True, ref="tasks", width=10, aliases=("Mã nhiệm vụ",)),
         Column("indicator", "Chỉ tiêu", "Indicator", required=True, width=40),
         Column("measure_unit", "Đơn vị tính", "Unit of measure", required=True, width=14),
         Column("target", "Kế hoạch", "Target", "number", required=True, width=12),
@@ -277,7 +277,7 @@ MILESTONES = Sheet(
     "Milestones",
     (
         Column("milestone_code", "Mã mốc", "Milestone code", required=True, width=10),
-        Column("task_code", "Mã NV", "Task code", required=True, ref="tasks", width=10),
+        Column("task_code", "Mã NV", "Task code", required=True, ref="tasks", width=10, aliases=("Mã nhiệm vụ",)),
         Column("content", "Nội dung mốc", "Milestone", required=True, width=48),
         Column("due_on", "Hạn", "Due date", "date", required=True, width=14),
         Column("quarter", "Quý", "Quarter", "quarter", width=8),
@@ -294,7 +294,7 @@ BUDGET = Sheet(
     "Budget",
     (
         Column("line_code", "Mã dòng", "Line code", required=True, width=10),
-        Column("task_code", "Mã NV", "Task code", ref="tasks", width=10),
+        Column("task_code", "Mã NV", "Task code", ref="tasks", width=10, aliases=("Mã nhiệm vụ",)),
         Column("content", "Nội dung chi", "Item", required=True, width=48),
         Column(
             "source",
@@ -343,7 +343,7 @@ MEDIA = Sheet(
         Column("topic", "Chủ đề", "Topic", width=16),
         Column("sentiment", "Sắc thái", "Sentiment", "choice", choices="sentiment", width=12),
         Column("is_false", "Sai lệch", "False information", "bool", choices="yes_no", width=10),
-        Column("task_code", "Mã NV", "Task code", ref="tasks", width=10),
+        Column("task_code", "Mã NV", "Task code", ref="tasks", width=10, aliases=("Mã nhiệm vụ",)),
         Column("response", "Tình trạng xử lý", "Response status", "choice", choices="response", width=20),
         Column("responded_on", "Ngày xử lý", "Response date", "date", width=14),
         Column("reach", "Lượt tiếp cận", "Reach", "int", width=14),

@@ -824,7 +824,7 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
-def t(key: str, lang: str = "vi", **params: object) -> str:
+def t(key: str, lang: str = "vi", /, **params: object) -> str:
     catalogue = MESSAGES.get(lang, MESSAGES["vi"])
     return catalogue[key].format(**params)
 

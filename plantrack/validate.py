@@ -65,9 +65,7 @@ def key_text(value: object) -> str:
 
 
 def row_key(spec: Sheet, record: dict) -> str:
-    names = spec.key
-    if spec.fallback_key and all(record.get(n) in (None, "") for n in names):
-        names = spec.fallback_key
+    names = _key_names(spec, record)
     return KEY_SEPARATOR.join(
         record[n] if spec.column(n).key_case_sensitive and isinstance(record.get(n), str) else key_text(record.get(n))
         for n in names
@@ -86,8 +84,9 @@ class _CellReader:
         kind = self.column.kind
         if kind == "percent":
             return read_percent(raw, percent_format)
-        hashable = raw if not isinstance(raw, list) else None
-        if hashable is not None and hashable in self.memo:
+        # Keyed by type too: Excel's TRUE equals 1 in Python, but they are different cells.
+        hashable = (type(raw), raw)
+        if hashable in self.memo:
             cached = self.memo[hashable]
             if isinstance(cached, Unreadable):
                 raise cached
@@ -142,7 +141,8 @@ def _read_sheet(raw: RawSheet, problems: list[Problem]) -> pd.DataFrame:
     for column in spec.columns:
         if column.field not in data:
             data[column.field] = [[] if column.kind == "unit_list" else column.blank] * len(excel_rows)
-    frame = pd.DataFrame({name: data[name] for name in spec.fields}, columns=spec.fields)
+    # Object columns: pandas 3 would turn text with blanks into str columns holding NaN.
+    frame = pd.DataFrame({name: pd.Series(data[name], dtype=object) for name in spec.fields}, columns=spec.fields)
     frame["_row"] = excel_rows
     return frame
 
@@ -175,26 +175,45 @@ def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, pr
     return out
 
 
+def _key_names(spec: Sheet, record: dict) -> tuple[str, ...]:
+    """The key columns a row is identified by: its link, or date + outlet + title when it has none."""
+    if spec.fallback_key and all(record.get(n) in (None, "") for n in spec.key):
+        return spec.fallback_key
+    return spec.key
+
+
 def _assign_keys(spec: Sheet, title: str, frame: pd.DataFrame, headers: dict, problems: list[Problem]) -> None:
-    """Sets each row's key and reports keys that repeat within the sheet."""
+    """Sets each row's key and reports keys that repeat within the sheet, as the user typed them."""
     names = list(dict.fromkeys(spec.key + spec.fallback_key))
-    columns = [frame[name].tolist() for name in names]
-    keys = [row_key(spec, dict(zip(names, values))) for values in zip(*columns)] if len(frame) else []
+    records = [dict(zip(names, values)) for values in zip(*(frame[name].tolist() for name in names))] if len(frame) else []
+    keys = [row_key(spec, record) for record in records]
     frame["row_key"] = keys
     if spec.layout != "table":
         return
     first_seen: dict[str, int] = {}
-    key_header = " + ".join(headers.get(n, spec.column(n).vi) for n in spec.key)
-    for key, excel_row in zip(keys, frame["_row"].tolist()):
+    for key, record, excel_row in zip(keys, records, frame["_row"].tolist()):
         if key.replace(KEY_SEPARATOR, "") == "":
             continue
         if key in first_seen:
-            shown = " + ".join(part for part in key.split(KEY_SEPARATOR) if part)
+            used = _key_names(spec, record)
+            shown = " + ".join(_shown(record[n]) for n in used if record[n] not in (None, ""))
             problems.append(
-                Problem("duplicate_key", title, excel_row, key_header, {"key": f"«{shown}»", "first_row": first_seen[key]})
+                Problem(
+                    "duplicate_key",
+                    title,
+                    excel_row,
+                    " + ".join(headers.get(n, spec.column(n).vi) for n in used),
+                    {"key": f"«{shown}»", "first_row": first_seen[key]},
+                )
             )
         else:
             first_seen[key] = excel_row
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
 
 
 def _unit_lookup(frames: dict[str, pd.DataFrame], context: Context) -> Lookup:

@@ -181,9 +181,13 @@ def _uncalculated_formulas(xml: bytes) -> set[tuple[int, int]]:
         end = xml.find(b"</c>", position)
         if start != -1 and end != -1:
             cell = xml[start:end]
+            opening = cell[: cell.find(b">") + 1]
             value = re.search(rb"<v>([^<]*)</v>", cell)
-            if value is None or value.group(1) == b"":
-                ref = _CELL_REF.search(cell[: cell.find(b">") + 1])
+            empty = value is None or value.group(1) == b""
+            # Excel saves a formula that returned "" as t="str" with an empty value: that is calculated.
+            returned_text = b't="str"' in opening and (value is not None or b"<v/>" in cell or b"<v />" in cell)
+            if empty and not returned_text:
+                ref = _CELL_REF.search(opening)
                 if ref:
                     found.add((int(ref.group(2)) - 1, _column_letters_to_index(ref.group(1))))
         position = xml.find(b"<f", position + 2)
@@ -207,8 +211,12 @@ def _percent_cells(data: bytes, title: str, columns: list[int]) -> set[tuple[int
     return found
 
 
-def _fill_merged(grid: list[list], merged: list) -> None:
-    """Every cell of a merged range reads as the range's top-left value."""
+def _fill_merged(grid: list[list], merged: list) -> dict[tuple[int, int], tuple[int, int]]:
+    """Every cell of a merged range reads as the range's top-left value.
+
+    Returns each copied cell's origin, so a header or label merged across columns still counts once.
+    """
+    copied: dict[tuple[int, int], tuple[int, int]] = {}
     for (top, left), (bottom, right) in merged or []:
         if top >= len(grid):
             continue
@@ -218,6 +226,14 @@ def _fill_merged(grid: list[list], merged: list) -> None:
             for c in range(left, min(right, len(row) - 1) + 1):
                 if (r, c) != (top, left):
                     row[c] = value
+                    copied[(r, c)] = (top, left)
+    return copied
+
+
+def _copied_across(copied: dict, row: int, column: int) -> bool:
+    """A copy of a header merged across columns (a header merged down over two rows still counts)."""
+    origin = copied.get((row, column))
+    return origin is not None and origin[0] == row
 
 
 def _header_text(value: str) -> str:
@@ -225,13 +241,17 @@ def _header_text(value: str) -> str:
     return clean(value).rstrip(" :*")
 
 
-def _find_header(spec: Sheet, grid: list[list]) -> tuple[int | None, dict[str, tuple[int, str]]]:
+def _find_header(
+    spec: Sheet, grid: list[list], copied: dict
+) -> tuple[int | None, dict[str, tuple[int, str]]]:
     """The row among the first ones that names the most of the sheet's columns."""
     lookup = spec.header_lookup()
     best_row, best = None, {}
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         found: dict[str, tuple[int, str]] = {}
         for c, value in enumerate(row):
+            if _copied_across(copied, r, c):
+                continue
             if isinstance(value, str) and value.strip():
                 name = lookup.get(_header_text(value))
                 if name is not None and name not in found:
@@ -241,11 +261,13 @@ def _find_header(spec: Sheet, grid: list[list]) -> tuple[int | None, dict[str, t
     return best_row, best
 
 
-def _duplicate_columns(spec: Sheet, title: str, row: list, header_row: int) -> list[Problem]:
+def _duplicate_columns(spec: Sheet, title: str, row: list, header_row: int, copied: dict) -> list[Problem]:
     lookup = spec.header_lookup()
     seen: dict[str, int] = {}
     problems = []
     for c, value in enumerate(row):
+        if _copied_across(copied, header_row - 1, c):
+            continue
         if isinstance(value, str) and value.strip():
             name = lookup.get(_header_text(value))
             if name is None:
@@ -304,8 +326,8 @@ def read_workbook(source: bytes | str | Path) -> RawWorkbook:
         uncalculated = set()
         if title in parts and parts[title] in archive.namelist():
             uncalculated = _uncalculated_formulas(_read_member(archive, parts[title]))
-        _fill_merged(grid, merged)
-        sheets[name] = _locate(spec, title, grid, uncalculated, data, problems)
+        copied = _fill_merged(grid, merged)
+        sheets[name] = _locate(spec, title, grid, copied, uncalculated, data, problems)
     if not sheets and not problems:
         expected = ", ".join(f"{s.vi} ({s.en})" for s in SHEETS)
         problems.append(Problem("no_known_sheet", params={"expected": expected}))
@@ -316,18 +338,19 @@ def _locate(
     spec: Sheet,
     title: str,
     grid: list[list],
+    copied: dict,
     uncalculated: set[tuple[int, int]],
     data: bytes,
     problems: list[Problem],
 ) -> RawSheet:
     if spec.layout == "fields":
-        return _locate_fields(spec, title, grid, uncalculated)
-    header_index, columns = _find_header(spec, grid)
+        return _locate_fields(spec, title, grid, copied, uncalculated)
+    header_index, columns = _find_header(spec, grid, copied)
     if header_index is None or not columns:
         expected = ", ".join(c.vi for c in spec.columns if c.required)
         problems.append(Problem("no_header", title, params={"rows": HEADER_SEARCH_ROWS, "expected": expected}))
         return RawSheet(spec, title, None, {}, [])
-    problems.extend(_duplicate_columns(spec, title, grid[header_index], header_index + 1))
+    problems.extend(_duplicate_columns(spec, title, grid[header_index], header_index + 1, copied))
     order = [(name, c) for name, (c, _) in columns.items()]
     rows = []
     for r in range(header_index + 1, len(grid)):
@@ -345,7 +368,7 @@ def _locate(
     return raw
 
 
-def _locate_fields(spec: Sheet, title: str, grid: list[list], uncalculated: set) -> RawSheet:
+def _locate_fields(spec: Sheet, title: str, grid: list[list], copied: dict, uncalculated: set) -> RawSheet:
     """Label/value pairs: the label in one cell, its value in the next filled cell to the right."""
     lookup = spec.header_lookup()
     columns: dict[str, tuple[int, str]] = {}
@@ -359,6 +382,8 @@ def _locate_fields(spec: Sheet, title: str, grid: list[list], uncalculated: set)
                 continue
             value, value_col = "", c + 1
             for c2 in range(c + 1, len(row)):
+                if copied.get((r, c2)) == copied.get((r, c), (r, c)):
+                    continue  # the label itself, merged across columns
                 if not is_blank(row[c2]) or (r, c2) in uncalculated:
                     value, value_col = row[c2], c2
                     break
