@@ -46,8 +46,9 @@ groups = status.group_counts(statuses)
 ui.chart(charts.group_counts(groups, lang), view)
 rate_columns = st.columns(3)
 for column, rate in zip(rate_columns, status.rates(statuses, lang).values()):
-    column.metric(rate.title, measures.percent(rate.percent, lang),
-                  delta=f"{rate.numerator}/{rate.denominator}: {rate.basis}", delta_color="off", delta_arrow="off")
+    with column:
+        st.metric(rate.title, measures.percent(rate.percent, lang))
+        st.caption(f"{rate.numerator}/{rate.denominator}: {rate.basis}")
 
 left, right = st.columns([3, 2])
 with left:
@@ -57,7 +58,7 @@ with left:
         deadlines.assign(kind=deadlines["kind"].map(lambda k: view.t(f"kind_{k}"))),
         view,
         {
-            "due_on": st.column_config.DateColumn(view.t("col_due"), format="DD/MM/YYYY"),
+            "due_on": view.t("col_due"),
             "days_left": st.column_config.NumberColumn(view.t("col_days_left")),
             "kind": view.t("col_kind"),
             "task_code": view.t("col_task"),

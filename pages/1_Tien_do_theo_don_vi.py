@@ -36,7 +36,7 @@ ui.table(
         "tasks_supported": view.t("col_tasks_supported"),
         **{code: measures.category(code).tagged(lang) for code in ("done", "on_track", "behind", "overdue")},
         "on_time_text": st.column_config.TextColumn(view.t("col_on_time"), help=view.t("status_rate_on_time_basis")),
-        "last_update": st.column_config.DateColumn(view.t("col_last_update"), format="DD/MM/YYYY"),
+        "last_update": view.t("col_last_update"),
     },
 )
 
@@ -103,8 +103,8 @@ with detail[0]:
         {
             "milestone_code": view.t("col_code"),
             "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-            "due_on": st.column_config.DateColumn(view.t("col_due"), format="DD/MM/YYYY"),
-            "completed_on": st.column_config.DateColumn(view.t("col_completed"), format="DD/MM/YYYY"),
+            "due_on": view.t("col_due"),
+            "completed_on": view.t("col_completed"),
             "state": view.t("col_status"),
         },
     )
@@ -145,7 +145,7 @@ with detail[3]:
         mentions.assign(sentiment=mentions["sentiment"].map(lambda c: measures.category(c or "unknown").tagged(lang))),
         view,
         {
-            "published_on": st.column_config.DateColumn(view.t("col_published"), format="DD/MM/YYYY"),
+            "published_on": view.t("col_published"),
             "outlet": view.t("col_outlet"),
             "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
             "sentiment": view.t("col_sentiment"),
@@ -159,10 +159,10 @@ with detail[4]:
         view,
         {
             "version_id": view.t("col_version"),
-            "as_of": st.column_config.DateColumn(view.t("filter_as_of"), format="DD/MM/YYYY"),
+            "as_of": view.t("filter_as_of"),
             "progress": st.column_config.NumberColumn(view.t("axis_progress"), format="%.0f%%"),
             "state": view.t("col_state"),
-            "updated_on": st.column_config.DateColumn(view.t("col_updated"), format="DD/MM/YYYY"),
+            "updated_on": view.t("col_updated"),
             "user_name": view.t("col_user"),
         },
     )

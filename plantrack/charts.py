@@ -59,12 +59,17 @@ def status_by_unit(frame: pd.DataFrame, lang: str) -> go.Figure | None:
         facet_col="role_label",
         orientation="h",
         color_discrete_map=measures.colour_map(measures.STATUSES, lang),
-        category_orders={"status_label": measures.order(measures.STATUSES, lang)},
+        category_orders={
+            "status_label": measures.order(measures.STATUSES, lang),
+            "role_label": [t("role_lead", lang), t("role_support", lang)],
+        },
         labels={"tasks": t("axis_tasks", lang), "unit_name": "", "status_label": "", "role_label": ""},
     )
     fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
     fig.update_xaxes(dtick=1)
-    return _layout(fig, lang, height=max(260, 60 + 34 * data["unit_name"].nunique()))
+    fig = _layout(fig, lang, height=max(260, 90 + 34 * data["unit_name"].nunique()))
+    fig.update_layout(legend={"y": -0.08, "yanchor": "top"}, margin={"t": 40})
+    return fig
 
 
 def progress_bars(frame: pd.DataFrame, lang: str) -> go.Figure | None:
@@ -199,10 +204,10 @@ def gantt(tasks: pd.DataFrame, milestones: pd.DataFrame, year: int, as_of: dt.da
                            text=t("quarter_label", lang, quarter=QUARTERS[q]), font={"size": 13, "color": "#555"})
     as_of_ts = pd.Timestamp(as_of)
     fig.add_vline(x=as_of_ts, line_width=2, line_dash="dot", line_color="#333")
-    fig.add_annotation(x=as_of_ts, y=0, yref="paper", yanchor="top", showarrow=False,
-                       text=t("as_of_line", lang, date=format_date(as_of, lang)), font={"size": 12})
+    fig.add_annotation(x=as_of_ts, y=0.99, yref="paper", xanchor="right", yanchor="top", showarrow=False,
+                       text=t("as_of_line", lang, date=format_date(as_of, lang)), font={"size": 12},
+                       bgcolor="rgba(255,255,255,0.85)")
     fig.update_xaxes(range=[year_start, year_end + pd.Timedelta(days=1)], tickformat="%d/%m", dtick="M1")
-    fig.update_yaxes(autorange="reversed")
     fig = _layout(fig, lang, height=max(300, 110 + 40 * len(data)))
     fig.update_layout(legend={"y": -0.12, "yanchor": "top"})
     return fig
@@ -379,7 +384,7 @@ def group_counts(counts: dict[str, int], lang: str) -> go.Figure | None:
                    text=[f"{value}" if value else ""], textposition="inside",
                    hovertemplate=f"{group.tagged(lang)}: {value}/{total}<extra></extra>")
         )
-    fig.update_layout(barmode="stack")
+    fig.update_layout(barmode="stack", legend_traceorder="normal")
     fig.update_xaxes(range=[0, total], visible=False)
     return _layout(fig, lang, height=150)
 

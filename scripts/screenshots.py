@@ -14,12 +14,12 @@ from browser import chromium, open_page, streamlit_server  # noqa: E402
 PAGES = ["", "Tien_do_theo_don_vi", "Moc_theo_quy", "Ngan_sach", "Du_luan_bao_chi", "Kham_pha"]
 
 
-def main(out: Path, db: Path | None, pages: list[str], widths=(1440, 1024), langs=("vi", "en")) -> None:
+def main(out: Path, db: Path | None, pages: list[str], widths=(1440, 1024), langs=("vi", "en"), height: int = 3200) -> None:
     out.mkdir(parents=True, exist_ok=True)
     db = db or Path(tempfile.mkdtemp()) / "shots.duckdb"
     with streamlit_server(db) as url:
         for width in widths:
-            with chromium(width=width) as context:
+            with chromium(width=width, height=height) as context:
                 for lang in langs:
                     for name in pages:
                         page, errors = open_page(context, f"{url}/{name}?lang={lang}")

@@ -219,4 +219,9 @@ def table(frame: pd.DataFrame, view: View, columns: dict[str, st.column_config.C
     if frame.empty:
         st.info(view.t(empty_key))
         return
-    st.dataframe(frame[list(columns)], column_config=columns, hide_index=True, use_container_width=True, **options)
+    shown = frame[list(columns)].copy()
+    for name in shown.columns:
+        # Dates read dd/mm/yyyy whatever the browser's locale, and a missing one reads "—", not "None".
+        if pd.api.types.is_datetime64_any_dtype(shown[name]):
+            shown[name] = [view.date(value) or "—" for value in shown[name]]
+    st.dataframe(shown, column_config=columns, hide_index=True, use_container_width=True, **options)
