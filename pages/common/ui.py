@@ -41,6 +41,16 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
+@st.cache_data(max_entries=1024, show_spinner=False)
+def _cached_query(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, name: str, params: tuple) -> pd.DataFrame:
+    """Query results, cached until the data changes: `stamp` moves with every write."""
+    return queries.run(_cur, name, **{key: list(value) if isinstance(value, tuple) else value for key, value in params})
+
+
+def _hashable(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
 @dataclass
 class View:
     """What one script run shows: its own cursor, the language, and the filters from the URL."""
@@ -53,6 +63,8 @@ class View:
     units: list[str] = field(default_factory=list)
     quarter: int = 0
     versions: pd.DataFrame | None = None
+    # Changes whenever data is written (an import, a rollback, clearing the demo): the cache key.
+    stamp: tuple = ()
 
     @property
     def plan_id(self) -> int | None:
@@ -83,7 +95,9 @@ class View:
         }
 
     def query(self, name: str, **extra: object) -> pd.DataFrame:
-        return queries.run(self.cur, name, **{**self.params(), **extra})
+        params = {**self.params(), **extra}
+        wanted = tuple(sorted((key, _hashable(params[key])) for key in queries.parameters(name)))
+        return _cached_query(self.cur, str(database_path()), self.stamp, name, wanted).copy()
 
     def link_params(self) -> dict[str, str]:
         return {key: st.query_params[key] for key in URL_KEYS if key in st.query_params}
@@ -107,6 +121,7 @@ def page(title_key: str) -> View:
     lang = _url("lang") if _url("lang") in LANGS else "vi"
     st.set_page_config(page_title=t(title_key, lang), page_icon=str(ICON), layout="wide")
     view = View(_connection(str(database_path())).cursor(), lang)
+    view.stamp = tuple(queries.run(view.cur, "data_stamp").iloc[0])
     plans = queries.run(view.cur, "plans")
     if not plans.empty:
         chosen = plans[plans["plan_id"].astype(str) == (_url("plan") or "")]
