@@ -1336,13 +1336,13 @@ def check_budget() -> None:
             raise ValueError(f"{code}: {total} paid, {limit} planned")
 
 
-def main() -> None:
+def main(out_dir: Path = DEMO_DIR) -> None:
     check_budget()
     numbered = vouchers()
     mentions = make_mentions(DEMO_VERSIONS[-1][1])
     plan = pd.DataFrame([PLAN])
     units = pd.DataFrame(UNITS, columns=["unit_code", "unit_name", "unit_kind"])
-    DEMO_DIR.mkdir(parents=True, exist_ok=True)
+    out_dir.mkdir(parents=True, exist_ok=True)
     for quarter, (file_name, as_of) in enumerate(DEMO_VERSIONS, start=1):
         frames = {
             "plan_info": plan,
@@ -1356,10 +1356,10 @@ def main() -> None:
         }
         # Dated the morning after the quarter closes, when the division would send it.
         created = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(8, 0))
-        write_workbook(DEMO_DIR / file_name, frames, banner=BANNER, created=created)
+        write_workbook(out_dir / file_name, frames, banner=BANNER, created=created)
         counts = ", ".join(f"{name} {len(frame)}" for name, frame in frames.items())
         print(f"{file_name}: {counts}")
 
 
 if __name__ == "__main__":
-    main()
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DEMO_DIR)
