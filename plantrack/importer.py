@@ -10,13 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import sys
+import time
 from dataclasses import dataclass, field
 
 import duckdb
 import pandas as pd
 
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
-from plantrack.db import OPEN_VERSION, current_rows_sql, quote
+from plantrack.db import current_rows_sql, quote
+from plantrack.i18n import format_number
 from plantrack.validate import KEY_SEPARATOR, Context, Validated, row_key, validate
 from plantrack.workbook import Problem, RawWorkbook, read_workbook
 
@@ -321,8 +325,6 @@ def _budget_warnings(cur: duckdb.DuckDBPyConnection, plan_id: int | None, valida
         where t.paid > l.planned order by l.line_code
         """
     rows = cur.execute(sql, params if "$p" in sql else {}).fetchall()
-    from plantrack.i18n import format_number
-
     problems = []
     sheet = "disbursements" if "disbursements" in frames else "budget_lines"
     frame = frames[sheet]
@@ -485,16 +487,11 @@ def _write_version(
 
 
 def _fault_point(name: str) -> None:
-    """Test hook: PLANTRACK_FAULT=name raises (or kill waits) here, inside the open transaction."""
-    import os
-
+    """Test hook: PLANTRACK_FAULT=raise:<name> raises, hang:<name> waits to be killed, inside the open transaction."""
     fault = os.environ.get("PLANTRACK_FAULT", "")
     if fault == f"raise:{name}":
         raise RuntimeError(f"injected failure at {name}")
     if fault == f"hang:{name}":
-        import sys
-        import time
-
         print("HANGING", flush=True, file=sys.stderr)
         time.sleep(3600)
 
@@ -573,17 +570,3 @@ def versions(con: duckdb.DuckDBPyConnection, plan_id: int | None = None) -> pd.D
         params,
     ).df()
 
-
-__all__ = [
-    "DataChanged",
-    "OPEN_VERSION",
-    "Preview",
-    "commit",
-    "log_event",
-    "plans",
-    "prepare",
-    "resolve_plan",
-    "rollback",
-    "state",
-    "versions",
-]

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from plantrack.contract import CLOSED_LISTS, Column, Sheet
+from plantrack.i18n import format_date
 from plantrack.text import Lookup, fold
 from plantrack.values import (
     Unreadable,
@@ -269,8 +270,6 @@ def _quarter_of(day: dt.date) -> int:
 
 
 def _check_rules(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], context: Context, problems: list[Problem]) -> None:
-    from plantrack.i18n import format_date
-
     as_of = context.as_of
     if "tasks" in frames:
         raw, frame = raws["tasks"], frames["tasks"]
@@ -332,8 +331,6 @@ def _failed(problems: list[Problem], raw: RawSheet, row: int) -> set[str]:
 
 
 def _warn_after_as_of(raw: RawSheet, row: int, completed: dt.date | None, as_of: dt.date | None, problems: list[Problem]) -> None:
-    from plantrack.i18n import format_date
-
     if completed and as_of and completed > as_of:
         problems.append(
             Problem("warn_completed_after_as_of", raw.title, row, raw.header("completed_on"),

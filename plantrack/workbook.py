@@ -17,6 +17,7 @@ from xml.etree import ElementTree
 import python_calamine
 
 from plantrack.contract import SHEETS, Sheet, sheet_lookup
+from plantrack.i18n import t
 from plantrack.text import clean
 from plantrack.values import is_blank
 
@@ -45,14 +46,10 @@ class Problem:
     severity: str = "error"
 
     def message(self, lang: str = "vi") -> str:
-        from plantrack.i18n import t
-
         params = {"column": self.column or "", **self.params}
         return t(self.code, lang, **params)
 
     def place(self, lang: str = "vi") -> str:
-        from plantrack.i18n import t
-
         parts = [self.sheet or t("sheet_file", lang)]
         if self.row is not None:
             parts.append(f"{t('row', lang)} {self.row}")
