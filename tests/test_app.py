@@ -39,6 +39,15 @@ def plan_db(tmp_path):
     return db
 
 
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    con = connect(db)
+    demo.load(con)
+    con.close()
+    return db
+
+
 @pytest.fixture
 def empty_db(tmp_path):
     db = tmp_path / "empty.duckdb"
@@ -52,6 +61,22 @@ def empty_db(tmp_path):
 @pytest.mark.parametrize("path", PAGE_FILES)
 def test_every_page_runs_with_data(path, plan_db, monkeypatch):
     _run(path, plan_db, monkeypatch)
+
+
+@pytest.mark.parametrize("path", PAGE_FILES)
+def test_every_page_runs_with_the_demo_plan(path, demo_db, monkeypatch):
+    app = _run(path, demo_db, monkeypatch)
+    assert any("DỮ LIỆU MẪU" in warning.value for warning in app.warning)
+
+
+@pytest.mark.parametrize("path", PAGE_FILES)
+def test_every_page_opens_the_view_its_url_describes(path, demo_db, monkeypatch):
+    app = _run(path, demo_db, monkeypatch, asof="2019-06-30", units="VP", q="2")
+    assert app.sidebar.selectbox(key="asof_choice").value == "2019-06-30"
+    assert app.sidebar.multiselect(key="units_choice").value == ["VP"]
+    assert app.sidebar.selectbox(key="quarter_choice").value == 2
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "Số liệu đến ngày 30/06/2019 (phiên bản 2)" in captions
 
 
 @pytest.mark.parametrize("path", PAGE_FILES)
