@@ -98,6 +98,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = args.lang
     sys.stdout.reconfigure(encoding="utf-8")
+    if args.command == "template":
+        # The template needs no database: writing it must not create one.
+        write_workbook(args.out, lang=lang)
+        print(t("template_written", lang, path=args.out))
+        return EXIT_OK
     con = connect(args.db)
     try:
         if args.command in ("validate", "import"):
@@ -134,10 +139,6 @@ def main(argv: list[str] | None = None) -> int:
             version = args.version or importer.latest_version(con, plan_id)
             write_workbook(args.out, frames, lang=lang)
             print(t("exported", lang, version=version, path=args.out))
-            return EXIT_OK
-        if args.command == "template":
-            write_workbook(args.out, lang=lang)
-            print(t("template_written", lang, path=args.out))
             return EXIT_OK
         if args.command == "demo":
             if args.clear:

@@ -86,9 +86,10 @@ def test_versions_and_rollback(db, plan_file, tmp_path, capsys):
     assert main(["rollback", "9", "--user", "x"]) == 1
 
 
-def test_template_has_every_sheet_dropdowns_frozen_headers_and_instructions(tmp_path):
+def test_template_has_every_sheet_dropdowns_frozen_headers_and_instructions(db, tmp_path):
     path = tmp_path / "template.xlsx"
     assert main(["template", str(path)]) == 0
+    assert not db.exists()
     book = openpyxl.load_workbook(path)
     assert book.sheetnames == [s.vi for s in SHEETS] + ["Hướng dẫn"]
     tasks = book["Nhiệm vụ"]
