@@ -23,15 +23,16 @@ counts = status.status_counts(statuses)
 columns = st.columns(4)
 for column, code in zip(columns, ("done", "on_track", "behind", "overdue")):
     category = measures.category(code)
-    column.metric(category.tagged(lang), measures.count(counts[code], lang),
-                  help=view.t("kpi_of_tasks", total=measures.count(len(statuses), lang)), border=True)
+    column.metric(category.tagged(lang), f"{measures.count(counts[code], lang)} / {measures.count(len(statuses), lang)}",
+                  border=True)
 
 budget = view.query("budget_totals").iloc[0]
 media = view.query("media_kpis").iloc[0]
 columns = st.columns(3)
 share = 100 * budget["disbursed"] / budget["planned"] if budget["planned"] else None
-columns[0].metric(view.t("kpi_disbursed"), measures.money(budget["disbursed"], lang),
-                  delta=view.t("kpi_of_planned", share=measures.percent(share, lang), planned=measures.money(budget["planned"], lang)),
+columns[0].metric(view.t("kpi_disbursed"), measures.percent(share, lang),
+                  delta=view.t("kpi_of_planned", disbursed=measures.millions(budget["disbursed"], lang, unit=False),
+                               planned=measures.millions(budget["planned"], lang)),
                   delta_color="off", delta_arrow="off", border=True)
 negative_share = 100 * media["month_negative"] / media["month_mentions"] if media["month_mentions"] else None
 columns[1].metric(view.t("kpi_month_mentions", month=view.as_of.strftime("%m/%Y")), measures.count(media["month_mentions"], lang),

@@ -36,7 +36,7 @@ STATUSES = (
 )
 GROUPS = (
     Category("done_on_time", "#009E73", "✔", "status_group_"),
-    Category("done_late", "#56B4E9", "◐", "status_group_"),
+    Category("done_late", "#56B4E9", "◆", "status_group_"),
     Category("open_in_time", "#0072B2", "●", "status_group_"),
     Category("open_overdue", "#D55E00", "✖", "status_group_"),
 )
@@ -87,6 +87,14 @@ def order(categories: tuple[Category, ...], lang: str) -> list[str]:
 
 def money(value: float | int | None, lang: str) -> str:
     return "—" if value is None else format_money(value, lang)
+
+
+def millions(value: float | int | None, lang: str, unit: bool = True) -> str:
+    """Large sums as leadership reads them on a card: 657,7 triệu ₫ (or just 657,7)."""
+    if value is None:
+        return "—"
+    amount = format_number(value / 1_000_000, lang, 1)
+    return t("money_millions", lang, amount=amount) if unit else amount
 
 
 def count(value: float | int | None, lang: str) -> str:

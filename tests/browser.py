@@ -97,10 +97,14 @@ def open_page(context, url: str, timeout: float = 30_000):
 
 
 def wait_idle(page, timeout: float = 30_000) -> None:
-    """Waits until Streamlit has finished the script run: no running indicator, no placeholder skeletons."""
+    """Waits until the script run has drawn the page: its title is there, nothing running, no skeletons.
+
+    Every page starts with a title, so a page still blank after a cold server start is not taken for done.
+    """
     page.wait_for_timeout(500)
     page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+        """() => !!document.querySelector('[data-testid="stMain"] h1')
+                 && !document.querySelector('[data-testid="stStatusWidget"]')
                  && !document.querySelector('[data-testid="stSkeleton"]')
                  && document.querySelectorAll('[data-stale="true"]').length === 0""",
         timeout=timeout,

@@ -22,7 +22,7 @@ BASE_PATH_PROBE = re.compile(r"status of 404")
 
 PAGES = {
     "": ["Kế hoạch triển khai công tác thông tin đối ngoại năm 2019", "Kết quả thực hiện theo bốn nhóm báo cáo",
-         "Hạn sắp tới", "Đã giải ngân"],
+         "Hạn sắp tới", "Giải ngân / dự toán"],
     "Tien_do_theo_don_vi": ["Tiến độ theo đơn vị", "Nhiệm vụ theo đơn vị và tình trạng", "Chỉ tiêu: thực hiện so với kế hoạch"],
     "Moc_theo_quy": ["Mốc theo quý", "Tiến trình nhiệm vụ và các mốc trong năm", "Quý III/2019"],
     "Ngan_sach": ["Ngân sách", "Theo nguồn kinh phí", "Ngân sách nhà nước", "923.000.000 ₫"],
