@@ -84,6 +84,12 @@ SCHEMA = [
         f"where plan_id = p and valid_from <= v and coalesce(valid_to, {OPEN_VERSION}) > v"
         for spec in SHEETS
     ),
+    # Budget lines with what was paid on each up to a date: the base of every budget question.
+    """create or replace macro budget_lines_paid_at(p, v, until) as table
+    select l.*, coalesce(sum(d.amount) filter (where d.paid_on <= until), 0) as disbursed
+    from budget_lines_at(p, v) as l
+    left join disbursements_at(p, v) as d on d.line_code = l.line_code
+    group by all""",
 ]
 
 

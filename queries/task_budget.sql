@@ -1,14 +1,12 @@
 -- one row per budget line of one task: planned and disbursed up to the as-of date
 -- parameters: $plan_id, $version_id, $task_code, $until
 select
-    l.line_code,
-    l.content,
-    l.source,
-    l.unit_code,
-    l.planned,
-    coalesce(sum(d.amount) filter (where d.paid_on <= $until), 0) as disbursed,
-from budget_lines_at($plan_id, $version_id) as l
-left join disbursements_at($plan_id, $version_id) as d on d.line_code = l.line_code
-where l.task_code = $task_code
-group by all
-order by l.line_code
+    line_code,
+    content,
+    source,
+    unit_code,
+    planned,
+    disbursed,
+from budget_lines_paid_at($plan_id, $version_id, $until)
+where task_code = $task_code
+order by line_code
