@@ -8,7 +8,7 @@ import getpass
 import sys
 from pathlib import Path
 
-from plantrack import demo, importer
+from plantrack import auth, demo, importer
 from plantrack.db import connect
 from plantrack.excel import write_workbook
 from plantrack.i18n import format_date, t
@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     back = commands.add_parser("rollback", help="a new version equal to version N")
     back.add_argument("version", type=int)
     back.add_argument("--user", required=True)
+
+    users = commands.add_parser("users", help="editors, who may upload and roll back")
+    user_commands = users.add_subparsers(dest="users_command", required=True)
+    add_user = user_commands.add_parser("add", help="create an editor or reset its password (prompt, or stdin)")
+    add_user.add_argument("name")
+    user_commands.add_parser("viewer-hash", help="print PLANTRACK_VIEWER_PASSWORD_HASH for a shared viewer password")
     return parser
 
 
@@ -156,6 +162,15 @@ def main(argv: list[str] | None = None) -> int:
                     f"{row.file_name or ''} | {format_date(row.as_of, lang)} | {t('kind_' + row.kind, lang)}"
                 )
             return EXIT_OK
+        if args.command == "users":
+            try:
+                password = auth.read_new_password(lang)
+            except auth.BadCredentials as refused:
+                print(t(refused.code, lang, **refused.params), file=sys.stderr)
+                return EXIT_PROBLEMS
+            if args.users_command == "viewer-hash":
+                return auth.viewer_hash_command(password, lang)
+            return auth.add_user_command(con, args.name, password, lang)
         if args.command == "rollback":
             rows = con.execute("select plan_id from versions where version_id = $v", {"v": args.version}).fetchall()
             if not rows:
