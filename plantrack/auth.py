@@ -346,7 +346,7 @@ def _record(
     cur.execute(
         """
         insert into audit_log (event_id, logged_at, user_name, action, plan_id, version_id, file_name, sha256, outcome, detail)
-        select coalesce(max(event_id), 0) + 1, $t, $u, $a, null, null, null, $s, $o, $d from audit_log
+        select nextval('audit_event_seq'), $t, $u, $a, null, null, null, $s, $o, $d
         """,
         {"t": now, "u": user, "a": action, "s": session_hash, "o": outcome, "d": reason},
     )

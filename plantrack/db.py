@@ -59,6 +59,8 @@ SCHEMA = [
   rollback_of integer,
   counts json
 )""",
+    # A sequence, not max + 1: two sessions logging at once must not share an id.
+    "create sequence if not exists audit_event_seq",
     """create table if not exists audit_log (
   event_id bigint,
   logged_at timestamp not null,

@@ -500,7 +500,7 @@ def _log(cur, user, action, plan_id, version_id, file_name, sha256, outcome, det
     cur.execute(
         """
         insert into audit_log (event_id, logged_at, user_name, action, plan_id, version_id, file_name, sha256, outcome, detail)
-        select coalesce(max(event_id), 0) + 1, current_timestamp, $u, $a, $p, $v, $f, $s, $o, $d from audit_log
+        select nextval('audit_event_seq'), current_timestamp, $u, $a, $p, $v, $f, $s, $o, $d
         """,
         {"u": user, "a": action, "p": plan_id, "v": version_id, "f": file_name, "s": sha256, "o": outcome, "d": detail},
     )
