@@ -9,12 +9,13 @@ view = ui.page("page_overview")
 ui.require_plan(view)
 lang = view.lang
 
-st.title(view.plan["title"])
+st.title(ui.plain(view.plan["title"]))
 st.caption(
-    view.t("plan_meta", number=view.plan["doc_number"] or "—", issuer=view.plan["issuer"] or "—",
+    view.t("plan_meta", number=ui.plain(view.plan["doc_number"] or "—"), issuer=ui.plain(view.plan["issuer"] or "—"),
            issued=view.date(view.plan["issued_on"]) or "—")
     + " · " + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
 )
+ui.meeting_changes(view)
 
 tasks = view.query("tasks_at_version")
 statuses = status.statuses(tasks, view.as_of, lang=lang, plan_year=view.year)
@@ -103,3 +104,5 @@ else:
         },
         empty_key="no_task_changes",
     )
+
+ui.report_downloads(view)

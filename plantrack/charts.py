@@ -394,3 +394,57 @@ def sentiment_long(frame: pd.DataFrame, label_column: str) -> pd.DataFrame:
     return frame[[label_column, "positive", "neutral", "negative"]].melt(
         id_vars=[label_column], var_name="sentiment", value_name="mentions"
     )
+
+
+def explore(frame: pd.DataFrame, kind: str, value_title: str, value_kind: str, lang: str,
+            colours: dict[str, str] | None = None, grain: str = "month") -> go.Figure | None:
+    """Khám phá's chart. frame: x (a label, or a date for "line"), series (a label or None), value, text.
+
+    kind: "bar" (one grouping), "stack" (two, stacked), "group" (two, side by side: averages do not
+    add up) or "line" (over dates, one line per series). Bars are horizontal so long labels read."""
+    if frame.empty or kind is None:
+        return None
+    has_series = frame["series"].notna().any()
+    data = frame.assign(series=frame["series"].fillna("") if has_series else "")
+    series_order = list(dict.fromkeys(data["series"]))
+    # One grouping of statuses, sentiments…: each bar in its own colour, as on the other pages.
+    colour_by = "series" if has_series else "x" if colours and kind != "line" else None
+    common = {
+        "color": colour_by,
+        "color_discrete_map": colours or {},
+        "labels": {"value": value_title, "x": "", "series": ""},
+        "custom_data": ["text"],
+    }
+    if kind == "line":
+        fig = px.line(data, x="x", y="value", markers=True, category_orders={"series": series_order}, **common)
+        tick = {"day": "%d/%m/%Y", "week": "%d/%m/%Y", "month": "%m/%Y", "quarter": "%m/%Y", "year": "%Y"}[grain]
+        fig.update_xaxes(tickformat=tick)
+        fig.update_traces(hovertemplate="%{x|" + tick + "}: %{customdata[0]}<extra>%{fullData.name}</extra>")
+        value_axis = "y"
+        height = 420
+    else:
+        labels = list(dict.fromkeys(data["x"]))
+        fig = px.bar(data, x="value", y="x", orientation="h", text="text",
+                     category_orders={"x": labels, "series": series_order}, **common)
+        fig.update_layout(barmode="group" if kind == "group" else "relative")
+        # The first group on top, whether plotly express drew one trace or one per colour.
+        fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
+        fig.update_traces(hovertemplate="%{y}: %{customdata[0]}<extra>%{fullData.name}</extra>",
+                          textposition="inside" if kind == "stack" else "auto", insidetextanchor="middle", textangle=0)
+        # A figure too long for its bar is left out rather than shrunk to a smudge; the table has it.
+        fig.update_layout(uniformtext_minsize=11, uniformtext_mode="hide")
+        value_axis = "x"
+        per_bar = 30 if kind != "group" else 18 * max(1, len(series_order))
+        height = max(260, 90 + per_bar * len(labels))
+    update_axis = getattr(fig, f"update_{value_axis}axes")
+    if value_kind == "money":
+        _money_axis(fig, value_axis)
+    elif value_kind == "percent":
+        update_axis(ticksuffix="%")
+    elif value_kind == "int":
+        # Counts are whole: no 0,2 tick between none and one.
+        update_axis(tickformat=",d", rangemode="tozero", **({"dtick": 1} if frame["value"].max() <= 10 else {}))
+    if colour_by is None:
+        colour = measures.SERIES["disbursed"]
+        fig.update_traces(marker_color=colour, **({"line_color": colour} if kind == "line" else {}))
+    return _layout(fig, lang, height=height, legend=bool(has_series))

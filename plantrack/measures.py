@@ -7,6 +7,7 @@ no status is told by colour alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 
 from plantrack.i18n import format_money, format_number, t
 
@@ -93,7 +94,9 @@ def millions(value: float | int | None, lang: str, unit: bool = True) -> str:
     """Large sums as leadership reads them on a card: 657,7 triệu ₫ (or just 657,7)."""
     if value is None:
         return "—"
-    amount = format_number(value / 1_000_000, lang, 1)
+    # Half up, as people round money by hand (312.650.000 is 312,7 triệu, not 312,6).
+    tenths = Decimal(int(value)) / Decimal(100_000)
+    amount = format_number(float(tenths.quantize(Decimal(1), ROUND_HALF_UP)) / 10, lang, 1)
     return t("money_millions", lang, amount=amount) if unit else amount
 
 

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
+# openpyxl writes an empty cached value as <v></v> with lxml and <v/> without; the golden files were
+# made without it, and python-docx brings lxml in. Set before anything imports openpyxl.
+os.environ.setdefault("OPENPYXL_LXML", "False")
+
 import datetime as dt
 
 import pandas as pd

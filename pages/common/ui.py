@@ -6,6 +6,7 @@ Only pages import this module; the logic it calls lives in `plantrack`, which ne
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,23 +15,38 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from plantrack import demo, queries
+from plantrack import auth, demo, explore, exports, measures, meeting, queries, report
+from plantrack.contract import DISBURSEMENTS
 from plantrack.db import connect, database_path
-from plantrack.i18n import LANGS, format_date, t
+from plantrack.i18n import LANGS, format_date, format_number, t
 
+# Shown in the sidebar to a logged-in editor; everyone else sees a small link to its login form.
+UPDATE_PAGE = "pages/6_Cap_nhat_du_lieu.py"
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 PAGES = (
     ("dashboard.py", "page_overview", ":material/dashboard:"),
     ("pages/1_Tien_do_theo_don_vi.py", "page_units", ":material/groups:"),
     ("pages/2_Moc_theo_quy.py", "page_milestones", ":material/calendar_month:"),
     ("pages/3_Ngan_sach.py", "page_budget", ":material/payments:"),
     ("pages/4_Du_luan_bao_chi.py", "page_media", ":material/newspaper:"),
+    ("pages/5_Kham_pha.py", "page_explore", ":material/explore:"),
 )
 QUARTER_NAMES = ("", "I", "II", "III", "IV")
 # A local file: an icon name would make the browser fetch the favicon from the internet.
 ICON = Path(__file__).with_name("icon.png")
 # Filters kept in the URL, so a copied link opens the same view.
-URL_KEYS = ("plan", "units", "q", "asof", "lang")
+URL_KEYS = ("plan", "units", "q", "asof", "lang", "meeting", "since")
 CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+# Meeting mode on a projector: no sidebar, bigger text. Our own static CSS, never user text.
+MEETING_CSS = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"] {
+  display: none !important;
+}
+html { font-size: 20px; }
+[data-testid="stMainBlockContainer"] { max-width: 100%; padding: 2.5rem 2.5rem 3rem; }
+</style>"""
+MEETING_FONT = 20
+MEETING_HEIGHT = 1.3
 
 
 @st.cache_resource
@@ -65,6 +81,10 @@ class View:
     versions: pd.DataFrame | None = None
     # Changes whenever data is written (an import, a rollback, clearing the demo): the cache key.
     stamp: tuple = ()
+    title_key: str = ""
+    meeting: bool = False
+    # Tables drawn so far in this run: numbers the download buttons' keys and file names.
+    tables: int = 0
 
     @property
     def plan_id(self) -> int | None:
@@ -102,6 +122,16 @@ class View:
     def link_params(self) -> dict[str, str]:
         return {key: st.query_params[key] for key in URL_KEYS if key in st.query_params}
 
+    def context(self) -> tuple[str, ...]:
+        """What the figures on screen are: plan, as-of date and version, filters (for exports)."""
+        if self.plan is None:
+            return ()
+        filters = [f"{self.t('filter_units')}: {', '.join(self.units)}"] if self.units else []
+        if self.quarter:
+            filters.append(f"{self.t('filter_quarter')}: {QUARTER_NAMES[self.quarter]}")
+        return (str(self.plan["title"]),
+                " · ".join([self.t("data_as_of", as_of=self.date(self.as_of), version=self.version_id), *filters]))
+
 
 def _url(name: str) -> str | None:
     value = st.query_params.get(name)
@@ -119,8 +149,12 @@ def _set_url(name: str, value: str | None) -> None:
 def page(title_key: str) -> View:
     """Sets up a page: config, cursor, filters from the URL, sidebar. Every page calls this first."""
     lang = _url("lang") if _url("lang") in LANGS else "vi"
-    st.set_page_config(page_title=t(title_key, lang), page_icon=str(ICON), layout="wide")
-    view = View(_connection(str(database_path())).cursor(), lang)
+    meeting_mode = _url("meeting") == "1"
+    st.set_page_config(page_title=t(title_key, lang), page_icon=str(ICON), layout="wide",
+                       initial_sidebar_state="collapsed" if meeting_mode else "auto")
+    view = View(_connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
+    if title_key != "page_update" and auth.viewer_needs_password(st.session_state):
+        _viewer_login(view)  # stops the script until the shared viewer password is given
     view.stamp = tuple(queries.run(view.cur, "data_stamp").iloc[0])
     plans = queries.run(view.cur, "plans")
     if not plans.empty:
@@ -128,7 +162,34 @@ def page(title_key: str) -> View:
         view.plan = (chosen if not chosen.empty else plans).iloc[0]
         view.versions = queries.run(view.cur, "plan_versions", plan_id=view.plan_id)
     _sidebar(view, plans)
+    if view.meeting:
+        _meeting_bar(view)
     return view
+
+
+def _viewer_login(view: View) -> None:
+    """The shared viewer password (PLANTRACK_VIEWER_PASSWORD_HASH), asked once per browser session."""
+    st.title(view.t("app_title"))
+    st.subheader(view.t("upd_viewer_title"))
+    st.caption(view.t("upd_viewer_intro"))
+    with st.form("viewer_login", clear_on_submit=True):
+        password = st.text_input(view.t("upd_viewer_password"), type="password")
+        submitted = st.form_submit_button(view.t("upd_viewer_button"), type="primary")
+    if submitted:
+        result = auth.verify_viewer(view.cur, password, st.session_state)
+        if result.ok:
+            st.rerun()
+        elif result.outcome == "locked":
+            st.error(view.t("upd_login_locked", count=auth.MAX_FAILURES, time=f"{result.locked_until:%H:%M}",
+                            minutes=int(auth.LOCK_TIME.total_seconds() // 60)))
+        else:
+            st.error(view.t("upd_viewer_failed", left=result.attempts_left))
+    st.stop()
+
+
+def plain(text: object) -> str:
+    """Text from a workbook, escaped so Streamlit's markdown shows it as typed (no links, no emphasis)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 def _sidebar(view: View, plans: pd.DataFrame) -> None:
@@ -136,6 +197,12 @@ def _sidebar(view: View, plans: pd.DataFrame) -> None:
         st.markdown(f"**{view.t('app_title')}**")
         for path, key, icon in PAGES:
             st.page_link(path, label=view.t(key), icon=icon, query_params=view.link_params())
+        if auth.is_editor(st.session_state):
+            st.page_link(UPDATE_PAGE, label=view.t("page_update"), icon=":material/upload_file:",
+                         query_params=view.link_params())
+        else:
+            st.page_link(UPDATE_PAGE, label=view.t("upd_login_link"), icon=":material/login:",
+                         query_params=view.link_params())
         st.divider()
         language = st.segmented_control(
             view.t("language"), LANGS, default=view.lang, key="lang_switch",
@@ -144,6 +211,9 @@ def _sidebar(view: View, plans: pd.DataFrame) -> None:
         if language and language != view.lang:
             _set_url("lang", None if language == "vi" else language)
             st.rerun()
+        # The URL decides; the switch only shows it (it may remember another state from an earlier page).
+        st.session_state["meeting_switch"] = view.meeting
+        st.toggle(view.t("mt_toggle"), key="meeting_switch", help=view.t("mt_toggle_help"), on_change=_switch_meeting)
         if view.plan is None:
             return
         labels = {int(r.plan_id): f"{r.title} ({r.year})" for r in plans.itertuples()}
@@ -166,6 +236,12 @@ def _as_of_filter(view: View) -> None:
     options = [pd.Timestamp(d).date().isoformat() for d in newest_per_date["as_of"]]
     wanted = _url("asof")
     index = options.index(wanted) if wanted in options else 0
+    # Someone committed or rolled back: a session showing the newest data (no ?asof=) moves to the new
+    # newest, instead of the browser sending back the date that was newest before.
+    seen = f"asof_newest_{view.plan_id}"
+    if wanted is None and st.session_state.get(seen) not in (None, options[0]):
+        st.session_state["asof_choice"] = options[0]
+    st.session_state[seen] = options[0]
     chosen = st.selectbox(
         view.t("filter_as_of"), options, index=index, key="asof_choice",
         format_func=lambda iso: view.date(iso),
@@ -213,7 +289,7 @@ def require_plan(view: View) -> None:
 def header(view: View, title_key: str) -> None:
     st.title(view.t(title_key))
     st.caption(
-        f"{view.plan['title']} · "
+        f"{plain(view.plan['title'])} · "
         + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
         + (f" · {view.t('filter_quarter')}: {QUARTER_NAMES[view.quarter]}" if view.quarter else "")
         + (f" · {view.t('filter_units')}: {', '.join(view.units)}" if view.units else "")
@@ -224,13 +300,26 @@ def chart(figure: go.Figure | None, view: View, empty_key: str = "no_data_chart"
     """Draws a chart, or says in a sentence why there is none (never an empty axis)."""
     if figure is None:
         st.info(view.t(empty_key))
-    else:
-        st.plotly_chart(figure, config=CHART_CONFIG, use_container_width=True)
+        return
+    if view.meeting:
+        _projector(figure)
+    st.plotly_chart(figure, config=CHART_CONFIG, width="stretch")
+
+
+def _projector(figure: go.Figure) -> None:
+    """Bigger text and taller charts, to be read from the back of a meeting room."""
+    figure.update_layout(font_size=MEETING_FONT, hoverlabel_font_size=MEETING_FONT - 2,
+                         height=round((figure.layout.height or 360) * MEETING_HEIGHT))
+    for annotation in figure.layout.annotations or ():
+        annotation.font.size = (annotation.font.size or 14) + 4
 
 
 def table(frame: pd.DataFrame, view: View, columns: dict[str, st.column_config.Column | str], empty_key: str = "no_data_table",
-          **options) -> None:
-    """A table with translated headers; text from uploads is shown as text, never as HTML."""
+          title: str | None = None, notes: tuple[str, ...] = (), **options) -> None:
+    """A table with translated headers and its .xlsx/.csv downloads; text from uploads is shown as text, never as HTML.
+
+    The downloads hold exactly the shown columns under the shown headers (`title` names the file and
+    the sheet; by default the page's title)."""
     if frame.empty:
         st.info(view.t(empty_key))
         return
@@ -239,4 +328,256 @@ def table(frame: pd.DataFrame, view: View, columns: dict[str, st.column_config.C
         # Dates read dd/mm/yyyy whatever the browser's locale, and a missing one reads "—", not "None".
         if pd.api.types.is_datetime64_any_dtype(shown[name]):
             shown[name] = [view.date(value) or "—" for value in shown[name]]
-    st.dataframe(shown, column_config=columns, hide_index=True, use_container_width=True, **options)
+    st.dataframe(shown, column_config=columns, hide_index=True, width="stretch", **options)
+    _downloads(frame[list(columns)].reset_index(drop=True), view, columns, title, notes)
+
+
+def _header(config: object) -> str:
+    return config if isinstance(config, str) else str(config.get("label") or "")
+
+
+def _display_format(config: object) -> str:
+    if isinstance(config, str):
+        return ""
+    return str((config.get("type_config") or {}).get("format") or "")
+
+
+def _downloads(frame: pd.DataFrame, view: View, columns: dict, title: str | None, notes: tuple[str, ...]) -> None:
+    """Two small buttons under a table; the files are made only when a button is pressed."""
+    view.tables += 1
+    headers = {name: _header(config) or name for name, config in columns.items()}
+    formats = {name: _display_format(config) for name, config in columns.items()}
+    name = title or view.t(view.title_key or "app_title")
+    table_spec = exports.Table(
+        frame, exports.infer_kinds(frame, headers, formats, view.lang), sheet=name, title=name,
+        notes=(*view.context(), *notes),
+    )
+    stem = exports.slug(name) + ("" if title else f"-{view.tables}")
+    lang = view.lang
+    with st.container(horizontal=True, gap="small"):
+        st.download_button(view.t("exp_xlsx"), data=lambda: exports.xlsx_bytes(table_spec, lang), file_name=f"{stem}.xlsx",
+                           mime=exports.XLSX_MIME, icon=":material/download:", on_click="ignore", type="tertiary",
+                           help=view.t("exp_xlsx_help"), key=f"download_xlsx_{view.tables}")
+        st.download_button(view.t("exp_csv"), data=lambda: exports.csv_bytes(table_spec, lang), file_name=f"{stem}.csv",
+                           mime=exports.CSV_MIME, icon=":material/download:", on_click="ignore", type="tertiary",
+                           help=view.t("exp_csv_help"), key=f"download_csv_{view.tables}")
+
+
+# --- Khám phá -------------------------------------------------------------------------------------------
+
+
+def query_values(prefix: str) -> dict[str, list[str]]:
+    """The URL's parameters that start with `prefix`, each with all its values."""
+    return {key: st.query_params.get_all(key) for key in st.query_params if key.startswith(prefix)}
+
+
+def set_query_values(values: dict[str, list[str]], prefix: str) -> None:
+    """Makes the URL's `prefix` parameters exactly `values` (others untouched), writing only what changed."""
+    for key in [k for k in st.query_params if k.startswith(prefix) and k not in values]:
+        del st.query_params[key]
+    for key, wanted in values.items():
+        if st.query_params.get_all(key) != wanted:
+            st.query_params[key] = wanted if len(wanted) > 1 else wanted[0]
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached_explore(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, what: str, exploration: explore.Exploration,
+                    column: str | None, params: tuple, lang: str) -> object:
+    values = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
+    if what == "options":
+        return explore.options(_cur, exploration.spec, column, values, lang)
+    if what == "count":
+        return explore.count(_cur, exploration, values, lang)
+    if what == "rows":
+        return explore.rows(_cur, exploration, values, lang)
+    return explore.aggregate(_cur, exploration, values, lang)
+
+
+def explored(view: View, what: str, exploration: explore.Exploration, column: str | None = None) -> object:
+    """An exploration's aggregate, rows, count or a column's options, cached until the data changes."""
+    params = tuple(sorted((key, _hashable(value)) for key, value in view.params().items()))
+    result = _cached_explore(view.cur, str(database_path()), view.stamp, what, exploration, column, params, view.lang)
+    return result.copy() if isinstance(result, (pd.DataFrame, list)) else result
+
+
+# --- meeting mode ---------------------------------------------------------------------------------------
+
+
+def _meeting_bar(view: View) -> None:
+    """Meeting mode: the projector CSS, and the pages and the way out along the top (the sidebar is hidden)."""
+    st.markdown(MEETING_CSS, unsafe_allow_html=True)
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        for path, key, icon in PAGES:
+            st.page_link(path, label=view.t(key), icon=icon, query_params=view.link_params())
+        st.button(view.t("mt_exit"), icon=":material/close_fullscreen:", key="meeting_exit", on_click=_leave_meeting)
+
+
+def _switch_meeting() -> None:
+    _set_url("meeting", "1" if st.session_state["meeting_switch"] else None)
+
+
+def _leave_meeting() -> None:
+    _set_url("meeting", None)
+
+
+def meeting_changes(view: View) -> None:
+    """In meeting mode, the overview opens with what changed since the last meeting (a version or a date)."""
+    if not view.meeting or view.plan is None:
+        return
+    lang = view.lang
+    st.header(view.t("mt_title"))
+    default_since = meeting.default_since(view.versions, view.version_id)
+    if default_since is None:
+        st.info(view.t("mt_nothing_before"))
+        st.divider()
+        return
+    earlier = view.versions[view.versions["version_id"] < view.version_id].sort_values("version_id", ascending=False)
+    earlier = earlier.assign(day=[pd.Timestamp(d).date() for d in earlier["as_of"]])
+    earlier = earlier[earlier["day"] < view.as_of].drop_duplicates("day")
+    options = [d.isoformat() for d in earlier["day"]] + ["other"]
+    labels = {d.isoformat(): view.t("mt_since_version", version=v, as_of=view.date(d))
+              for d, v in zip(earlier["day"], earlier["version_id"])}
+    wanted = _url("since")
+    try:
+        wanted_day = dt.date.fromisoformat(wanted) if wanted else default_since
+    except ValueError:
+        wanted_day = default_since
+    index = options.index(wanted_day.isoformat()) if wanted_day.isoformat() in options else len(options) - 1
+    left, right, _ = st.columns([2, 1, 2])
+    chosen = left.selectbox(view.t("mt_since"), options, index=index, key="since_choice",
+                            format_func=lambda o: labels.get(o, view.t("mt_since_date")))
+    if chosen == "other":
+        since = right.date_input(view.t("mt_since_pick"), value=wanted_day, format="DD/MM/YYYY", key="since_date",
+                                 min_value=dt.date(2000, 1, 1), max_value=view.as_of)
+    else:
+        since = dt.date.fromisoformat(chosen)
+    _set_url("since", None if since == default_since else since.isoformat())
+    changes = meeting.changes(view.cur, view.params(), since, view.versions, lang)
+    st.caption(view.t("mt_period", since=view.date(since), until=view.date(view.as_of), version=view.version_id) + " "
+               + (view.t("mt_baseline", version=changes.baseline.version_id, as_of=view.date(changes.baseline.as_of))
+                  if changes.baseline.version_id else view.t("mt_no_baseline", since=view.date(since))))
+    # Three cards then two: five in a row are cut short on a 1024 px projector.
+    columns = [*st.columns(3), *st.columns(2)]
+    gained = changes.progress_gained
+    columns[0].metric(view.t("mt_kpi_status"), measures.count(changes.status_changed, lang), border=True,
+                      delta=view.t("mt_kpi_status_delta", total=len(changes.tasks)), delta_color="off", delta_arrow="off")
+    columns[1].metric(view.t("mt_kpi_progress"), _signed(gained, lang), border=True,
+                      delta=view.t("mt_kpi_progress_delta", count=changes.tasks_gaining),
+                      delta_color="off", delta_arrow="off")
+    columns[2].metric(view.t("mt_kpi_disbursed"), measures.millions(changes.disbursed, lang, unit=False), border=True,
+                      delta=view.t("mt_kpi_disbursed_delta", count=len(changes.disbursements)),
+                      delta_color="off", delta_arrow="off")
+    columns[3].metric(view.t("mt_kpi_mentions"), measures.count(changes.mentions["mentions"], lang), border=True,
+                      delta=view.t("mt_kpi_mentions_delta", share=measures.percent(changes.negative_share, lang)),
+                      delta_color="off", delta_arrow="off")
+    columns[4].metric(view.t("mt_kpi_false"), measures.count(changes.mentions["false_new"], lang), border=True,
+                      delta=view.t("mt_kpi_false_delta", answered=changes.mentions["false_answered"]),
+                      delta_color="off", delta_arrow="off")
+    st.subheader(view.t("mt_tasks_title"))
+    moved = changes.changed_tasks
+    table(
+        moved.assign(
+            old_label=[view.t("mt_new_task") if new else measures.category(code).tagged(lang)
+                       for code, new in zip(moved["old_status"], moved["is_new"])],
+            new_label=[measures.category(code).tagged(lang) for code in moved["new_status"]],
+            gained_text=[_signed(v, lang) for v in moved["gained"]],
+        ),
+        view,
+        {
+            "task_code": view.t("col_task"),
+            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+            "old_label": view.t("mt_col_old_status"),
+            "new_label": view.t("mt_col_new_status"),
+            "old_progress": st.column_config.NumberColumn(view.t("col_old_progress"), format="%.0f%%"),
+            "new_progress": st.column_config.NumberColumn(view.t("col_new_progress"), format="%.0f%%"),
+            "gained_text": view.t("mt_col_gained"),
+            "reason": st.column_config.TextColumn(view.t("col_reason"), width="large"),
+        },
+        empty_key="mt_no_task_changes", title=view.t("mt_tasks_title"),
+    )
+    left, right = st.columns(2)
+    with left:
+        st.subheader(view.t("mt_disbursed_title"))
+        paid = changes.disbursements
+        table(
+            paid.assign(
+                source=[measures.category(c).label(lang) for c in paid["source"]],
+                amount_text=[measures.money(v, lang) for v in paid["amount"]],
+            ),
+            view,
+            {
+                "paid_on": DISBURSEMENTS.column("paid_on").header(lang),
+                "line_code": view.t("col_code"),
+                "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+                "source": view.t("col_source"),
+                "amount_text": view.t("legend_disbursed"),
+            },
+            empty_key="mt_no_disbursed", title=view.t("mt_disbursed_title"),
+        )
+    with right:
+        st.subheader(view.t("mt_false_title"))
+        cases = changes.false_cases
+        table(
+            cases.assign(response=[measures.response_label(c, lang) for c in cases["response"]]),
+            view,
+            {
+                "published_on": view.t("col_published"),
+                "outlet": view.t("col_outlet"),
+                "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
+                "response": view.t("col_response"),
+                "responded_on": view.t("col_responded"),
+            },
+            empty_key="mt_no_false", title=view.t("mt_false_title"),
+        )
+    st.divider()
+
+
+def _signed(value: float | None, lang: str) -> str:
+    if value is None or pd.isna(value):
+        return "—"
+    text = format_number(abs(float(value)), lang, 0 if float(value).is_integer() else 1)
+    return ("+" if value > 0 else "−" if value < 0 else "") + text
+
+
+# --- the periodic report --------------------------------------------------------------------------------
+
+
+def report_downloads(view: View) -> None:
+    """The periodic report (.docx) and its appendix (.xlsx), for a quarter, a half or the year."""
+    if view.plan is None or view.version_id is None:
+        return
+    with st.expander(view.t("rp_title"), icon=":material/description:"):
+        st.caption(view.t("rp_intro"))
+        year = view.year
+        periods = [report.Period("quarter", year, q) for q in range(1, 5)] + \
+                  [report.Period("half", year, h) for h in (1, 2)] + [report.Period("year", year)]
+        current = next((p for p in periods[:4] if p.contains(view.as_of)), periods[-1])
+        left, right, _ = st.columns([2, 1, 2])
+        period = left.selectbox(view.t("rp_period"), periods, index=periods.index(current), key="report_period",
+                                format_func=lambda p: _period_label(p, view))
+        version_id, as_of = report.report_version(view.versions, view.version_id, period)
+        signed = right.date_input(view.t("rp_date"), value=as_of, format="DD/MM/YYYY", key="report_date")
+        st.caption(view.t("rp_as_of_note", as_of=view.date(as_of), version=version_id)
+                   + (" " + view.t("rp_period_not_reached", as_of=view.date(as_of), end=view.date(period.end))
+                      if as_of < period.end else ""))
+        plan = view.plan.to_dict()
+
+        def collect() -> report.ReportData:
+            # A cursor of its own: the file is made when the button is pressed, after this run ended.
+            return report.collect(_connection(str(database_path())).cursor(), plan, version_id, as_of, period)
+
+        with st.container(horizontal=True, gap="small"):
+            st.download_button(view.t("rp_docx"), data=lambda: report.docx_bytes(collect(), signed),
+                               file_name=view.t("rp_file_name", period=period.slug), mime=report.DOCX_MIME,
+                               icon=":material/description:", on_click="ignore", help=view.t("rp_docx_help"),
+                               key="report_docx")
+            st.download_button(view.t("rp_xlsx"), data=lambda: report.appendix_bytes(collect()),
+                               file_name=view.t("rp_appendix_file_name", period=period.slug), mime=exports.XLSX_MIME,
+                               icon=":material/table:", on_click="ignore", help=view.t("rp_xlsx_help"),
+                               key="report_xlsx")
+
+
+def _period_label(period: report.Period, view: View) -> str:
+    roman = QUARTER_NAMES[period.number] if period.kind == "quarter" else ""
+    key = {"quarter": "rp_period_q", "half": f"rp_period_h{period.number}", "year": "rp_period_year"}[period.kind]
+    return view.t(key, roman=roman, year=period.year) if period.kind == "quarter" else view.t(key, year=period.year)

@@ -25,6 +25,11 @@ Files written (each .xlsx has a .json of the same stem saying what must happen t
 
 from __future__ import annotations
 
+import os
+
+# The committed files were written without lxml (openpyxl then writes an empty value as <v/>).
+os.environ.setdefault("OPENPYXL_LXML", "False")
+
 import datetime as dt
 import io
 import json

@@ -1,0 +1,342 @@
+"""Exports of what is on screen: .xlsx with the shown headers and formats, and .csv that Excel opens.
+
+A table is exported with the columns, headers and order the page shows. In .xlsx, dates are real
+Excel dates shown dd/mm/yyyy, money is a number shown #,##0 ₫, percentages are Excel percentages,
+the header row is frozen and filterable and columns are sized to their content. The .csv is UTF-8
+with a byte-order mark (without it Excel shows "Tiáº¿n Ä‘á»™" for "Tiến độ"); dates are dd/mm/yyyy,
+whole numbers plain digits, decimals use the language's decimal mark.
+
+Text that a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
+gets a leading apostrophe in both formats (DESIGN §7), so a title like "=HYPERLINK(…)" taken from a
+news site stays text.
+
+Pages format money and counts as text before showing them ("1.234.567 ₫", "66,7%"); `infer_kinds`
+recognises exactly what `measures` produces and turns it back into numbers, so a page needs no
+second frame for its exports.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+import pandas as pd
+import xlsxwriter
+
+from plantrack.i18n import format_date, format_number
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+KINDS = ("text", "date", "money", "int", "number", "percent")
+BLANKS = ("", "—")
+# Excel refuses longer cells and sheet names, and these characters in sheet names.
+MAX_CELL = 32_767
+MAX_SHEET_NAME = 31
+_SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
+MIN_WIDTH, MAX_WIDTH = 8, 60
+ROW_HEIGHT, MAX_ROW_HEIGHT = 15, 409  # points; Excel's limit
+# Letters of ordinary text per line of a widest column: a width unit is one "0", wider than most letters.
+CHARS_PER_LINE = 70
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_MIME = "text/csv"
+BOM = "\ufeff"
+
+# Separators of the numbers `measures` writes: thousands, decimal.
+_SEPARATORS = {"vi": (".", ","), "en": (",", ".")}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    header: str
+    kind: str = "text"
+    digits: int = 0  # decimals shown, for number and percent
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown export kind {self.kind!r}")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet: the rows, the columns as shown, and an optional title block above the header."""
+
+    frame: pd.DataFrame
+    columns: tuple[Column, ...]
+    sheet: str = "Dữ liệu"
+    title: str = ""
+    notes: tuple[str, ...] = field(default=())
+
+
+def neutralise(text: str) -> str:
+    """Text a spreadsheet would run as a formula, made inert by a leading apostrophe."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def is_blank(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() in BLANKS
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def slug(text: str) -> str:
+    """A file name part from a Vietnamese title: 'Tiến độ theo đơn vị' → 'tien-do-theo-don-vi'."""
+    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "bang"
+
+
+def sheet_name(text: str, taken: Iterable[str] = ()) -> str:
+    base = re.sub(r"\s+", " ", _SHEET_NAME_BAD.sub(" ", text)).strip().strip("'")[:MAX_SHEET_NAME] or "Sheet"
+    name, n = base, 2
+    lowered = {t.lower() for t in taken}
+    while name.lower() in lowered:
+        suffix = f" ({n})"
+        name, n = base[: MAX_SHEET_NAME - len(suffix)] + suffix, n + 1
+    return name
+
+
+# --- what each column holds -------------------------------------------------------------------------
+
+
+def _patterns(lang: str) -> dict[str, re.Pattern]:
+    thousands, decimal = (re.escape(s) for s in _SEPARATORS.get(lang, _SEPARATORS["vi"]))
+    whole = rf"-?(?:0|[1-9]\d{{0,2}}(?:{thousands}\d{{3}})*)"
+    return {
+        "money": re.compile(rf"^{whole} ₫$"),
+        "percent": re.compile(rf"^{whole}(?:{decimal}\d+)?%$"),
+        "int": re.compile(rf"^{whole}$"),
+    }
+
+
+def parse_shown(text: str, kind: str, lang: str) -> float | int:
+    """A number as `measures` shows it ('1.234.567 ₫', '66,7%', '1.234') back to its value."""
+    thousands, decimal = _SEPARATORS.get(lang, _SEPARATORS["vi"])
+    digits = text.removesuffix(" ₫").removesuffix("%").replace(thousands, "").replace(decimal, ".")
+    if kind == "percent":
+        return float(digits)
+    return int(digits)
+
+
+def _decimals(values: Iterable[float]) -> int:
+    """Decimals needed to show the values as they are (at most two)."""
+    needed = 0
+    for value in values:
+        for digits in range(0, 3):
+            if round(value, digits) == round(value, 6):
+                needed = max(needed, digits)
+                break
+        else:
+            needed = 2
+    return needed
+
+
+def infer_kinds(frame: pd.DataFrame, headers: Mapping[str, str], formats: Mapping[str, str] | None = None,
+                lang: str = "vi") -> tuple[Column, ...]:
+    """The export columns of a shown table: `headers` maps column → header, in the order shown.
+
+    `formats` gives a column's display format where the page set one (Streamlit's printf style,
+    e.g. "%.0f%%" for a percentage)."""
+    formats = formats or {}
+    patterns = _patterns(lang)
+    columns = []
+    for name, header in headers.items():
+        series = frame[name]
+        shown_format = formats.get(name) or ""
+        kind, digits = "text", 0
+        if pd.api.types.is_datetime64_any_dtype(series):
+            kind = "date"
+        elif pd.api.types.is_bool_dtype(series):
+            kind = "text"
+        elif pd.api.types.is_numeric_dtype(series):
+            present = [float(v) for v in series if not is_blank(v)]
+            match = re.search(r"%\.(\d+)f", shown_format)
+            if "%%" in shown_format:
+                kind, digits = "percent", int(match.group(1)) if match else _decimals(present)
+            elif present and all(v.is_integer() for v in present) and not match:
+                kind = "int"
+            else:
+                kind, digits = "number", int(match.group(1)) if match else _decimals(present)
+        else:
+            present = [v for v in series if not is_blank(v)]
+            if present and all(isinstance(v, dt.date) for v in present):
+                kind = "date"
+            elif present and all(isinstance(v, str) for v in present):
+                for candidate in ("money", "int", "percent"):
+                    if all(patterns[candidate].match(v) for v in present):
+                        kind = candidate
+                        if kind == "percent":
+                            digits = _decimals(parse_shown(v, "percent", lang) for v in present)
+                        break
+        columns.append(Column(name, header, kind, digits))
+    return tuple(columns)
+
+
+def _value(value: object, column: Column, lang: str) -> object:
+    """The typed value of a cell: date, int, float or text; None when blank."""
+    if is_blank(value):
+        return None
+    if column.kind == "date":
+        return pd.Timestamp(value).date()
+    if column.kind in ("money", "int", "percent", "number") and isinstance(value, str):
+        value = parse_shown(value.strip(), column.kind, lang)
+    if column.kind in ("money", "int"):
+        return int(round(float(value)))
+    if column.kind in ("number", "percent"):
+        number = float(value)
+        return None if math.isnan(number) else number
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    return str(value)
+
+
+# --- .xlsx ------------------------------------------------------------------------------------------
+
+
+def _formats(book: xlsxwriter.Workbook) -> dict:
+    return {
+        "title": book.add_format({"bold": True, "font_size": 13}),
+        "note": book.add_format({"italic": True, "font_color": "#555555"}),
+        "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
+                                   "valign": "vcenter"}),
+        "text": book.add_format({"valign": "top"}),
+        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
+        "date": book.add_format({"num_format": "dd/mm/yyyy", "valign": "top", "align": "left"}),
+        "money": book.add_format({"num_format": '#,##0 "₫"', "valign": "top"}),
+        "int": book.add_format({"num_format": "#,##0", "valign": "top"}),
+        **{f"number{d}": book.add_format({"num_format": "#,##0" + ("." + "0" * d if d else ""), "valign": "top"})
+           for d in range(3)},
+        **{f"percent{d}": book.add_format({"num_format": "0" + ("." + "0" * d if d else "") + "%", "valign": "top"})
+           for d in range(3)},
+    }
+
+
+def _shown_width(value: object, column: Column, lang: str) -> int:
+    if value is None:
+        return 0
+    if column.kind == "date":
+        return 10
+    if column.kind == "money":
+        return len(format_number(value, lang)) + 2
+    if column.kind in ("int", "number"):
+        return len(format_number(value, lang, column.digits if column.kind == "number" else 0))
+    if column.kind == "percent":
+        return len(format_number(value, lang, column.digits)) + 1
+    return max(len(line) for line in str(value).split("\n"))
+
+
+def _write_sheet(book: xlsxwriter.Workbook, formats: dict, table: Table, name: str, lang: str) -> None:
+    sheet = book.add_worksheet(name)
+    row = 0
+    if table.title:
+        sheet.write_string(row, 0, neutralise(table.title), formats["title"])
+        row += 1
+    for note in table.notes:
+        sheet.write_string(row, 0, neutralise(note), formats["note"])
+        row += 1
+    if row:
+        row += 1
+    header_row = row
+    widths = []
+    for col, column in enumerate(table.columns):
+        sheet.write_string(header_row, col, neutralise(column.header), formats["header"])
+        widths.append(max(len(word) for word in column.header.split()) + 2 if column.header.strip() else MIN_WIDTH)
+    values = [[_value(v, column, lang) for v in table.frame[column.name]] for column in table.columns]
+    lines = [1] * len(table.frame)
+    for col, column in enumerate(table.columns):
+        longest = max((_shown_width(v, column, lang) for v in values[col]), default=0)
+        widths[col] = min(max(widths[col], longest + 2, MIN_WIDTH), MAX_WIDTH)
+        wrap = column.kind == "text" and longest + 2 > MAX_WIDTH
+        if wrap:
+            for offset, value in enumerate(values[col]):
+                lines[offset] = max(lines[offset], _lines(value, CHARS_PER_LINE))
+        for offset, value in enumerate(values[col]):
+            r = header_row + 1 + offset
+            if value is None:
+                continue
+            if column.kind == "date":
+                sheet.write_datetime(r, col, dt.datetime.combine(value, dt.time()), formats["date"])
+            elif column.kind == "money":
+                sheet.write_number(r, col, value, formats["money"])
+            elif column.kind == "int":
+                sheet.write_number(r, col, value, formats["int"])
+            elif column.kind == "number":
+                sheet.write_number(r, col, value, formats[f"number{min(column.digits, 2)}"])
+            elif column.kind == "percent":
+                sheet.write_number(r, col, value / 100, formats[f"percent{min(column.digits, 2)}"])
+            else:
+                # write_string, never write(): a string starting with "=" must not become a formula.
+                sheet.write_string(r, col, neutralise(value)[:MAX_CELL], formats["wrap" if wrap else "text"])
+        sheet.set_column(col, col, widths[col])
+    # Wrapped rows get their height written out: LibreOffice does not grow them by itself.
+    for offset, count in enumerate(lines):
+        if count > 1:
+            sheet.set_row(header_row + 1 + offset, min(ROW_HEIGHT * count, MAX_ROW_HEIGHT))
+    last_row = header_row + len(table.frame)
+    if table.columns:
+        sheet.autofilter(header_row, 0, last_row, len(table.columns) - 1)
+    sheet.freeze_panes(header_row + 1, 0)
+    # Printed on A4 across, as wide as the page, the header repeated on every page.
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.repeat_rows(header_row)
+
+
+def _lines(value: object, width: int) -> int:
+    if not isinstance(value, str):
+        return 1
+    return sum(max(1, math.ceil(len(part) / width)) for part in value.split("\n"))
+
+
+def xlsx_bytes(tables: Table | Iterable[Table], lang: str = "vi") -> bytes:
+    """One workbook, a sheet per table."""
+    tables = [tables] if isinstance(tables, Table) else list(tables)
+    buffer = io.BytesIO()
+    book = xlsxwriter.Workbook(buffer, {"in_memory": True, "strings_to_formulas": False, "strings_to_urls": False})
+    formats = _formats(book)
+    taken: list[str] = []
+    for table in tables:
+        name = sheet_name(table.sheet, taken)
+        taken.append(name)
+        _write_sheet(book, formats, table, name, lang)
+    book.close()
+    return buffer.getvalue()
+
+
+# --- .csv -------------------------------------------------------------------------------------------
+
+
+def _csv_cell(value: object, column: Column, lang: str) -> str:
+    typed = _value(value, column, lang)
+    if typed is None:
+        return ""
+    if column.kind == "date":
+        return format_date(typed, lang)
+    if column.kind in ("money", "int"):
+        return str(typed)
+    if column.kind in ("number", "percent"):
+        decimal = _SEPARATORS.get(lang, _SEPARATORS["vi"])[1]
+        text = f"{typed:.{column.digits}f}".replace(".", decimal)
+        return text + "%" if column.kind == "percent" else text
+    return neutralise(typed)
+
+
+def csv_bytes(table: Table, lang: str = "vi") -> bytes:
+    """UTF-8 with a byte-order mark, comma-separated, CRLF line ends: what Excel opens with diacritics."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow([neutralise(column.header) for column in table.columns])
+    columns = [[_csv_cell(v, column, lang) for v in table.frame[column.name]] for column in table.columns]
+    writer.writerows(zip(*columns))
+    return (BOM + buffer.getvalue()).encode("utf-8")

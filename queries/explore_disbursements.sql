@@ -1,0 +1,16 @@
+-- one row per disbursement up to the as-of date (Khám phá), with its budget line's task, source and managing unit
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $until
+select
+    d.line_code,
+    d.paid_on,
+    d.amount,
+    d.voucher,
+    d.note,
+    l.task_code,
+    l.source,
+    l.unit_code,
+from disbursements_at($plan_id, $version_id) as d
+join budget_lines_at($plan_id, $version_id) as l on l.line_code = d.line_code
+where d.paid_on <= $until
+    and (len($units) = 0 or l.unit_code in (select unnest($units)))
+    and ($quarter = 0 or quarter(d.paid_on) = $quarter)

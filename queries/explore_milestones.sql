@@ -1,0 +1,27 @@
+-- one row per milestone of the tasks in view (Khám phá), with its quarter and its state at the as-of date
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $until
+with tasks_now as (
+    select task_code
+    from tasks_at($plan_id, $version_id)
+    where len($units) = 0 or lead_unit in (select unnest($units)) or len(list_intersect(support_units, $units)) > 0
+)
+
+select
+    m.milestone_code,
+    m.task_code,
+    m.content,
+    m.due_on,
+    coalesce(m.quarter, quarter(m.due_on)) as quarter,
+    m.completed_on,
+    m.unit_code,
+    m.note,
+    case
+        when m.completed_on is not null and m.completed_on <= $until then 'ms_done'
+        when m.due_on < $until then 'ms_late'
+        else 'ms_due'
+    end as state,
+    case when m.completed_on is not null and m.completed_on > m.due_on
+        then date_diff('day', m.due_on, m.completed_on) end as days_late,
+from milestones_at($plan_id, $version_id) as m
+where m.task_code in (select task_code from tasks_now)
+    and ($quarter = 0 or coalesce(m.quarter, quarter(m.due_on)) = $quarter)
