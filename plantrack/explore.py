@@ -210,7 +210,7 @@ DATASETS: dict[str, Dataset] = {
         ),
         Dataset(
             "milestones",
-            "explore_milestones",
+            "milestones_at_version",
             (
                 _contract(MILESTONES, "milestone_code", "category", "natural"),
                 _contract(MILESTONES, "task_code", "category", "natural"),

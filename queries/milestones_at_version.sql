@@ -1,4 +1,4 @@
--- one row per milestone of the tasks in view, with its quarter and its state at the as-of date
+-- one row per milestone of the tasks in view (Mốc theo quý, Khám phá), with its quarter and its state at the as-of date
 -- state: ms_done (completed by the as-of date), ms_late (due before it and not completed), ms_due (still ahead)
 -- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $until
 with tasks_now as (
@@ -15,6 +15,7 @@ select
     coalesce(m.quarter, quarter(m.due_on)) as quarter,
     m.completed_on,
     m.unit_code,
+    m.note,
     case
         when m.completed_on is not null and m.completed_on <= $until then 'ms_done'
         when m.due_on < $until then 'ms_late'
