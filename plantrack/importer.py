@@ -247,7 +247,10 @@ def _current(spec: Sheet) -> str:
     return f"(select * from {quote(spec.name)} where plan_id = $p and valid_to is null)"
 
 
-def _diff(cur: duckdb.DuckDBPyConnection, spec: Sheet, plan_id: int | None, title: str, statement: bool) -> SheetChange:
+def _diff(
+    cur: duckdb.DuckDBPyConnection, spec: Sheet, plan_id: int | None, title: str, statement: bool, samples: bool = True
+) -> SheetChange:
+    """What the staged sheet changes; `samples` adds the removed keys and changed cells a preview shows."""
     change = SheetChange(spec.name, title)
     params = {"p": plan_id if plan_id is not None else -1}
     stage, current, differs = _stage_name(spec.name), _current(spec), _differs(spec)
@@ -260,12 +263,12 @@ def _diff(cur: duckdb.DuckDBPyConnection, spec: Sheet, plan_id: int | None, titl
         """,
         params,
     ).fetchall()[0]
-    missing = cur.execute(
-        f"select count(*) from {current} c where not exists (select 1 from {stage} s where s.row_key = c.row_key)",
-        params,
-    ).fetchall()[0][0]
+    # Keys are unique on both sides (a repeated key is a blocking problem), so the current rows the
+    # file does not name are all the others: a count, not an anti-join over a million logged rows.
+    missing = cur.execute(f"select count(*) from {current}", params).fetchall()[0][0] - change.changed - change.unchanged
     if statement:
         change.removed = missing
+    if statement and samples and missing:
         change.removed_keys = [
             _show_key(r[0])
             for r in cur.execute(
@@ -274,9 +277,9 @@ def _diff(cur: duckdb.DuckDBPyConnection, spec: Sheet, plan_id: int | None, titl
                 params,
             ).fetchall()
         ]
-    else:
+    if not statement:
         change.kept = missing
-    if change.changed:
+    if samples and change.changed:
         fields = spec.fields
         select_new = ", ".join(f"s.{quote(f)}" for f in fields)
         select_old = ", ".join(f"c.{quote(f)}" for f in fields)
@@ -348,7 +351,7 @@ def _budget_warnings(cur: duckdb.DuckDBPyConnection, plan_id: int | None, valida
 
 def _apply(cur: duckdb.DuckDBPyConnection, spec: Sheet, plan_id: int, version_id: int, statement: bool) -> SheetChange:
     """Closes changed (and, for statements, removed) rows and adds the new state of each."""
-    change = _diff(cur, spec, plan_id, spec.vi, statement)
+    change = _diff(cur, spec, plan_id, spec.vi, statement, samples=False)
     if not change.touched:
         return change
     table, stage, current, differs = quote(spec.name), _stage_name(spec.name), _current(spec), _differs(spec)

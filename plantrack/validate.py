@@ -73,8 +73,12 @@ def row_key(spec: Sheet, record: dict) -> str:
     )
 
 
+_UNREAD = object()
+BLANK = object()  # what an empty cell reads as
+
+
 class _CellReader:
-    """Reads one column's cells, remembering repeated text so a 100.000-row log reads fast."""
+    """Reads one column's cells, remembering each distinct cell so a 100.000-row log reads fast."""
 
     def __init__(self, column: Column):
         self.column = column
@@ -82,22 +86,20 @@ class _CellReader:
         self.memo: dict[object, object] = {}
 
     def read(self, raw: object, percent_format: bool) -> object:
-        kind = self.column.kind
-        if kind == "percent":
-            return read_percent(raw, percent_format)
+        """The cell's value, or BLANK; raises Unreadable."""
+        if self.column.kind == "percent":
+            return BLANK if is_blank(raw) else read_percent(raw, percent_format)
         # Keyed by type too: Excel's TRUE equals 1 in Python, but they are different cells.
         hashable = (type(raw), raw)
-        if hashable in self.memo:
-            cached = self.memo[hashable]
-            if isinstance(cached, Unreadable):
-                raise cached
-            return cached
-        try:
-            value = self._read(raw)
-        except Unreadable as problem:
-            self.memo[hashable] = problem
-            raise
-        self.memo[hashable] = value
+        value = self.memo.get(hashable, _UNREAD)
+        if value is _UNREAD:
+            try:
+                value = BLANK if is_blank(raw) else self._read(raw)
+            except Unreadable as problem:
+                value = problem
+            self.memo[hashable] = value
+        if isinstance(value, Unreadable):
+            raise value
         return value
 
     def _read(self, raw: object) -> object:
@@ -155,24 +157,27 @@ def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, pr
     field_row = raw.field_rows.get(column.field)
     empty = [] if column.kind == "unit_list" else column.blank
     checks_cells = bool(raw.uncalculated or raw.percent_cells)
+    percent_format = False
     out = []
     for excel_row, value in zip(excel_rows, cells):
         row = field_row or excel_row
-        cell = (row - 1, position)
-        if checks_cells and cell in raw.uncalculated:
-            problems.append(Problem("formula_no_value", raw.title, row, header))
-            out.append(empty)
-            continue
-        if value is None or value == "" or is_blank(value):
-            if column.required:
-                problems.append(Problem("required", raw.title, row, header))
-            out.append(empty)
-            continue
+        if checks_cells:
+            cell = (row - 1, position)
+            if cell in raw.uncalculated:
+                problems.append(Problem("formula_no_value", raw.title, row, header))
+                out.append(empty)
+                continue
+            percent_format = cell in raw.percent_cells
         try:
-            out.append(reader.read(value, checks_cells and cell in raw.percent_cells))
+            value = reader.read(value, percent_format)
         except Unreadable as problem:
             problems.append(Problem(problem.code, raw.title, row, header, dict(problem.params)))
-            out.append(empty)
+            value = empty
+        if value is BLANK:
+            if column.required:
+                problems.append(Problem("required", raw.title, row, header))
+            value = empty
+        out.append(value)
     return out
 
 

@@ -348,13 +348,16 @@ def _locate(
         problems.append(Problem("no_header", title, params={"rows": HEADER_SEARCH_ROWS, "expected": expected}))
         return RawSheet(spec, title, None, {}, [])
     problems.extend(_duplicate_columns(spec, title, grid[header_index], header_index + 1, copied))
-    order = [(name, c) for name, (c, _) in columns.items()]
+    positions = [c for c, _ in columns.values()]
+    width = max(positions) + 1
     rows = []
     for r in range(header_index + 1, len(grid)):
         source = grid[r]
-        values = [source[c] if c < len(source) else "" for _, c in order]
-        if not any(v != "" for v in values) or all(is_blank(v) for v in values):
-            if not any((r, c) in uncalculated for _, c in order):
+        if len(source) < width:
+            source = source + [""] * (width - len(source))
+        values = [source[c] for c in positions]
+        if all(map(is_blank, values)):
+            if not any((r, c) in uncalculated for c in positions):
                 continue
         rows.append((r + 1, values))
     raw = RawSheet(spec, title, header_index + 1, columns, rows)

@@ -16,6 +16,16 @@ touched as (
     union all select 'units', row_key, valid_from, valid_to from units where plan_id = $plan_id
 ),
 
+-- only keys with a row opened or closed between the two versions can differ: a million untouched
+-- mentions are not grouped
+moved as (
+    select distinct sheet, row_key
+    from touched
+    cross join previous as p
+    where (valid_from > p.version_id and valid_from <= $version_id)
+        or (valid_to > p.version_id and valid_to <= $version_id)
+),
+
 before_after as (
     select
         sheet,
@@ -24,6 +34,7 @@ before_after as (
         bool_or(valid_from <= $version_id and coalesce(valid_to, 2147483647) > $version_id) as is_there,
         bool_or(valid_from > p.version_id and valid_from <= $version_id) as new_state,
     from touched
+    semi join moved using (sheet, row_key)
     cross join previous as p
     group by sheet, row_key
 )
