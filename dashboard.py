@@ -18,7 +18,7 @@ st.caption(
 ui.meeting_changes(view)
 
 tasks = view.query("tasks_at_version")
-statuses = status.statuses(tasks, view.as_of, lang=lang, plan_year=view.year)
+statuses = view.statuses()
 counts = status.status_counts(statuses)
 
 columns = st.columns(4)

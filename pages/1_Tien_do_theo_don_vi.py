@@ -14,7 +14,7 @@ tasks = view.query("tasks_at_version")
 if tasks.empty:
     st.info(view.t("no_data_table"))
     st.stop()
-statuses = status.statuses(tasks, view.as_of, lang=lang, plan_year=view.year)
+statuses = view.statuses()
 units = view.query("units_at_version")
 unit_names = dict(zip(units["unit_code"], units["unit_name"]))
 
@@ -43,14 +43,26 @@ ui.table(
 st.subheader(view.t("progress_title"))
 st.caption(view.t("progress_caption"))
 with_status = tasks.merge(statuses, on="task_code")
-ui.chart(charts.progress_bars(with_status, lang), view)
+# One bar per task: with many tasks, those furthest behind their expected progress.
+behind = with_status.assign(gap=with_status["expected"] - with_status["progress"]).sort_values("gap", ascending=False)
+if len(with_status) > ui.CHART_ITEMS:
+    st.caption(view.t("chart_most_behind", shown=ui.CHART_ITEMS, total=measures.count(len(with_status), lang)))
+ui.chart(charts.progress_bars(with_status if len(with_status) <= ui.CHART_ITEMS else behind.head(ui.CHART_ITEMS), lang), view)
 
 st.subheader(view.t("indicators_title"))
 indicators = view.query("indicators_at_version")
+if len(indicators) > ui.CHART_ITEMS:
+    st.caption(view.t("chart_lowest_indicators", shown=ui.CHART_ITEMS, total=measures.count(len(indicators), lang)))
+    indicators = indicators.nsmallest(ui.CHART_ITEMS, "achieved_pct")
 ui.chart(charts.indicators(indicators, lang), view, "no_indicators")
 
 st.subheader(view.t("history_title"))
-ui.chart(charts.progress_history(view.query("progress_history"), lang), view, "no_history")
+if len(tasks) > 12:
+    # A line per task stops being readable (and 20.000 lines weigh megabytes): the tasks as a whole.
+    st.caption(view.t("history_summary_caption", total=measures.count(len(tasks), lang)))
+    ui.chart(charts.progress_summary(view.query("progress_history_summary"), lang), view, "no_history")
+else:
+    ui.chart(charts.progress_history(view.query("progress_history"), lang), view, "no_history")
 
 st.subheader(view.t("task_table_title"))
 ui.table(
@@ -71,11 +83,17 @@ ui.table(
     },
 )
 
-codes = list(with_status["task_code"])
+contents = dict(zip(with_status["task_code"], with_status["content"]))
 wanted = st.query_params.get("task")
+# At most 100 tasks to choose from, those furthest behind first; the URL may name any task.
+codes = list(contents) if len(contents) <= 100 else list(behind["task_code"].head(100))
+if len(codes) < len(contents):
+    st.caption(view.t("task_choice_limited", shown=len(codes), total=measures.count(len(contents), lang)))
+if wanted in contents and wanted not in codes:
+    codes.insert(0, wanted)
 chosen = st.selectbox(
     view.t("task_detail_choose"), codes, index=codes.index(wanted) if wanted in codes else 0,
-    format_func=lambda code: f"{code} — {with_status.set_index('task_code').loc[code, 'content'][:90]}",
+    format_func=lambda code: f"{code} — {contents[code][:90]}",
     key="task_choice",
 )
 st.query_params["task"] = chosen

@@ -36,13 +36,21 @@ ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lan
 
 by_task = view.query("budget_by_task")
 left, right = st.columns(2)
+many = len(by_task) > ui.CHART_ITEMS
 with left:
     st.subheader(view.t("budget_by_task_title"))
-    ui.chart(charts.planned_vs_disbursed(by_task, "task_code", lang), view)
+    if many:
+        st.caption(view.t("budget_top_tasks", shown=ui.CHART_ITEMS, total=measures.count(len(by_task), lang)))
+    ui.chart(charts.planned_vs_disbursed(by_task.nlargest(ui.CHART_ITEMS, "planned") if many else by_task, "task_code",
+                                         lang), view)
 with right:
     st.subheader(view.t("spend_vs_progress_title"))
-    st.caption(view.t("spend_vs_progress_caption"))
-    ui.chart(charts.spend_vs_progress(by_task, lang), view)
+    if many:
+        st.caption(view.t("spend_grid_caption", total=measures.count(len(by_task), lang)))
+        ui.chart(charts.spend_vs_progress_grid(by_task, lang), view)
+    else:
+        st.caption(view.t("spend_vs_progress_caption"))
+        ui.chart(charts.spend_vs_progress(by_task, lang), view)
 
 ui.table(
     by_task.assign(

@@ -158,6 +158,23 @@ def progress_history(frame: pd.DataFrame, lang: str) -> go.Figure | None:
     return _layout(fig, lang)
 
 
+def progress_summary(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """frame: as_of, tasks, avg_progress, done — the tasks in view as a whole, across the versions."""
+    if frame.empty or frame["as_of"].nunique() < 2:
+        return None
+    fig = go.Figure()
+    for name, values, colour in (
+        ("legend_avg_progress", frame["avg_progress"], measures.SERIES["actual"]),
+        ("legend_done_share", 100 * frame["done"] / frame["tasks"], measures.category("done").colour),
+    ):
+        fig.add_trace(go.Scatter(x=frame["as_of"], y=values, mode="lines+markers", name=t(name, lang),
+                                 line={"color": colour, "width": 3},
+                                 hovertemplate="%{x|%d/%m/%Y}: %{y:.1f}%<extra>" + t(name, lang) + "</extra>"))
+    fig.update_xaxes(tickformat="%d/%m/%Y")
+    fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("axis_progress", lang))
+    return _layout(fig, lang)
+
+
 def gantt(tasks: pd.DataFrame, milestones: pd.DataFrame, year: int, as_of: dt.date, lang: str) -> go.Figure | None:
     """tasks: task_code, content, start_on, due_on, status; milestones: task_code, content, due_on, state."""
     if tasks.empty:
@@ -280,6 +297,29 @@ def spend_vs_progress(frame: pd.DataFrame, lang: str) -> go.Figure | None:
     fig.update_xaxes(range=[-5, 110], ticksuffix="%", title=t("axis_progress", lang))
     fig.update_yaxes(range=[-5, max(110, float(data["disbursed_pct"].max()) + 10)], ticksuffix="%",
                      title=t("axis_disbursed_pct", lang))
+    return _layout(fig, lang, legend=False)
+
+
+def spend_vs_progress_grid(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """As spend_vs_progress, for many tasks: how many fall in each 10-point band of progress and of budget spent."""
+    data = frame.dropna(subset=["disbursed_pct", "progress"])
+    if data.empty:
+        return None
+    bands = list(range(0, 101, 10))
+
+    def band(values: pd.Series) -> pd.Series:
+        return (values.clip(0, 100) // 10 * 10).astype(int)
+
+    grid = (data.assign(x=band(data["progress"]), y=band(data["disbursed_pct"])).groupby(["y", "x"]).size()
+            .unstack(fill_value=0).reindex(index=bands, columns=bands, fill_value=0))
+    labels = [f"{b}%" for b in bands]
+    fig = go.Figure(go.Heatmap(
+        x=labels, y=labels, z=grid.to_numpy(), colorscale="Blues", showscale=False,
+        text=[[str(v) if v else "" for v in row] for row in grid.to_numpy()], texttemplate="%{text}",
+        hovertemplate=t("axis_progress", lang) + " %{x}, " + t("axis_disbursed_pct", lang) + " %{y}: %{z}<extra></extra>",
+    ))
+    fig.update_xaxes(title=t("axis_progress", lang), type="category")
+    fig.update_yaxes(title=t("axis_disbursed_pct", lang), type="category")
     return _layout(fig, lang, legend=False)
 
 

@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from plantrack import auth, demo, explore, exports, measures, meeting, queries, report
+from plantrack import auth, demo, explore, exports, measures, meeting, queries, report, status
 from plantrack.contract import DISBURSEMENTS
 from plantrack.db import connect, database_path
 from plantrack.i18n import LANGS, format_date, format_number, t
@@ -32,6 +32,10 @@ PAGES = (
     ("pages/5_Kham_pha.py", "page_explore", ":material/explore:"),
 )
 QUARTER_NAMES = ("", "I", "II", "III", "IV")
+# Tables longer than this load their rows as the reader scrolls (st.dataframe(lazy=True)).
+LAZY_ROWS = 1000
+# Charts of one bar or line per task show at most this many, the ones that need attention first.
+CHART_ITEMS = 40
 # A local file: an icon name would make the browser fetch the favicon from the internet.
 ICON = Path(__file__).with_name("icon.png")
 # Filters kept in the URL, so a copied link opens the same view.
@@ -61,6 +65,14 @@ def _connection(path: str) -> duckdb.DuckDBPyConnection:
 def _cached_query(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, name: str, params: tuple) -> pd.DataFrame:
     """Query results, cached until the data changes: `stamp` moves with every write."""
     return queries.run(_cur, name, **{key: list(value) if isinstance(value, tuple) else value for key, value in params})
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_statuses(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, params: tuple, as_of: dt.date, lang: str,
+                     year: int) -> pd.DataFrame:
+    """Every task's status for the view: 20.000 reasons take a while to write, and every page reuses them."""
+    tasks = _cached_query(_cur, db, stamp, "tasks_at_version", params)
+    return status.statuses(tasks, as_of, lang=lang, plan_year=year)
 
 
 def _hashable(value: object) -> object:
@@ -118,6 +130,12 @@ class View:
         params = {**self.params(), **extra}
         wanted = tuple(sorted((key, _hashable(params[key])) for key in queries.parameters(name)))
         return _cached_query(self.cur, str(database_path()), self.stamp, name, wanted).copy()
+
+    def statuses(self) -> pd.DataFrame:
+        """status.statuses of `query("tasks_at_version")`, cached until the data changes."""
+        params = self.params()
+        wanted = tuple(sorted((key, _hashable(params[key])) for key in queries.parameters("tasks_at_version")))
+        return _cached_statuses(self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year).copy()
 
     def link_params(self) -> dict[str, str]:
         return {key: st.query_params[key] for key in URL_KEYS if key in st.query_params}
@@ -327,7 +345,9 @@ def table(frame: pd.DataFrame, view: View, columns: dict[str, st.column_config.C
     for name in shown.columns:
         # Dates read dd/mm/yyyy whatever the browser's locale, and a missing one reads "—", not "None".
         if pd.api.types.is_datetime64_any_dtype(shown[name]):
-            shown[name] = [view.date(value) or "—" for value in shown[name]]
+            shown[name] = shown[name].dt.strftime("%d/%m/%Y").fillna("—")
+    # A long table sends the rows the reader scrolls to, not all of them (the downloads still hold every row).
+    options.setdefault("lazy", len(shown) > LAZY_ROWS)
     st.dataframe(shown, column_config=columns, hide_index=True, width="stretch", **options)
     _downloads(frame[list(columns)].reset_index(drop=True), view, columns, title, notes)
 
@@ -348,17 +368,18 @@ def _downloads(frame: pd.DataFrame, view: View, columns: dict, title: str | None
     headers = {name: _header(config) or name for name, config in columns.items()}
     formats = {name: _display_format(config) for name, config in columns.items()}
     name = title or view.t(view.title_key or "app_title")
-    table_spec = exports.Table(
-        frame, exports.infer_kinds(frame, headers, formats, view.lang), sheet=name, title=name,
-        notes=(*view.context(), *notes),
-    )
+    lang, context = view.lang, (*view.context(), *notes)
+
+    def table_spec() -> exports.Table:
+        # Reading every cell to choose each column's format is work for a pressed button, not for every run.
+        return exports.Table(frame, exports.infer_kinds(frame, headers, formats, lang), sheet=name, title=name, notes=context)
+
     stem = exports.slug(name) + ("" if title else f"-{view.tables}")
-    lang = view.lang
     with st.container(horizontal=True, gap="small"):
-        st.download_button(view.t("exp_xlsx"), data=lambda: exports.xlsx_bytes(table_spec, lang), file_name=f"{stem}.xlsx",
+        st.download_button(view.t("exp_xlsx"), data=lambda: exports.xlsx_bytes(table_spec(), lang), file_name=f"{stem}.xlsx",
                            mime=exports.XLSX_MIME, icon=":material/download:", on_click="ignore", type="tertiary",
                            help=view.t("exp_xlsx_help"), key=f"download_xlsx_{view.tables}")
-        st.download_button(view.t("exp_csv"), data=lambda: exports.csv_bytes(table_spec, lang), file_name=f"{stem}.csv",
+        st.download_button(view.t("exp_csv"), data=lambda: exports.csv_bytes(table_spec(), lang), file_name=f"{stem}.csv",
                            mime=exports.CSV_MIME, icon=":material/download:", on_click="ignore", type="tertiary",
                            help=view.t("exp_csv_help"), key=f"download_csv_{view.tables}")
 
