@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -38,6 +39,9 @@ def streamlit_server(db_path: Path, timeout: float = 60) -> Iterator[str]:
     """Serves dashboard.py on a free loopback port with its own database; yields the base URL."""
     port = _free_port()
     env = {**os.environ, "PLANTRACK_DB": str(db_path), "PYTHONPATH": str(ROOT)}
+    # The server writes to a file, never to a pipe nobody reads while the test runs (a full pipe stalls it);
+    # a failing test prints the file's end, so the server's side of the failure is in the report.
+    log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"),
@@ -45,7 +49,7 @@ def streamlit_server(db_path: Path, timeout: float = 60) -> Iterator[str]:
         ],
         cwd=ROOT,
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -58,16 +62,24 @@ def streamlit_server(db_path: Path, timeout: float = 60) -> Iterator[str]:
                         break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    output = process.stdout.read().decode(errors="replace") if process.stdout else ""
-                    raise RuntimeError(f"streamlit did not start:\n{output}") from None
+                    raise RuntimeError(f"streamlit did not start:\n{_tail(log.name)}") from None
                 time.sleep(0.3)
         yield url
+    except BaseException:
+        print(f"--- the end of the Streamlit server's output ---\n{_tail(log.name)}", file=sys.stderr)
+        raise
     finally:
+        log.close()
         process.terminate()
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
+        Path(log.name).unlink(missing_ok=True)
+
+
+def _tail(path: str, size: int = 6000) -> str:
+    return Path(path).read_bytes()[-size:].decode(errors="replace")
 
 
 @contextlib.contextmanager
@@ -110,3 +122,19 @@ def wait_idle(page, timeout: float = 30_000) -> None:
         timeout=timeout,
     )
     page.wait_for_timeout(1000)
+
+
+def download(page, button, timeout: float = 90_000):
+    """Clicks a download button once the page is idle; returns Playwright's Download.
+
+    A button whose file is made on click (Streamlit's deferred download) shows its error under itself
+    instead of downloading; that error, not a bare timeout, is what a failure reports.
+    """
+    wait_idle(page, timeout)
+    try:
+        with page.expect_download(timeout=timeout) as started:
+            button.click()
+    except Exception:
+        errors = page.get_by_test_id("stDownloadButtonError").all_inner_texts()
+        raise AssertionError(f"no download from {button}; the button says: {errors or 'nothing'}") from None
+    return started.value

@@ -519,7 +519,7 @@ def _query(url: str) -> dict[str, list[str]]:
 def test_a_copied_link_reopens_the_same_exploration_in_chromium(demo_server, tmp_path) -> None:
     from urllib.parse import urlencode
 
-    from browser import CHROMIUM, chromium, open_page, wait_idle
+    from browser import CHROMIUM, chromium, download, open_page, wait_idle
 
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (make test installs it)")
@@ -547,10 +547,9 @@ def test_a_copied_link_reopens_the_same_exploration_in_chromium(demo_server, tmp
 
         page, _errors = open_page(context, link)
         try:
-            with page.expect_download() as download:
-                page.get_by_role("button", name="Excel").first.click()
-            saved = tmp_path / download.value.suggested_filename
-            download.value.save_as(saved)
+            file = download(page, page.get_by_role("button", name="Excel").first)
+            saved = tmp_path / file.suggested_filename
+            file.save_as(saved)
             assert saved.name == "kham-pha-tin-bai-bao-chi.xlsx"
             import openpyxl
 

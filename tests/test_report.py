@@ -235,7 +235,7 @@ def test_the_overview_offers_the_report_and_its_appendix(demo_db, monkeypatch) -
 
 @pytest.mark.browser
 def test_the_report_downloads_from_the_overview_in_chromium(demo_db, tmp_path) -> None:
-    from browser import CHROMIUM, chromium, open_page, streamlit_server
+    from browser import CHROMIUM, chromium, download, open_page, streamlit_server
 
     if not Path(CHROMIUM).exists():
         pytest.skip("Debian's chromium is not installed (make test installs it)")
@@ -247,10 +247,9 @@ def test_the_report_downloads_from_the_overview_in_chromium(demo_db, tmp_path) -
             page.get_by_text("Báo cáo định kỳ (Word) và phụ lục (Excel)").click()
             for name, file_name in (("Báo cáo (.docx)", "bao-cao-quy-3-2019.docx"),
                                     ("Phụ lục (.xlsx)", "phu-luc-bao-cao-quy-3-2019.xlsx")):
-                with page.expect_download() as download:
-                    page.get_by_role("button", name=name).click()
-                saved = tmp_path / download.value.suggested_filename
-                download.value.save_as(saved)
+                file = download(page, page.get_by_role("button", name=name))
+                saved = tmp_path / file.suggested_filename
+                file.save_as(saved)
                 assert saved.name == file_name
             paragraphs = [p.text for p in docx.Document(tmp_path / "bao-cao-quy-3-2019.docx").paragraphs]
             assert "BÁO CÁO" in paragraphs and "Quý III năm 2019" in paragraphs

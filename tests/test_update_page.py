@@ -320,7 +320,7 @@ def browser_metrics(page) -> dict[str, str]:
 @pytest.mark.browser
 @pytest.mark.skipif(not Path("/usr/bin/chromium").exists(), reason="Debian's chromium is not installed")
 def test_browser_login_upload_through_the_file_chooser_confirm_and_overview(db, tmp_path):
-    from browser import chromium, open_page, streamlit_server, wait_idle
+    from browser import chromium, download, open_page, streamlit_server, wait_idle
 
     upload = tmp_path / "cap-nhat-quy-2.xlsx"
     upload.write_bytes(valid_file())
@@ -343,10 +343,8 @@ def test_browser_login_upload_through_the_file_chooser_confirm_and_overview(db, 
             page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
         chooser.value.set_files(str(refused))
         page.get_by_text("Tệp có 2 lỗi").wait_for(timeout=30_000)
-        wait_idle(page)
-        with page.expect_download() as download:
-            page.get_by_role("button", name="Tải danh sách lỗi (.xlsx)").click()
-        book = openpyxl.load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))
+        file = download(page, page.get_by_role("button", name="Tải danh sách lỗi (.xlsx)"))
+        book = openpyxl.load_workbook(io.BytesIO(Path(file.path()).read_bytes()))
         rows = list(book.active.iter_rows(values_only=True))
         assert rows[0] == ("Mức độ", "Trang", "Dòng", "Cột", "Nội dung lỗi và cách sửa")
         assert sorted(r[2] for r in rows[1:]) == [2, 3]
