@@ -66,7 +66,10 @@ def status_by_unit(frame: pd.DataFrame, lang: str) -> go.Figure | None:
         labels={"tasks": t("axis_tasks", lang), "unit_name": "", "status_label": "", "role_label": ""},
     )
     fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
-    fig.update_xaxes(dtick=1)
+    # A tick per task reads well for a provincial plan; for hundreds of tasks (the longest stacked bar)
+    # it draws a tick and a grid line per task, and the browser freezes redrawing them.
+    longest = frame.groupby(["unit_name", "role"])["tasks"].sum().max()
+    fig.update_xaxes(dtick=1 if longest <= 20 else None, tickformat="d")
     fig = _layout(fig, lang, height=max(260, 90 + 34 * data["unit_name"].nunique()))
     fig.update_layout(legend={"y": -0.08, "yanchor": "top"}, margin={"t": 40})
     return fig

@@ -13,10 +13,13 @@ test weighs what it would send a browser:
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pytest
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
@@ -46,6 +49,8 @@ GROWTH = 1.5
 SLACK_BYTES = 4_000
 # A table sent whole (not lazily) holds at most this many rows.
 WHOLE_TABLE_ROWS = 1_000
+
+
 def build(scale: Scale, folder: Path) -> Path:
     """The generated plan imported as its weekly versions, through the product's import path."""
     db = folder / f"{scale.name}.duckdb"
@@ -70,6 +75,7 @@ def databases(tmp_path_factory) -> dict[str, Path]:
 @dataclass
 class Payload:
     charts: int = 0
+    specs: list[dict] = field(default_factory=list)  # every chart's Plotly JSON, parsed
     other: int = 0
     tables: list[tuple[int, bool]] = field(default_factory=list)  # (rows, lazy) per st.dataframe call
 
@@ -120,6 +126,7 @@ def payload(path: str, db: Path, monkeypatch) -> Payload:
             continue
         if proto.DESCRIPTOR.name == "PlotlyChart":
             found.charts += len(proto.spec)
+            found.specs.append(json.loads(proto.spec))
         elif not getattr(element, "children", None):
             found.other += len(proto.SerializeToString())
     return found
@@ -132,6 +139,48 @@ def test_a_page_sends_as_much_for_ten_times_the_data(path, databases, monkeypatc
     assert large.charts <= GROWTH * small.charts + SLACK_BYTES, (small.charts, large.charts)
     assert large.other <= GROWTH * small.other + SLACK_BYTES, (small.other, large.other)
     assert all(rows <= WHOLE_TABLE_ROWS for rows in large.whole_rows), large.tables
+
+
+# A chart that asks for a tick at every unit of a count draws one per task: on the national plan
+# (1.600 tasks led by one unit) the browser redrew thousands of ticks and grid lines at every resize
+# and the units page froze chromium for minutes, though it sent only a few kilobytes.
+MAX_TICKS = 100
+
+
+def _numbers(values: object) -> list[float]:
+    """A trace's numbers, as Plotly 7 writes them: a list, or a typed array in base64."""
+    if isinstance(values, dict) and "bdata" in values:
+        return [abs(float(v)) for v in np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"])]
+    return [abs(v) for v in values or [] if isinstance(v, (int, float)) and not isinstance(v, bool)]
+
+
+def _ticks(spec: dict) -> list[tuple[str, float]]:
+    """(axis, how many ticks its fixed dtick asks for over the data drawn on it) for every numeric dtick."""
+    layout, found = spec.get("layout", {}), []
+    for name, axis in layout.items():
+        if not (name.startswith(("xaxis", "yaxis")) and isinstance(axis, dict)):
+            continue
+        dtick = axis.get("dtick")
+        if not isinstance(dtick, (int, float)) or dtick <= 0:
+            continue
+        letter, suffix = name[0], name[5:]
+        drawn = [
+            _numbers(trace.get(letter))
+            for trace in spec.get("data", [])
+            if trace.get(f"{letter}axis", letter) == letter + suffix
+        ]
+        # Stacked bars reach the sum of their parts: count the tallest stack the traces could make.
+        span = max(max(map(max, filter(None, drawn)), default=0), sum(max(v, default=0) for v in drawn))
+        span = max([span, *(abs(v) for v in axis.get("range") or [] if isinstance(v, (int, float)))])
+        found.append((name, span / dtick))
+    return found
+
+
+@pytest.mark.parametrize("path", [path for path, _, _ in PAGES])
+def test_no_chart_asks_for_a_tick_per_task(path, databases, monkeypatch):
+    large = payload(path, databases["large"], monkeypatch)
+    dense = [(name, round(count)) for spec in large.specs for name, count in _ticks(spec) if count > MAX_TICKS]
+    assert not dense, dense
 
 
 def test_the_generated_plans_differ_tenfold(databases):
