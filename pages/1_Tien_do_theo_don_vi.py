@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import ui
-from plantrack import charts, measures, status
+from plantrack import charts, measures, shortlist, status
 
 view = ui.page("page_units")
 ui.require_plan(view)
@@ -43,18 +43,16 @@ ui.table(
 st.subheader(view.t("progress_title"))
 st.caption(view.t("progress_caption"))
 with_status = tasks.merge(statuses, on="task_code")
-# One bar per task: with many tasks, those furthest behind their expected progress.
-behind = with_status.assign(gap=with_status["expected"] - with_status["progress"]).sort_values("gap", ascending=False)
-if len(with_status) > ui.CHART_ITEMS:
-    st.caption(view.t("chart_most_behind", shown=ui.CHART_ITEMS, total=measures.count(len(with_status), lang)))
-ui.chart(charts.progress_bars(with_status if len(with_status) <= ui.CHART_ITEMS else behind.head(ui.CHART_ITEMS), lang), view)
+bars = shortlist.most_behind(with_status)
+if bars.cut:
+    st.caption(view.t("chart_most_behind", shown=len(bars.rows), total=measures.count(bars.total, lang)))
+ui.chart(charts.progress_bars(bars.rows, lang), view)
 
 st.subheader(view.t("indicators_title"))
-indicators = view.query("indicators_at_version")
-if len(indicators) > ui.CHART_ITEMS:
-    st.caption(view.t("chart_lowest_indicators", shown=ui.CHART_ITEMS, total=measures.count(len(indicators), lang)))
-    indicators = indicators.nsmallest(ui.CHART_ITEMS, "achieved_pct")
-ui.chart(charts.indicators(indicators, lang), view, "no_indicators")
+lowest = shortlist.lowest_indicators(view.query("indicators_at_version"))
+if lowest.cut:
+    st.caption(view.t("chart_lowest_indicators", shown=len(lowest.rows), total=measures.count(lowest.total, lang)))
+ui.chart(charts.indicators(lowest.rows, lang), view, "no_indicators")
 
 st.subheader(view.t("history_title"))
 if len(tasks) > 12:
@@ -85,8 +83,8 @@ ui.table(
 
 contents = dict(zip(with_status["task_code"], with_status["content"]))
 wanted = st.query_params.get("task")
-# At most 100 tasks to choose from, those furthest behind first; the URL may name any task.
-codes = list(contents) if len(contents) <= 100 else list(behind["task_code"].head(100))
+# A list short enough to scroll, those furthest behind first; the URL may name any task.
+codes = list(shortlist.most_behind(with_status, shortlist.TASK_CHOICES).rows["task_code"])
 if len(codes) < len(contents):
     st.caption(view.t("task_choice_limited", shown=len(codes), total=measures.count(len(contents), lang)))
 if wanted in contents and wanted not in codes:

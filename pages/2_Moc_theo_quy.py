@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import ui
-from plantrack import charts, measures
+from plantrack import charts, measures, shortlist
 
 view = ui.page("page_milestones")
 ui.require_plan(view)
@@ -16,13 +16,11 @@ milestones = view.query("milestones_at_version")
 
 st.subheader(view.t("gantt_title"))
 st.caption(view.t("gantt_caption"))
-timeline = tasks.merge(statuses, on="task_code")
-if len(timeline) > ui.CHART_ITEMS:
-    # A bar per task: with many tasks, the open ones due soonest (overdue first).
-    st.caption(view.t("gantt_nearest", shown=ui.CHART_ITEMS, total=measures.count(len(timeline), lang)))
-    timeline = timeline[timeline["status"] != "done"].sort_values(["due_on", "task_code"]).head(ui.CHART_ITEMS)
-ui.chart(charts.gantt(timeline, milestones[milestones["task_code"].isin(timeline["task_code"])], view.year, view.as_of,
-                      lang), view)
+timeline = shortlist.due_soonest(tasks.merge(statuses, on="task_code"))
+if timeline.cut:
+    st.caption(view.t("gantt_nearest", shown=len(timeline.rows), total=measures.count(timeline.total, lang)))
+shown = milestones[milestones["task_code"].isin(timeline.rows["task_code"])]
+ui.chart(charts.gantt(timeline.rows, shown, view.year, view.as_of, lang), view)
 
 st.subheader(view.t("quarter_grid_title"))
 grid = view.query("milestone_quarter_grid")

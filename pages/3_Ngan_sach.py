@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import ui
-from plantrack import charts, measures
+from plantrack import charts, measures, shortlist
 
 view = ui.page("page_budget")
 ui.require_plan(view)
@@ -35,17 +35,16 @@ st.subheader(view.t("budget_by_month_title"))
 ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lang), view)
 
 by_task = view.query("budget_by_task")
+largest = shortlist.largest_budgets(by_task)
 left, right = st.columns(2)
-many = len(by_task) > ui.CHART_ITEMS
 with left:
     st.subheader(view.t("budget_by_task_title"))
-    if many:
-        st.caption(view.t("budget_top_tasks", shown=ui.CHART_ITEMS, total=measures.count(len(by_task), lang)))
-    ui.chart(charts.planned_vs_disbursed(by_task.nlargest(ui.CHART_ITEMS, "planned") if many else by_task, "task_code",
-                                         lang), view)
+    if largest.cut:
+        st.caption(view.t("budget_top_tasks", shown=len(largest.rows), total=measures.count(largest.total, lang)))
+    ui.chart(charts.planned_vs_disbursed(largest.rows, "task_code", lang), view)
 with right:
     st.subheader(view.t("spend_vs_progress_title"))
-    if many:
+    if largest.cut:
         st.caption(view.t("spend_grid_caption", total=measures.count(len(by_task), lang)))
         ui.chart(charts.spend_vs_progress_grid(by_task, lang), view)
     else:

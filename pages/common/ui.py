@@ -34,8 +34,6 @@ PAGES = (
 QUARTER_NAMES = ("", "I", "II", "III", "IV")
 # Tables longer than this load their rows as the reader scrolls (st.dataframe(lazy=True)).
 LAZY_ROWS = 1000
-# Charts of one bar or line per task show at most this many, the ones that need attention first.
-CHART_ITEMS = 40
 # A local file: an icon name would make the browser fetch the favicon from the internet.
 ICON = Path(__file__).with_name("icon.png")
 # Filters kept in the URL, so a copied link opens the same view.
