@@ -349,9 +349,20 @@ def _budget_warnings(cur: duckdb.DuckDBPyConnection, plan_id: int | None, valida
     return problems
 
 
-def _apply(cur: duckdb.DuckDBPyConnection, spec: Sheet, plan_id: int, version_id: int, statement: bool) -> SheetChange:
-    """Closes changed (and, for statements, removed) rows and adds the new state of each."""
-    change = _diff(cur, spec, plan_id, spec.vi, statement, samples=False)
+def _apply(
+    cur: duckdb.DuckDBPyConnection,
+    spec: Sheet,
+    plan_id: int,
+    version_id: int,
+    statement: bool,
+    known: SheetChange | None = None,
+) -> SheetChange:
+    """Closes changed (and, for statements, removed) rows and adds the new state of each.
+
+    `known`: the change the preview counted against the same version (the caller has checked that no
+    version came since, so the current rows are those the preview saw); otherwise it is counted here.
+    """
+    change = known if known is not None else _diff(cur, spec, plan_id, spec.vi, statement, samples=False)
     if not change.touched:
         return change
     table, stage, current, differs = quote(spec.name), _stage_name(spec.name), _current(spec), _differs(spec)
@@ -404,6 +415,7 @@ def commit(
             preview.plan_key,
             preview.base_version,
             [(SHEETS_BY_NAME[name], _is_statement(SHEETS_BY_NAME[name], preview.replace_logs)) for name in preview.validated.frames],
+            known=preview.changes,
             user=user,
             file_name=preview.file_name,
             sha256=preview.sha256,
@@ -422,6 +434,7 @@ def _write_version(
     base_version: int | None,
     sheets: list[tuple[Sheet, bool]],
     *,
+    known: dict[str, SheetChange] | None = None,
     user: str,
     file_name: str | None,
     sha256: str | None,
@@ -444,7 +457,7 @@ def _write_version(
         version_id = cur.execute("select coalesce(max(version_id), 0) + 1 from versions").fetchall()[0][0]
         counts = {}
         for spec, statement in sheets:
-            change = _apply(cur, spec, plan_id, version_id, statement)
+            change = _apply(cur, spec, plan_id, version_id, statement, (known or {}).get(spec.name))
             counts[spec.name] = {
                 "added": change.added,
                 "changed": change.changed,

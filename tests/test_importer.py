@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import signal
 import subprocess
@@ -177,3 +178,33 @@ def test_ten_versions_with_small_changes_store_little_more_than_one_state(con):
     assert len(importer.versions(con)) == 10
     assert stored <= 2 * 500
     assert stored == 500 + 9
+
+
+def test_the_commit_writes_what_the_preview_counted(con):
+    """The commit takes its counts from the preview (no version came between them); they match the rows."""
+    _import(con, small_plan(media_titles=("Tin 1", "Tin 2", "Tin 3")))
+    frames = small_plan(progress=80, media_titles=("Tin 1", "Tin 2 (sửa)", "", "Tin 4"))
+    frames["tasks"] = frames["tasks"].iloc[:1]  # the statement sheet drops NV2
+    frames["media"] = frames["media"].drop(index=2)  # the log keeps the mention it does not name
+    preview, version = _import(con, frames)
+    tasks, media = preview.changes["tasks"], preview.changes["media"]
+    assert (tasks.added, tasks.changed, tasks.removed, tasks.unchanged) == (0, 1, 1, 0)
+    assert (media.added, media.changed, media.removed, media.kept) == (1, 1, 0, 1)
+    counts = json.loads(importer.versions(con).set_index("version_id").loc[version, "counts"])
+    for name, change in preview.changes.items():
+        assert {k: counts[name][k] for k in ("added", "changed", "removed", "unchanged")} == {
+            "added": change.added, "changed": change.changed, "removed": change.removed, "unchanged": change.unchanged
+        }, name
+    closed = dict(con.execute(
+        "select table_name, n from (select 'tasks' as table_name, count(*) filter (where valid_to = $v) as n from tasks"
+        " union all select 'media', count(*) filter (where valid_to = $v) from media)", {"v": version}
+    ).fetchall())
+    opened = dict(con.execute(
+        "select table_name, n from (select 'tasks' as table_name, count(*) filter (where valid_from = $v) as n from tasks"
+        " union all select 'media', count(*) filter (where valid_from = $v) from media)", {"v": version}
+    ).fetchall())
+    assert closed == {"tasks": tasks.changed + tasks.removed, "media": media.changed}
+    assert opened == {"tasks": tasks.changed + tasks.added, "media": media.changed + media.added}
+    assert [r[0] for r in con.execute("select title from media where valid_to is null order by title").fetchall()] == [
+        "Tin 1", "Tin 2 (sửa)", "Tin 3", "Tin 4"
+    ]
