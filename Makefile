@@ -29,6 +29,11 @@ format: $(STAMP)
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# The national-scale benchmark, method and results in docs/PERFORMANCE.md; ARGS="--quick" for a
+# twentieth of the data, ARGS="--reuse" to keep the database of an earlier run.
+bench: $(STAMP) browser
+	$(PY) bench/national.py $(ARGS)
+
 demo: $(STAMP)
 	$(PY) -m plantrack demo
 
