@@ -735,6 +735,13 @@ def report(results: dict) -> str:
             f"three units, an earlier as-of date; {mem['not_drawn']} not drawn in time): peak "
             f"**{_mib(mem['peak_bytes'])}**, {_mib(mem['rss_after_bytes'])} resident at the end."
         )
+    if scale["tasks"] < Scale.full().tasks:
+        lines += [
+            "",
+            "The targets are set for the national data set. At this scale the same mechanisms run, but fixed "
+            "costs (opening the workbook, staging, one transaction) weigh more against a small file, so the "
+            "import ratio is higher here and the verdicts below are indicative only.",
+        ]
     lines += ["", *targets(results)]
     return "\n".join(lines)
 
@@ -748,8 +755,10 @@ def targets(results: dict) -> list[str]:
     rows = [
         "| target | measured | verdict |",
         "|---|---|---|",
-        f"| import ≤ 2× the bare calamine read | {ratio:.2f}× (a month re-sent into the full year: {ratio_year:.2f}×) | "
+        f"| import ≤ 2× the bare calamine read: a month into the plan | {ratio:.2f}× | "
         f"{_verdict(ratio <= TARGETS['import_vs_bare'])} |",
+        f"| the same, a month of corrections into the full year | {ratio_year:.2f}× | "
+        f"{_verdict(ratio_year <= TARGETS['import_vs_bare'])} |",
         f"| import ≥ 3× faster than naive | {naive:.1f}× | {_verdict(naive >= TARGETS['naive_vs_import'])} |",
         f"| 52 versions ≤ 2× one state | {storage:.2f}× | {_verdict(storage <= TARGETS['storage_ratio'])} |",
     ]
@@ -811,10 +820,16 @@ def main(argv: list[str] | None = None) -> int:
         "--timeout", type=float, default=120, help="seconds a page may take before it counts as not drawn"
     )
     parser.add_argument("--no-doc", action="store_true", help="print only; leave docs/PERFORMANCE.md alone")
+    parser.add_argument(
+        "--report-only", action="store_true", help="measure nothing: write the report of the last run's results.json"
+    )
     args = parser.parse_args(argv)
     scale = Scale.quick() if args.quick else Scale.full()
     started = time.perf_counter()
-    results = run(scale, args)
+    if args.report_only:
+        results = json.loads((OUT / scale.name / "results.json").read_text())
+    else:
+        results = run(scale, args)
     text = report(results)
     print("\n" + text + f"\n\n(benchmark took {time.perf_counter() - started:.0f} s)")
     if not args.no_doc:
