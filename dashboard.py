@@ -11,9 +11,14 @@ lang = view.lang
 
 st.title(ui.plain(view.plan["title"]))
 st.caption(
-    view.t("plan_meta", number=ui.plain(view.plan["doc_number"] or "—"), issuer=ui.plain(view.plan["issuer"] or "—"),
-           issued=view.date(view.plan["issued_on"]) or "—")
-    + " · " + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
+    view.t(
+        "plan_meta",
+        number=ui.plain(view.plan["doc_number"] or "—"),
+        issuer=ui.plain(view.plan["issuer"] or "—"),
+        issued=view.date(view.plan["issued_on"]) or "—",
+    )
+    + " · "
+    + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
 )
 ui.meeting_changes(view)
 
@@ -24,24 +29,45 @@ counts = status.status_counts(statuses)
 columns = st.columns(4)
 for column, code in zip(columns, ("done", "on_track", "behind", "overdue")):
     category = measures.category(code)
-    column.metric(category.tagged(lang), f"{measures.count(counts[code], lang)} / {measures.count(len(statuses), lang)}",
-                  border=True)
+    column.metric(
+        category.tagged(lang),
+        f"{measures.count(counts[code], lang)} / {measures.count(len(statuses), lang)}",
+        border=True,
+    )
 
 budget = view.query("budget_totals").iloc[0]
 media = view.query("media_kpis").iloc[0]
 columns = st.columns(3)
 share = 100 * budget["disbursed"] / budget["planned"] if budget["planned"] else None
-columns[0].metric(view.t("kpi_disbursed"), measures.percent(share, lang),
-                  delta=view.t("kpi_of_planned", disbursed=measures.millions(budget["disbursed"], lang, unit=False),
-                               planned=measures.millions(budget["planned"], lang)),
-                  delta_color="off", delta_arrow="off", border=True)
+columns[0].metric(
+    view.t("kpi_disbursed"),
+    measures.percent(share, lang),
+    delta=view.t(
+        "kpi_of_planned",
+        disbursed=measures.millions(budget["disbursed"], lang, unit=False),
+        planned=measures.millions(budget["planned"], lang),
+    ),
+    delta_color="off",
+    delta_arrow="off",
+    border=True,
+)
 negative_share = 100 * media["month_negative"] / media["month_mentions"] if media["month_mentions"] else None
-columns[1].metric(view.t("kpi_month_mentions", month=view.as_of.strftime("%m/%Y")), measures.count(media["month_mentions"], lang),
-                  delta=view.t("kpi_negative_share", share=measures.percent(negative_share, lang)),
-                  delta_color="off", delta_arrow="off", border=True)
-columns[2].metric(view.t("kpi_false_open"), measures.count(media["false_open"], lang),
-                  delta=view.t("kpi_false_total", total=measures.count(media["false_cases"], lang)),
-                  delta_color="off", delta_arrow="off", border=True)
+columns[1].metric(
+    view.t("kpi_month_mentions", month=view.as_of.strftime("%m/%Y")),
+    measures.count(media["month_mentions"], lang),
+    delta=view.t("kpi_negative_share", share=measures.percent(negative_share, lang)),
+    delta_color="off",
+    delta_arrow="off",
+    border=True,
+)
+columns[2].metric(
+    view.t("kpi_false_open"),
+    measures.count(media["false_open"], lang),
+    delta=view.t("kpi_false_total", total=measures.count(media["false_cases"], lang)),
+    delta_color="off",
+    delta_arrow="off",
+    border=True,
+)
 
 st.subheader(view.t("groups_title"))
 groups = status.group_counts(statuses)
@@ -75,18 +101,25 @@ with right:
     if ageing["tasks"].sum() == 0:
         st.success(view.t("no_overdue"))
     else:
-        ui.table(ageing.assign(age=ageing["age"] + " " + view.t("days")), view,
-                 {"age": view.t("col_overdue_age"), "tasks": view.t("col_tasks")})
+        ui.table(
+            ageing.assign(age=ageing["age"] + " " + view.t("days")),
+            view,
+            {"age": view.t("col_overdue_age"), "tasks": view.t("col_tasks")},
+        )
 
 st.subheader(view.t("changes_title"))
 changes = view.query("version_changes")
 if changes.empty:
     st.info(view.t("no_changes"))
 else:
-    st.markdown(" · ".join(
-        view.t("changes_line", sheet=view.t(f"sheet_{r.sheet}"), added=r.added, changed=r.changed, removed=r.removed)
-        for r in changes.itertuples()
-    ))
+    st.markdown(
+        " · ".join(
+            view.t(
+                "changes_line", sheet=view.t(f"sheet_{r.sheet}"), added=r.added, changed=r.changed, removed=r.removed
+            )
+            for r in changes.itertuples()
+        )
+    )
     task_changes = view.query("task_changes")
     ui.table(
         task_changes.assign(

@@ -56,8 +56,11 @@ def main(rows: int) -> None:
     folder = Path(tempfile.mkdtemp())
     path = folder / "media.xlsx"
     plan = folder / "plan.xlsx"
-    write_workbook(plan, {"plan_info": pd.DataFrame([{"title": "Bench", "doc_number": "1/KH", "year": 2019}])},
-                   sheets=["plan_info"])
+    write_workbook(
+        plan,
+        {"plan_info": pd.DataFrame([{"title": "Bench", "doc_number": "1/KH", "year": 2019}])},
+        sheets=["plan_info"],
+    )
     write_workbook(path, {"media": media_frame(rows)}, sheets=["media"])
     con = connect(folder / "bench.duckdb")
     importer.commit(con, importer.prepare(con, plan.read_bytes(), "plan.xlsx"), "bench")
@@ -72,8 +75,10 @@ def main(rows: int) -> None:
     assert not preview.errors, preview.errors[:3]
     importer.commit(con, preview, "bench")
     total = time.perf_counter() - started
-    print(f"rows {rows}: bare calamine read {bare:.2f} s; prepare {prepared:.2f} s; prepare+commit {total:.2f} s; "
-          f"ratio import/bare {total / bare:.2f}")
+    print(
+        f"rows {rows}: bare calamine read {bare:.2f} s; prepare {prepared:.2f} s; prepare+commit {total:.2f} s; "
+        f"ratio import/bare {total / bare:.2f}"
+    )
 
 
 if __name__ == "__main__":

@@ -75,7 +75,9 @@ ui.table(
         "lead_unit": view.t("role_lead"),
         "support": view.t("role_support"),
         "timing_text": view.t("col_timing"),
-        "progress": st.column_config.ProgressColumn(view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100),
+        "progress": st.column_config.ProgressColumn(
+            view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100
+        ),
         "status_label": view.t("col_status"),
         "reason": st.column_config.TextColumn(view.t("col_reason"), width="large"),
     },
@@ -90,7 +92,9 @@ if len(codes) < len(contents):
 if wanted in contents and wanted not in codes:
     codes.insert(0, wanted)
 chosen = st.selectbox(
-    view.t("task_detail_choose"), codes, index=codes.index(wanted) if wanted in codes else 0,
+    view.t("task_detail_choose"),
+    codes,
+    index=codes.index(wanted) if wanted in codes else 0,
     format_func=lambda code: f"{code} — {contents[code][:90]}",
     key="task_choice",
 )
@@ -109,8 +113,15 @@ st.text(task["timing_text"] or "—")
 st.markdown(f"**{view.t('col_reason')}:** ")
 st.text(task["reason"])
 
-detail = st.tabs([view.t("tab_milestones"), view.t("tab_indicators"), view.t("tab_budget"), view.t("tab_mentions"),
-                  view.t("tab_history")])
+detail = st.tabs(
+    [
+        view.t("tab_milestones"),
+        view.t("tab_indicators"),
+        view.t("tab_budget"),
+        view.t("tab_mentions"),
+        view.t("tab_history"),
+    ]
+)
 with detail[0]:
     milestones = view.query("task_milestones", task_code=chosen)
     ui.table(

@@ -18,8 +18,9 @@ share = 100 * totals["disbursed"] / totals["planned"]
 columns = st.columns(3)
 columns[0].metric(view.t("legend_planned"), measures.money(totals["planned"], lang), border=True)
 columns[1].metric(view.t("legend_disbursed"), measures.money(totals["disbursed"], lang), border=True)
-columns[2].metric(view.t("kpi_disbursed_share"), measures.percent(share, lang), border=True,
-                  help=view.t("kpi_disbursed_share_help"))
+columns[2].metric(
+    view.t("kpi_disbursed_share"), measures.percent(share, lang), border=True, help=view.t("kpi_disbursed_share_help")
+)
 
 by_source = view.query("budget_by_source")
 by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
@@ -62,7 +63,11 @@ ui.table(
         "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
         "planned_text": view.t("legend_planned"),
         "disbursed_text": view.t("legend_disbursed"),
-        "disbursed_pct": st.column_config.ProgressColumn(view.t("axis_disbursed_pct"), format="%.0f%%", min_value=0, max_value=100),
-        "progress": st.column_config.ProgressColumn(view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100),
+        "disbursed_pct": st.column_config.ProgressColumn(
+            view.t("axis_disbursed_pct"), format="%.0f%%", min_value=0, max_value=100
+        ),
+        "progress": st.column_config.ProgressColumn(
+            view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100
+        ),
     },
 )

@@ -15,8 +15,16 @@ if not kpis["mentions"]:
     st.info(view.t("no_media"))
     st.stop()
 
-grain = st.segmented_control(view.t("grain"), ["week", "month"], default=st.query_params.get("grain", "month"),
-                             format_func=lambda g: view.t(f"grain_{g}"), key="grain_choice") or "month"
+grain = (
+    st.segmented_control(
+        view.t("grain"),
+        ["week", "month"],
+        default=st.query_params.get("grain", "month"),
+        format_func=lambda g: view.t(f"grain_{g}"),
+        key="grain_choice",
+    )
+    or "month"
+)
 st.query_params["grain"] = grain
 
 st.subheader(view.t("volume_title"))

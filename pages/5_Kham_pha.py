@@ -23,8 +23,13 @@ st.caption(view.t("ex_intro"))
 wanted, ignored = explore.from_query(ui.query_values(explore.PREFIX))
 names = list(explore.DATASETS)
 what, how = st.columns([2, 3]), st.columns(3)
-chosen = what[0].selectbox(view.t("ex_dataset"), names, index=names.index(wanted.dataset), key="x_dataset",
-                           format_func=lambda name: view.t(f"ex_ds_{name}"))
+chosen = what[0].selectbox(
+    view.t("ex_dataset"),
+    names,
+    index=names.index(wanted.dataset),
+    key="x_dataset",
+    format_func=lambda name: view.t(f"ex_ds_{name}"),
+)
 if chosen != wanted.dataset:
     wanted, ignored = explore.default(chosen), []
 spec = explore.dataset(chosen)
@@ -44,36 +49,72 @@ def position(options: list, value: object) -> int:
 groupable = [f.name for f in spec.groupable]
 measure_slot, column_slot = what[1].columns([2, 3])
 first_options = [None, *groupable]
-group1 = how[0].selectbox(view.t("ex_group1"), first_options, index=position(first_options, wanted.group1),
-                              format_func=label, key=f"x_{chosen}_g1")
+group1 = how[0].selectbox(
+    view.t("ex_group1"),
+    first_options,
+    index=position(first_options, wanted.group1),
+    format_func=label,
+    key=f"x_{chosen}_g1",
+)
 second_options = [None, *(n for n in groupable if n != group1 and spec.field(n).kind != "date")]
-group2 = how[1].selectbox(view.t("ex_group2"), second_options, index=position(second_options, wanted.group2),
-                              format_func=label, key=f"x_{chosen}_g2", disabled=group1 is None)
+group2 = how[1].selectbox(
+    view.t("ex_group2"),
+    second_options,
+    index=position(second_options, wanted.group2),
+    format_func=label,
+    key=f"x_{chosen}_g2",
+    disabled=group1 is None,
+)
 group2 = group2 if group1 is not None else None
 measures_offered = list(explore.MEASURES) if spec.numeric else ["count", "share"]
-measure = measure_slot.selectbox(view.t("ex_measure"), measures_offered, index=position(measures_offered, wanted.measure),
-                               format_func=lambda m: view.t(f"ex_measure_{m}"), key=f"x_{chosen}_m")
+measure = measure_slot.selectbox(
+    view.t("ex_measure"),
+    measures_offered,
+    index=position(measures_offered, wanted.measure),
+    format_func=lambda m: view.t(f"ex_measure_{m}"),
+    key=f"x_{chosen}_m",
+)
 numeric = [f.name for f in spec.numeric]
 column = None
 if measure in ("sum", "avg"):
-    column = column_slot.selectbox(view.t("ex_column"), numeric, index=position(numeric, wanted.column),
-                                  format_func=label, key=f"x_{chosen}_c_{measure}")
+    column = column_slot.selectbox(
+        view.t("ex_column"),
+        numeric,
+        index=position(numeric, wanted.column),
+        format_func=label,
+        key=f"x_{chosen}_c_{measure}",
+    )
 elif measure == "share":
     share_options = [None, *numeric]
-    column = column_slot.selectbox(view.t("ex_column"), share_options, index=position(share_options, wanted.column),
-                                  format_func=lambda n: view.t("ex_column_rows") if n is None else label(n),
-                                  key=f"x_{chosen}_c_share")
+    column = column_slot.selectbox(
+        view.t("ex_column"),
+        share_options,
+        index=position(share_options, wanted.column),
+        format_func=lambda n: view.t("ex_column_rows") if n is None else label(n),
+        key=f"x_{chosen}_c_share",
+    )
 grain = wanted.grain
 if group1 is not None and spec.field(group1).kind == "date":
-    grain = how[2].selectbox(view.t("ex_grain"), list(explore.GRAINS), index=position(list(explore.GRAINS), grain),
-                                 format_func=lambda g: view.t(f"ex_grain_{g}"), key=f"x_{chosen}_grain")
+    grain = how[2].selectbox(
+        view.t("ex_grain"),
+        list(explore.GRAINS),
+        index=position(list(explore.GRAINS), grain),
+        format_func=lambda g: view.t(f"ex_grain_{g}"),
+        key=f"x_{chosen}_grain",
+    )
 
 active = [f.column for f in wanted.filters]
 title = view.t("ex_filters_active", count=len(active)) if active else view.t("ex_filters")
 filters = []
 with st.expander(title, expanded=bool(active), icon=":material/filter_alt:"):
-    picked = st.multiselect(view.t("ex_filter_columns"), [f.name for f in spec.fields], default=active, format_func=label,
-                            key=f"x_{chosen}_filters", placeholder=view.t("ex_filter_columns_placeholder"))
+    picked = st.multiselect(
+        view.t("ex_filter_columns"),
+        [f.name for f in spec.fields],
+        default=active,
+        format_func=label,
+        key=f"x_{chosen}_filters",
+        placeholder=view.t("ex_filter_columns_placeholder"),
+    )
     slots = st.columns(3)
     for n, name in enumerate(picked):
         field = spec.field(name)
@@ -83,25 +124,40 @@ with st.expander(title, expanded=bool(active), icon=":material/filter_alt:"):
             if field.kind in ("category", "bool", "list"):
                 offered = ui.explored(view, "options", explore.Exploration(chosen), column=name)
                 offered += [v for v in old.values if v not in offered]
-                values = st.multiselect(field.label(lang), offered, default=list(old.values), key=key,
-                                        format_func=lambda v, f=field: f.value_label(v, lang),
-                                        placeholder=view.t("ex_filter_all"))
+                values = st.multiselect(
+                    field.label(lang),
+                    offered,
+                    default=list(old.values),
+                    key=key,
+                    format_func=lambda v, f=field: f.value_label(v, lang),
+                    placeholder=view.t("ex_filter_all"),
+                )
                 filters.append(explore.Filter(name, values=tuple(values)))
             elif field.kind in ("date", "number"):
                 low_slot, high_slot = st.columns(2)
                 if field.kind == "date":
-                    bounds = {"min_value": dt.date(2000, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "DD/MM/YYYY"}
-                    low = low_slot.date_input(view.t("ex_filter_from", column=field.label(lang)), value=old.low,
-                                              key=f"{key}_low", **bounds)
+                    bounds = {
+                        "min_value": dt.date(2000, 1, 1),
+                        "max_value": dt.date(2100, 12, 31),
+                        "format": "DD/MM/YYYY",
+                    }
+                    low = low_slot.date_input(
+                        view.t("ex_filter_from", column=field.label(lang)), value=old.low, key=f"{key}_low", **bounds
+                    )
                     high = high_slot.date_input(view.t("ex_filter_to"), value=old.high, key=f"{key}_high", **bounds)
                 else:
-                    low = low_slot.number_input(view.t("ex_filter_from", column=field.label(lang)), value=old.low,
-                                                key=f"{key}_low")
+                    low = low_slot.number_input(
+                        view.t("ex_filter_from", column=field.label(lang)), value=old.low, key=f"{key}_low"
+                    )
                     high = high_slot.number_input(view.t("ex_filter_to"), value=old.high, key=f"{key}_high")
                 filters.append(explore.Filter(name, low=low, high=high))
             else:
-                text = st.text_input(view.t("ex_filter_search", column=field.label(lang)), value=old.text, key=key,
-                                     help=view.t("ex_filter_search_help"))
+                text = st.text_input(
+                    view.t("ex_filter_search", column=field.label(lang)),
+                    value=old.text,
+                    key=key,
+                    help=view.t("ex_filter_search_help"),
+                )
                 filters.append(explore.Filter(name, text=text))
 
 exploration = explore.Exploration(chosen, tuple(f for f in filters if f.active), group1, group2, measure, column, grain)
@@ -119,9 +175,15 @@ if matching == 0:
 elif not exploration.groups:
     st.metric(explore.measure_label(exploration, lang), explore.format_value(result["value"].iloc[0], kind, lang))
 else:
-    figure = charts.explore(explore.chart_frame(result, exploration, lang), explore.chart_kind(exploration),
-                            explore.measure_label(exploration, lang), kind, lang,
-                            explore.chart_colours(exploration, lang), exploration.grain)
+    figure = charts.explore(
+        explore.chart_frame(result, exploration, lang),
+        explore.chart_kind(exploration),
+        explore.measure_label(exploration, lang),
+        kind,
+        lang,
+        explore.chart_colours(exploration, lang),
+        exploration.grain,
+    )
     ui.chart(figure, view)
     basis = explore.share_basis(exploration, lang)
     if basis:

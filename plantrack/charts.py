@@ -170,9 +170,16 @@ def progress_summary(frame: pd.DataFrame, lang: str) -> go.Figure | None:
         ("legend_avg_progress", frame["avg_progress"], measures.SERIES["actual"]),
         ("legend_done_share", 100 * frame["done"] / frame["tasks"], measures.category("done").colour),
     ):
-        fig.add_trace(go.Scatter(x=frame["as_of"], y=values, mode="lines+markers", name=t(name, lang),
-                                 line={"color": colour, "width": 3},
-                                 hovertemplate="%{x|%d/%m/%Y}: %{y:.1f}%<extra>" + t(name, lang) + "</extra>"))
+        fig.add_trace(
+            go.Scatter(
+                x=frame["as_of"],
+                y=values,
+                mode="lines+markers",
+                name=t(name, lang),
+                line={"color": colour, "width": 3},
+                hovertemplate="%{x|%d/%m/%Y}: %{y:.1f}%<extra>" + t(name, lang) + "</extra>",
+            )
+        )
     fig.update_xaxes(tickformat="%d/%m/%Y")
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("axis_progress", lang))
     return _layout(fig, lang)
@@ -210,7 +217,12 @@ def gantt(tasks: pd.DataFrame, milestones: pd.DataFrame, year: int, as_of: dt.da
                     x=pd.to_datetime(subset["due_on"]),
                     y=subset["task_code"],
                     mode="markers",
-                    marker={"symbol": "diamond", "size": 13, "color": state.colour, "line": {"width": 1, "color": "#333"}},
+                    marker={
+                        "symbol": "diamond",
+                        "size": 13,
+                        "color": state.colour,
+                        "line": {"width": 1, "color": "#333"},
+                    },
                     name=state.tagged(lang),
                     customdata=subset[["content"]].assign(due=[format_date(d, lang) for d in subset["due_on"]]),
                     hovertemplate="%{customdata[0]}<br>" + t("label_due", lang) + " %{customdata[1]}<extra></extra>",
@@ -218,15 +230,36 @@ def gantt(tasks: pd.DataFrame, milestones: pd.DataFrame, year: int, as_of: dt.da
             )
     for q in range(4):
         start = pd.Timestamp(year, 3 * q + 1, 1)
-        fig.add_vrect(x0=start, x1=start + pd.DateOffset(months=3), fillcolor="#F2F2F2" if q % 2 == 0 else "white",
-                      opacity=0.6, layer="below", line_width=0)
-        fig.add_annotation(x=start + pd.DateOffset(days=45), y=1.0, yref="paper", yanchor="bottom", showarrow=False,
-                           text=t("quarter_label", lang, quarter=QUARTERS[q]), font={"size": 13, "color": "#555"})
+        fig.add_vrect(
+            x0=start,
+            x1=start + pd.DateOffset(months=3),
+            fillcolor="#F2F2F2" if q % 2 == 0 else "white",
+            opacity=0.6,
+            layer="below",
+            line_width=0,
+        )
+        fig.add_annotation(
+            x=start + pd.DateOffset(days=45),
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            showarrow=False,
+            text=t("quarter_label", lang, quarter=QUARTERS[q]),
+            font={"size": 13, "color": "#555"},
+        )
     as_of_ts = pd.Timestamp(as_of)
     fig.add_vline(x=as_of_ts, line_width=2, line_dash="dot", line_color="#333")
-    fig.add_annotation(x=as_of_ts, y=0.99, yref="paper", xanchor="right", yanchor="top", showarrow=False,
-                       text=t("as_of_line", lang, date=format_date(as_of, lang)), font={"size": 12},
-                       bgcolor="rgba(255,255,255,0.85)")
+    fig.add_annotation(
+        x=as_of_ts,
+        y=0.99,
+        yref="paper",
+        xanchor="right",
+        yanchor="top",
+        showarrow=False,
+        text=t("as_of_line", lang, date=format_date(as_of, lang)),
+        font={"size": 12},
+        bgcolor="rgba(255,255,255,0.85)",
+    )
     fig.update_xaxes(range=[year_start, year_end + pd.Timedelta(days=1)], tickformat="%d/%m", dtick="M1")
     fig = _layout(fig, lang, height=max(300, 110 + 40 * len(data)))
     fig.update_layout(legend={"y": -0.12, "yanchor": "top"})
@@ -263,16 +296,30 @@ def cumulative_disbursement(frame: pd.DataFrame, lang: str) -> go.Figure | None:
         return None
     fig = go.Figure()
     fig.add_trace(
-        go.Bar(x=frame["month_start"], y=frame["disbursed"], name=t("legend_disbursed_month", lang),
-               marker_color="#56B4E9", hovertemplate="%{x|%m/%Y}: %{y:,.0f} ₫<extra></extra>")
+        go.Bar(
+            x=frame["month_start"],
+            y=frame["disbursed"],
+            name=t("legend_disbursed_month", lang),
+            marker_color="#56B4E9",
+            hovertemplate="%{x|%m/%Y}: %{y:,.0f} ₫<extra></extra>",
+        )
     )
     fig.add_trace(
-        go.Scatter(x=frame["month_start"], y=frame["cumulative"], name=t("legend_cumulative", lang), mode="lines+markers",
-                   line={"color": measures.SERIES["disbursed"], "width": 3},
-                   hovertemplate="%{x|%m/%Y}: %{y:,.0f} ₫<extra></extra>")
+        go.Scatter(
+            x=frame["month_start"],
+            y=frame["cumulative"],
+            name=t("legend_cumulative", lang),
+            mode="lines+markers",
+            line={"color": measures.SERIES["disbursed"], "width": 3},
+            hovertemplate="%{x|%m/%Y}: %{y:,.0f} ₫<extra></extra>",
+        )
     )
-    fig.add_hline(y=float(frame["planned_total"].max()), line_dash="dash", line_color="#555",
-                  annotation_text=t("legend_planned_total", lang))
+    fig.add_hline(
+        y=float(frame["planned_total"].max()),
+        line_dash="dash",
+        line_color="#555",
+        annotation_text=t("legend_planned_total", lang),
+    )
     fig.update_xaxes(tickformat="%m/%Y", dtick="M1")
     _money_axis(fig)
     return _layout(fig, lang)
@@ -293,13 +340,19 @@ def spend_vs_progress(frame: pd.DataFrame, lang: str) -> go.Figure | None:
             marker={"size": 16, "color": measures.SERIES["disbursed"]},
             customdata=data[["content"]],
             hovertemplate="<b>%{text}</b> %{customdata[0]}<br>"
-            + t("axis_progress", lang) + ": %{x:.0f}%<br>" + t("axis_disbursed_pct", lang) + ": %{y:.0f}%<extra></extra>",
+            + t("axis_progress", lang)
+            + ": %{x:.0f}%<br>"
+            + t("axis_disbursed_pct", lang)
+            + ": %{y:.0f}%<extra></extra>",
         )
     )
     fig.add_shape(type="line", x0=0, y0=0, x1=100, y1=100, line={"dash": "dot", "color": "#999"})
     fig.update_xaxes(range=[-5, 110], ticksuffix="%", title=t("axis_progress", lang))
-    fig.update_yaxes(range=[-5, max(110, float(data["disbursed_pct"].max()) + 10)], ticksuffix="%",
-                     title=t("axis_disbursed_pct", lang))
+    fig.update_yaxes(
+        range=[-5, max(110, float(data["disbursed_pct"].max()) + 10)],
+        ticksuffix="%",
+        title=t("axis_disbursed_pct", lang),
+    )
     return _layout(fig, lang, legend=False)
 
 
@@ -313,14 +366,29 @@ def spend_vs_progress_grid(frame: pd.DataFrame, lang: str) -> go.Figure | None:
     def band(values: pd.Series) -> pd.Series:
         return (values.clip(0, 100) // 10 * 10).astype(int)
 
-    grid = (data.assign(x=band(data["progress"]), y=band(data["disbursed_pct"])).groupby(["y", "x"]).size()
-            .unstack(fill_value=0).reindex(index=bands, columns=bands, fill_value=0))
+    grid = (
+        data.assign(x=band(data["progress"]), y=band(data["disbursed_pct"]))
+        .groupby(["y", "x"])
+        .size()
+        .unstack(fill_value=0)
+        .reindex(index=bands, columns=bands, fill_value=0)
+    )
     labels = [f"{b}%" for b in bands]
-    fig = go.Figure(go.Heatmap(
-        x=labels, y=labels, z=grid.to_numpy(), colorscale="Blues", showscale=False,
-        text=[[str(v) if v else "" for v in row] for row in grid.to_numpy()], texttemplate="%{text}",
-        hovertemplate=t("axis_progress", lang) + " %{x}, " + t("axis_disbursed_pct", lang) + " %{y}: %{z}<extra></extra>",
-    ))
+    fig = go.Figure(
+        go.Heatmap(
+            x=labels,
+            y=labels,
+            z=grid.to_numpy(),
+            colorscale="Blues",
+            showscale=False,
+            text=[[str(v) if v else "" for v in row] for row in grid.to_numpy()],
+            texttemplate="%{text}",
+            hovertemplate=t("axis_progress", lang)
+            + " %{x}, "
+            + t("axis_disbursed_pct", lang)
+            + " %{y}: %{z}<extra></extra>",
+        )
+    )
     fig.update_xaxes(title=t("axis_progress", lang), type="category")
     fig.update_yaxes(title=t("axis_disbursed_pct", lang), type="category")
     return _layout(fig, lang, legend=False)
@@ -358,7 +426,10 @@ def net_sentiment(frame: pd.DataFrame, grain: str, lang: str) -> go.Figure | Non
             line={"color": measures.SERIES["net"], "width": 3},
             customdata=data[["positive", "negative"]],
             hovertemplate="%{x|%d/%m/%Y}: %{y:.2f}<br>"
-            + t("cat_positive", lang) + " %{customdata[0]} · " + t("cat_negative", lang) + " %{customdata[1]}<extra></extra>",
+            + t("cat_positive", lang)
+            + " %{customdata[0]} · "
+            + t("cat_negative", lang)
+            + " %{customdata[1]}<extra></extra>",
         )
     )
     fig.add_hline(y=0, line_color="#999")
@@ -374,7 +445,9 @@ def mentions_by(frame: pd.DataFrame, label_column: str, lang: str, translate: bo
     data = frame.assign(sentiment_label=_tag(frame["sentiment"], lang))
     if translate:
         data[label_column] = _tag(data[label_column], lang)
-    order = list(dict.fromkeys(data.groupby(label_column, sort=False)["mentions"].sum().sort_values(ascending=False).index))
+    order = list(
+        dict.fromkeys(data.groupby(label_column, sort=False)["mentions"].sum().sort_values(ascending=False).index)
+    )
     fig = px.bar(
         data,
         x="mentions",
@@ -394,20 +467,37 @@ def negative_spikes(frame: pd.DataFrame, lang: str) -> go.Figure | None:
         return None
     fig = go.Figure()
     fig.add_trace(
-        go.Bar(x=frame["week_start"], y=frame["negative"], name=measures.category("negative").tagged(lang),
-               marker_color=[measures.SERIES["spike"] if s else "#E0B8A0" for s in frame["is_spike"]],
-               hovertemplate="%{x|%d/%m/%Y}: %{y}<extra></extra>")
+        go.Bar(
+            x=frame["week_start"],
+            y=frame["negative"],
+            name=measures.category("negative").tagged(lang),
+            marker_color=[measures.SERIES["spike"] if s else "#E0B8A0" for s in frame["is_spike"]],
+            hovertemplate="%{x|%d/%m/%Y}: %{y}<extra></extra>",
+        )
     )
     fig.add_trace(
-        go.Scatter(x=frame["week_start"], y=frame["norm"] + 2 * frame["spread"], name=t("legend_spike_threshold", lang),
-                   mode="lines", line={"dash": "dash", "color": "#555"}, hovertemplate="%{y:.1f}<extra></extra>")
+        go.Scatter(
+            x=frame["week_start"],
+            y=frame["norm"] + 2 * frame["spread"],
+            name=t("legend_spike_threshold", lang),
+            mode="lines",
+            line={"dash": "dash", "color": "#555"},
+            hovertemplate="%{y:.1f}<extra></extra>",
+        )
     )
     spikes = frame[frame["is_spike"]]
     if not spikes.empty:
         fig.add_trace(
-            go.Scatter(x=spikes["week_start"], y=spikes["negative"] + 0.6, mode="markers+text", text=["▲"] * len(spikes),
-                       textposition="top center", marker={"size": 1, "color": measures.SERIES["spike"]},
-                       name=t("legend_spike", lang), hoverinfo="skip")
+            go.Scatter(
+                x=spikes["week_start"],
+                y=spikes["negative"] + 0.6,
+                mode="markers+text",
+                text=["▲"] * len(spikes),
+                textposition="top center",
+                marker={"size": 1, "color": measures.SERIES["spike"]},
+                name=t("legend_spike", lang),
+                hoverinfo="skip",
+            )
         )
     fig.update_xaxes(tickformat="%d/%m/%Y")
     fig.update_yaxes(title=t("axis_mentions", lang))
@@ -423,9 +513,16 @@ def group_counts(counts: dict[str, int], lang: str) -> go.Figure | None:
     for group in measures.GROUPS:
         value = counts.get(group.code, 0)
         fig.add_trace(
-            go.Bar(x=[value], y=[""], orientation="h", name=group.tagged(lang), marker_color=group.colour,
-                   text=[f"{value}" if value else ""], textposition="inside",
-                   hovertemplate=f"{group.tagged(lang)}: {value}/{total}<extra></extra>")
+            go.Bar(
+                x=[value],
+                y=[""],
+                orientation="h",
+                name=group.tagged(lang),
+                marker_color=group.colour,
+                text=[f"{value}" if value else ""],
+                textposition="inside",
+                hovertemplate=f"{group.tagged(lang)}: {value}/{total}<extra></extra>",
+            )
         )
     fig.update_layout(barmode="stack", legend_traceorder="normal")
     fig.update_xaxes(range=[0, total], visible=False)
@@ -439,8 +536,15 @@ def sentiment_long(frame: pd.DataFrame, label_column: str) -> pd.DataFrame:
     )
 
 
-def explore(frame: pd.DataFrame, kind: str, value_title: str, value_kind: str, lang: str,
-            colours: dict[str, str] | None = None, grain: str = "month") -> go.Figure | None:
+def explore(
+    frame: pd.DataFrame,
+    kind: str,
+    value_title: str,
+    value_kind: str,
+    lang: str,
+    colours: dict[str, str] | None = None,
+    grain: str = "month",
+) -> go.Figure | None:
     """Khám phá's chart. frame: x (a label, or a date for "line"), series (a label or None), value, text.
 
     kind: "bar" (one grouping), "stack" (two, stacked), "group" (two, side by side: averages do not
@@ -467,13 +571,24 @@ def explore(frame: pd.DataFrame, kind: str, value_title: str, value_kind: str, l
         height = 420
     else:
         labels = list(dict.fromkeys(data["x"]))
-        fig = px.bar(data, x="value", y="x", orientation="h", text="text",
-                     category_orders={"x": labels, "series": series_order}, **common)
+        fig = px.bar(
+            data,
+            x="value",
+            y="x",
+            orientation="h",
+            text="text",
+            category_orders={"x": labels, "series": series_order},
+            **common,
+        )
         fig.update_layout(barmode="group" if kind == "group" else "relative")
         # The first group on top, whether plotly express drew one trace or one per colour.
         fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed")
-        fig.update_traces(hovertemplate="%{y}: %{customdata[0]}<extra>%{fullData.name}</extra>",
-                          textposition="inside" if kind == "stack" else "auto", insidetextanchor="middle", textangle=0)
+        fig.update_traces(
+            hovertemplate="%{y}: %{customdata[0]}<extra>%{fullData.name}</extra>",
+            textposition="inside" if kind == "stack" else "auto",
+            insidetextanchor="middle",
+            textangle=0,
+        )
         # A figure too long for its bar is left out rather than shrunk to a smudge; the table has it.
         fig.update_layout(uniformtext_minsize=11, uniformtext_mode="hide")
         value_axis = "x"

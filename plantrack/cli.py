@@ -26,7 +26,9 @@ def _as_of(text: str) -> dt.date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m plantrack", description="Plan-implementation dashboard: data commands")
+    parser = argparse.ArgumentParser(
+        prog="python -m plantrack", description="Plan-implementation dashboard: data commands"
+    )
     parser.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages (default vi)")
     parser.add_argument("--db", help="database file (default $PLANTRACK_DB or data/plantrack.duckdb)")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -42,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("--plan")
     load.add_argument("--as-of", type=_as_of)
     load.add_argument("--user", default=getpass.getuser())
-    load.add_argument("--replace-media", action="store_true", help="replace the Báo chí and Giải ngân logs instead of adding")
+    load.add_argument(
+        "--replace-media", action="store_true", help="replace the Báo chí and Giải ngân logs instead of adding"
+    )
 
     export = commands.add_parser("export", help="a version's data as a workbook in the template's format")
     export.add_argument("out", type=Path)
@@ -80,7 +84,9 @@ def _print_preview(preview: importer.Preview, lang: str) -> None:
         print(t("warnings_found", lang, count=len(preview.warnings)))
     print(t("preview_header", lang))
     for change in preview.changes.values():
-        print(f"{change.title} | {change.added} | {change.changed} | {change.removed} | {change.unchanged + change.kept}")
+        print(
+            f"{change.title} | {change.added} | {change.changed} | {change.removed} | {change.unchanged + change.kept}"
+        )
 
 
 def _prepare(con, args) -> importer.Preview | int:
@@ -95,8 +101,14 @@ def _prepare(con, args) -> importer.Preview | int:
         )
     except UnreadableFile as refused:
         print(refused.problem.line(args.lang))
-        importer.log_event(con, getattr(args, "user", None), args.command, "unreadable", file_name=args.file.name,
-                           detail=refused.problem.code)
+        importer.log_event(
+            con,
+            getattr(args, "user", None),
+            args.command,
+            "unreadable",
+            file_name=args.file.name,
+            detail=refused.problem.code,
+        )
         return EXIT_UNREADABLE
 
 
@@ -118,8 +130,15 @@ def main(argv: list[str] | None = None) -> int:
             _print_preview(preview, lang)
             if preview.errors:
                 if args.command == "import":
-                    importer.log_event(con, args.user, "import", "refused", file_name=preview.file_name,
-                                       sha256=preview.sha256, detail=f"{len(preview.errors)} problems")
+                    importer.log_event(
+                        con,
+                        args.user,
+                        "import",
+                        "refused",
+                        file_name=preview.file_name,
+                        sha256=preview.sha256,
+                        detail=f"{len(preview.errors)} problems",
+                    )
                 return EXIT_PROBLEMS
             if args.command == "validate":
                 print(t("importable", lang))

@@ -65,7 +65,9 @@ def _cell_value(column: Column, value: object, lang: str) -> object:
 
 def _formats(book: xlsxwriter.Workbook) -> dict:
     return {
-        "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}),
+        "header": book.add_format(
+            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "top"}
+        ),
         "required": book.add_format(
             {"bold": True, "bg_color": "#FCE4D6", "border": 1, "text_wrap": True, "valign": "top"}
         ),
@@ -101,7 +103,10 @@ def _write_table(book, spec: Sheet, frame: pd.DataFrame | None, lang: str, forma
         closed = column.closed_list()
         if closed is not None:
             sheet.data_validation(
-                1, c, MAX_ROWS_WITH_DROPDOWN, c,
+                1,
+                c,
+                MAX_ROWS_WITH_DROPDOWN,
+                c,
                 {
                     "validate": "list",
                     "source": closed.labels(lang),
@@ -111,7 +116,10 @@ def _write_table(book, spec: Sheet, frame: pd.DataFrame | None, lang: str, forma
             )
         elif column.kind == "date":
             sheet.data_validation(
-                1, c, MAX_ROWS_WITH_DROPDOWN, c,
+                1,
+                c,
+                MAX_ROWS_WITH_DROPDOWN,
+                c,
                 {
                     "validate": "date",
                     "criteria": ">=",

@@ -137,14 +137,17 @@ _KINDS = {
 }
 
 
-def _contract(sheet: Sheet, name: str, kind: str | None = None, order: str | None = None, rename: str | None = None) -> Field:
+def _contract(
+    sheet: Sheet, name: str, kind: str | None = None, order: str | None = None, rename: str | None = None
+) -> Field:
     """A field whose label and kind come from the workbook contract."""
     column = sheet.column(name)
     default_kind, fmt = _KINDS[column.kind]
     labels = column.choices or ("quarter" if column.kind == "quarter" else "")
     chosen_order = order or ("list" if labels else "value")
-    return Field(rename or name, kind or default_kind, header=(column.vi, column.en), fmt=fmt, labels=labels,
-                 order=chosen_order)
+    return Field(
+        rename or name, kind or default_kind, header=(column.vi, column.en), fmt=fmt, labels=labels, order=chosen_order
+    )
 
 
 def _computed(name: str, kind: str, key: str, fmt: str = "", labels: str = "", order: str = "value") -> Field:
@@ -478,7 +481,7 @@ def from_query(mapping: Mapping[str, object]) -> tuple[Exploration, list[str]]:
     for key in mapping:
         if not key.startswith(FILTER_PREFIX):
             continue
-        name_ = key[len(FILTER_PREFIX):]
+        name_ = key[len(FILTER_PREFIX) :]
         if not spec.has(name_):
             ignored.append(key)
             continue
@@ -524,8 +527,11 @@ def _condition(field_: Field, flt: Filter, n: int) -> tuple[str, dict[str, objec
         parts = []
         if chosen:
             params[name] = chosen
-            parts.append(f"len(list_intersect({column}, ${name})) > 0" if field_.kind == "list"
-                         else f"list_contains(${name}, {column})")
+            parts.append(
+                f"len(list_intersect({column}, ${name})) > 0"
+                if field_.kind == "list"
+                else f"list_contains(${name}, {column})"
+            )
         if BLANK in flt.values:
             parts.append(f"len(coalesce({column}, [])) = 0" if field_.kind == "list" else f"{column} is null")
         return "(" + " or ".join(parts) + ")", params
@@ -638,17 +644,23 @@ def _filled(exploration: Exploration, aliases: tuple[str, ...]) -> str:
     if exploration.groups[0].kind != "date" or exploration.measure == "avg":
         return "filled as (\n    select * from grouped\n),\n"
     step = _STEPS[exploration.grain]
-    periods = (f"periods as (\n    select cast(unnest(generate_series(min(g1), max(g1), interval {step})) as date)"
-               f" as g1\n    from grouped\n),\n")
+    periods = (
+        f"periods as (\n    select cast(unnest(generate_series(min(g1), max(g1), interval {step})) as date)"
+        f" as g1\n    from grouped\n),\n"
+    )
     if len(aliases) == 1:
-        return (periods + "filled as (\n    select p.g1, coalesce(g.n_rows, 0) as n_rows, coalesce(g.value, 0) as value,"
-                "\n    from periods as p\n    left join grouped as g on g.g1 = p.g1\n"
-                "    union all\n    select * from grouped where g1 is null\n),\n")
-    return (periods + "series as (\n    select distinct g2 from grouped\n),\n"
-            "filled as (\n    select p.g1, s.g2, coalesce(g.n_rows, 0) as n_rows, coalesce(g.value, 0) as value,"
-            "\n    from periods as p\n    cross join series as s\n"
-            "    left join grouped as g on g.g1 = p.g1 and g.g2 is not distinct from s.g2\n"
-            "    union all\n    select * from grouped where g1 is null\n),\n")
+        return (
+            periods + "filled as (\n    select p.g1, coalesce(g.n_rows, 0) as n_rows, coalesce(g.value, 0) as value,"
+            "\n    from periods as p\n    left join grouped as g on g.g1 = p.g1\n"
+            "    union all\n    select * from grouped where g1 is null\n),\n"
+        )
+    return (
+        periods + "series as (\n    select distinct g2 from grouped\n),\n"
+        "filled as (\n    select p.g1, s.g2, coalesce(g.n_rows, 0) as n_rows, coalesce(g.value, 0) as value,"
+        "\n    from periods as p\n    cross join series as s\n"
+        "    left join grouped as g on g.g1 = p.g1 and g.g2 is not distinct from s.g2\n"
+        "    union all\n    select * from grouped where g1 is null\n),\n"
+    )
 
 
 def rows_sql(exploration: Exploration, limit: int = ROW_LIMIT) -> tuple[str, dict[str, object]]:
@@ -658,7 +670,8 @@ def rows_sql(exploration: Exploration, limit: int = ROW_LIMIT) -> tuple[str, dic
     columns = ", ".join(quote(f.name) for f in spec.fields)
     order = ", ".join(
         f"try_cast(regexp_extract({quote(name)}, '\\d+') as integer) nulls last, {quote(name)}"
-        if spec.field(name).order == "natural" else f"{quote(name)} nulls last"
+        if spec.field(name).order == "natural"
+        else f"{quote(name)} nulls last"
         for name in spec.order_by
     )
     params["x_limit"] = int(limit)
@@ -705,8 +718,9 @@ def _plain(value: object) -> object:
 
 
 @contextlib.contextmanager
-def _base(cur: duckdb.DuckDBPyConnection, spec: Dataset, params: Mapping[str, object], lang: str
-          ) -> Iterator[tuple[str, dict[str, object]]]:
+def _base(
+    cur: duckdb.DuckDBPyConnection, spec: Dataset, params: Mapping[str, object], lang: str
+) -> Iterator[tuple[str, dict[str, object]]]:
     """The dataset's rows as SQL text for a `base` CTE, with the parameters that text uses."""
     if not spec.with_status:
         yield queries.sql(spec.query), dict(params)
@@ -723,8 +737,14 @@ def _base(cur: duckdb.DuckDBPyConnection, spec: Dataset, params: Mapping[str, ob
         cur.unregister(view)
 
 
-def _run(cur: duckdb.DuckDBPyConnection, spec: Dataset, params: Mapping[str, object], lang: str, sql: str,
-         values: Mapping[str, object]) -> pd.DataFrame:
+def _run(
+    cur: duckdb.DuckDBPyConnection,
+    spec: Dataset,
+    params: Mapping[str, object],
+    lang: str,
+    sql: str,
+    values: Mapping[str, object],
+) -> pd.DataFrame:
     with _base(cur, spec, params, lang) as (base_sql, base_params):
         # The statement either goes on with more common table expressions or selects from base.
         joiner = ",\n" if sql.startswith("filtered as") else "\n"
@@ -737,27 +757,35 @@ def _run(cur: duckdb.DuckDBPyConnection, spec: Dataset, params: Mapping[str, obj
         return cur.execute(statement, {key: _plain(given[key]) for key in wanted}).df()
 
 
-def aggregate(cur: duckdb.DuckDBPyConnection, exploration: Exploration, params: Mapping[str, object],
-              lang: str = "vi") -> pd.DataFrame:
+def aggregate(
+    cur: duckdb.DuckDBPyConnection, exploration: Exploration, params: Mapping[str, object], lang: str = "vi"
+) -> pd.DataFrame:
     """g1, g2 (as grouped), n_rows and value, aggregated by DuckDB."""
     sql, values = aggregate_sql(exploration)
     return _run(cur, exploration.spec, params, lang, sql, values)
 
 
-def rows(cur: duckdb.DuckDBPyConnection, exploration: Exploration, params: Mapping[str, object], lang: str = "vi",
-         limit: int = ROW_LIMIT) -> pd.DataFrame:
+def rows(
+    cur: duckdb.DuckDBPyConnection,
+    exploration: Exploration,
+    params: Mapping[str, object],
+    lang: str = "vi",
+    limit: int = ROW_LIMIT,
+) -> pd.DataFrame:
     sql, values = rows_sql(exploration, limit)
     return _run(cur, exploration.spec, params, lang, sql, values)
 
 
-def count(cur: duckdb.DuckDBPyConnection, exploration: Exploration, params: Mapping[str, object],
-          lang: str = "vi") -> int:
+def count(
+    cur: duckdb.DuckDBPyConnection, exploration: Exploration, params: Mapping[str, object], lang: str = "vi"
+) -> int:
     sql, values = count_sql(exploration)
     return int(_run(cur, exploration.spec, params, lang, sql, values).iloc[0, 0])
 
 
-def options(cur: duckdb.DuckDBPyConnection, spec: Dataset, column: str, params: Mapping[str, object],
-            lang: str = "vi") -> list:
+def options(
+    cur: duckdb.DuckDBPyConnection, spec: Dataset, column: str, params: Mapping[str, object], lang: str = "vi"
+) -> list:
     """The values a filter offers, in the column's order, BLANK last when some cells are empty."""
     field_ = spec.field(column)
     frame = _run(cur, spec, params, lang, options_sql(spec, column), {})
@@ -808,7 +836,9 @@ def share_basis(exploration: Exploration, lang: str = "vi") -> str | None:
     if exploration.measure != "share":
         return None
     value_field = exploration.value_field
-    what = _lower_first(value_field.label(lang)) if value_field else _lower_first(count_label(exploration.dataset, lang))
+    what = (
+        _lower_first(value_field.label(lang)) if value_field else _lower_first(count_label(exploration.dataset, lang))
+    )
     groups = exploration.groups
     if len(groups) == 2:
         return t("ex_share_within", lang, what=what, group=_lower_first(groups[0].label(lang)))
@@ -895,7 +925,9 @@ def chart_colours(exploration: Exploration, lang: str = "vi") -> dict[str, str] 
     return groups[0].colours(lang) if groups else None
 
 
-def table_frame(result: pd.DataFrame, exploration: Exploration, lang: str = "vi") -> tuple[pd.DataFrame, dict[str, str]]:
+def table_frame(
+    result: pd.DataFrame, exploration: Exploration, lang: str = "vi"
+) -> tuple[pd.DataFrame, dict[str, str]]:
     """The aggregated result as shown: labelled groups, the row count and the value; and the headers."""
     frame = pd.DataFrame(index=result.index)
     headers: dict[str, str] = {}
@@ -914,8 +946,9 @@ def table_frame(result: pd.DataFrame, exploration: Exploration, lang: str = "vi"
     if exploration.measure != "count":
         frame["n_rows"] = result["n_rows"].astype("int64")
         headers["n_rows"] = count_label(exploration.dataset, lang)
-    frame["value"] = result["value"].astype("int64") if kind == "int" else \
-        [format_value(v, kind, lang) for v in result["value"]]
+    frame["value"] = (
+        result["value"].astype("int64") if kind == "int" else [format_value(v, kind, lang) for v in result["value"]]
+    )
     headers["value"] = measure_label(exploration, lang)
     return frame.reset_index(drop=True), headers
 
@@ -938,7 +971,9 @@ def rows_frame(found: pd.DataFrame, spec: Dataset, lang: str = "vi") -> tuple[pd
                 frame[field_.name] = [measures.money(v, lang) if not _missing(v) else "—" for v in values]
             elif field_.fmt == "percent":
                 digits = 0 if all(v.is_integer() for v in present) else 1
-                frame[field_.name] = [measures.percent(float(v), lang, digits) if not _missing(v) else "—" for v in values]
+                frame[field_.name] = [
+                    measures.percent(float(v), lang, digits) if not _missing(v) else "—" for v in values
+                ]
             elif field_.fmt == "int":
                 frame[field_.name] = [measures.count(int(v), lang) if not _missing(v) else "—" for v in values]
             else:
@@ -979,4 +1014,3 @@ def describe_filter(field_: Field, flt: Filter, lang: str = "vi") -> str:
 def with_filter(exploration: Exploration, flt: Filter) -> Exploration:
     others = tuple(f for f in exploration.filters if f.column != flt.column)
     return replace(exploration, filters=others + ((flt,) if flt.active else ()))
-

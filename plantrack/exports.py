@@ -141,8 +141,9 @@ def _decimals(values: Iterable[float]) -> int:
     return needed
 
 
-def infer_kinds(frame: pd.DataFrame, headers: Mapping[str, str], formats: Mapping[str, str] | None = None,
-                lang: str = "vi") -> tuple[Column, ...]:
+def infer_kinds(
+    frame: pd.DataFrame, headers: Mapping[str, str], formats: Mapping[str, str] | None = None, lang: str = "vi"
+) -> tuple[Column, ...]:
     """The export columns of a shown table: `headers` maps column → header, in the order shown.
 
     `formats` gives a column's display format where the page set one (Streamlit's printf style,
@@ -207,17 +208,22 @@ def _formats(book: xlsxwriter.Workbook) -> dict:
     return {
         "title": book.add_format({"bold": True, "font_size": 13}),
         "note": book.add_format({"italic": True, "font_color": "#555555"}),
-        "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True,
-                                   "valign": "vcenter"}),
+        "header": book.add_format(
+            {"bold": True, "bg_color": "#DDEBF7", "border": 1, "text_wrap": True, "valign": "vcenter"}
+        ),
         "text": book.add_format({"valign": "top"}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
         "date": book.add_format({"num_format": "dd/mm/yyyy", "valign": "top", "align": "left"}),
         "money": book.add_format({"num_format": '#,##0 "₫"', "valign": "top"}),
         "int": book.add_format({"num_format": "#,##0", "valign": "top"}),
-        **{f"number{d}": book.add_format({"num_format": "#,##0" + ("." + "0" * d if d else ""), "valign": "top"})
-           for d in range(3)},
-        **{f"percent{d}": book.add_format({"num_format": "0" + ("." + "0" * d if d else "") + "%", "valign": "top"})
-           for d in range(3)},
+        **{
+            f"number{d}": book.add_format({"num_format": "#,##0" + ("." + "0" * d if d else ""), "valign": "top"})
+            for d in range(3)
+        },
+        **{
+            f"percent{d}": book.add_format({"num_format": "0" + ("." + "0" * d if d else "") + "%", "valign": "top"})
+            for d in range(3)
+        },
     }
 
 

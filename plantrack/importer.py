@@ -137,11 +137,14 @@ def _context(con: duckdb.DuckDBPyConnection, plan_id: int | None, as_of: dt.date
         if name:
             context.units.setdefault(name, code)
     context.tasks = {
-        r[0] for r in con.execute("select task_code from tasks where plan_id = $p and valid_to is null", params).fetchall()
+        r[0]
+        for r in con.execute("select task_code from tasks where plan_id = $p and valid_to is null", params).fetchall()
     }
     context.budget_lines = {
         r[0]
-        for r in con.execute("select line_code from budget_lines where plan_id = $p and valid_to is null", params).fetchall()
+        for r in con.execute(
+            "select line_code from budget_lines where plan_id = $p and valid_to is null", params
+        ).fetchall()
     }
     return context
 
@@ -193,7 +196,14 @@ def prepare(
     validated = validate(book, _context(cur, plan_id, as_of))
     problems = problems + validated.problems
     preview = Preview(
-        file_name, sha, as_of, plan_id, plan_key, latest_version(cur, plan_id), validated, problems,
+        file_name,
+        sha,
+        as_of,
+        plan_id,
+        plan_key,
+        latest_version(cur, plan_id),
+        validated,
+        problems,
         replace_logs=replace_logs,
     )
     if not decided or preview.errors:
@@ -202,7 +212,9 @@ def prepare(
     try:
         for name in validated.frames:
             spec = SHEETS_BY_NAME[name]
-            preview.changes[name] = _diff(cur, spec, plan_id, validated.titles[name], statement=_is_statement(spec, replace_logs))
+            preview.changes[name] = _diff(
+                cur, spec, plan_id, validated.titles[name], statement=_is_statement(spec, replace_logs)
+            )
         preview.problems.extend(_budget_warnings(cur, plan_id, validated, replace_logs))
     finally:
         _unstage(cur, validated)
@@ -265,7 +277,9 @@ def _diff(
     ).fetchall()[0]
     # Keys are unique on both sides (a repeated key is a blocking problem), so the current rows the
     # file does not name are all the others: a count, not an anti-join over a million logged rows.
-    missing = cur.execute(f"select count(*) from {current}", params).fetchall()[0][0] - change.changed - change.unchanged
+    missing = (
+        cur.execute(f"select count(*) from {current}", params).fetchall()[0][0] - change.changed - change.unchanged
+    )
     if statement:
         change.removed = missing
     if statement and samples and missing:
@@ -304,7 +318,9 @@ def _show_key(key: str) -> str:
     return " · ".join(part for part in key.split(KEY_SEPARATOR) if part)
 
 
-def _budget_warnings(cur: duckdb.DuckDBPyConnection, plan_id: int | None, validated: Validated, replace_logs: bool) -> list[Problem]:
+def _budget_warnings(
+    cur: duckdb.DuckDBPyConnection, plan_id: int | None, validated: Validated, replace_logs: bool
+) -> list[Problem]:
     """Lines whose disbursements, after this import, add up to more than their plan."""
     frames = validated.frames
     if "disbursements" not in frames and "budget_lines" not in frames:
@@ -414,7 +430,10 @@ def commit(
             preview.plan_id,
             preview.plan_key,
             preview.base_version,
-            [(SHEETS_BY_NAME[name], _is_statement(SHEETS_BY_NAME[name], preview.replace_logs)) for name in preview.validated.frames],
+            [
+                (SHEETS_BY_NAME[name], _is_statement(SHEETS_BY_NAME[name], preview.replace_logs))
+                for name in preview.validated.frames
+            ],
             known=preview.changes,
             user=user,
             file_name=preview.file_name,
@@ -522,7 +541,9 @@ def _log(cur, user, action, plan_id, version_id, file_name, sha256, outcome, det
     )
 
 
-def log_event(con, user: str | None, action: str, outcome: str, *, plan_id=None, file_name=None, sha256=None, detail=None) -> None:
+def log_event(
+    con, user: str | None, action: str, outcome: str, *, plan_id=None, file_name=None, sha256=None, detail=None
+) -> None:
     """Audit a refused upload, a failed login or anything else that writes no version."""
     _log(con, user, action, plan_id, None, file_name, sha256, outcome, detail)
 
@@ -580,9 +601,12 @@ def rollback(con: duckdb.DuckDBPyConnection, plan_id: int, target: int, user: st
 def versions(con: duckdb.DuckDBPyConnection, plan_id: int | None = None) -> pd.DataFrame:
     where = "" if plan_id is None else "where plan_id = $p"
     params = {} if plan_id is None else {"p": plan_id}
-    return con.cursor().execute(
-        f"select version_id, plan_id, created_at, user_name, file_name, sha256, as_of, kind, rollback_of, counts "
-        f"from versions {where} order by version_id",
-        params,
-    ).df()
-
+    return (
+        con.cursor()
+        .execute(
+            f"select version_id, plan_id, created_at, user_name, file_name, sha256, as_of, kind, rollback_of, counts "
+            f"from versions {where} order by version_id",
+            params,
+        )
+        .df()
+    )

@@ -89,17 +89,24 @@ class Changes:
         return 100.0 * int(self.mentions["negative"]) / mentions if mentions else None
 
 
-def _tasks(cur: duckdb.DuckDBPyConnection, params: Mapping[str, object], version_id: int, as_of: dt.date,
-           lang: str) -> pd.DataFrame:
+def _tasks(
+    cur: duckdb.DuckDBPyConnection, params: Mapping[str, object], version_id: int, as_of: dt.date, lang: str
+) -> pd.DataFrame:
     wanted = queries.parameters("tasks_at_version")
     tasks = queries.run(cur, "tasks_at_version", **{**{k: params[k] for k in wanted}, "version_id": version_id})
     computed = status.statuses(tasks, as_of, lang=lang, plan_year=params.get("year"))
-    return tasks[["task_code", "content", "progress"]].assign(status=computed["status"].to_numpy(),
-                                                              reason=computed["reason"].to_numpy())
+    return tasks[["task_code", "content", "progress"]].assign(
+        status=computed["status"].to_numpy(), reason=computed["reason"].to_numpy()
+    )
 
 
-def changes(cur: duckdb.DuckDBPyConnection, params: Mapping[str, object], since: dt.date, versions: pd.DataFrame,
-            lang: str = "vi") -> Changes:
+def changes(
+    cur: duckdb.DuckDBPyConnection,
+    params: Mapping[str, object],
+    since: dt.date,
+    versions: pd.DataFrame,
+    lang: str = "vi",
+) -> Changes:
     """The changes between `since` and the version in `params` (plan_id, version_id, units, quarter, year, until)."""
     until = params["until"]
     base = baseline(versions, int(params["version_id"]), since)
@@ -107,10 +114,19 @@ def changes(cur: duckdb.DuckDBPyConnection, params: Mapping[str, object], since:
     if base.version_id is not None:
         before = _tasks(cur, params, base.version_id, since, lang)[["task_code", "progress", "status"]]
     else:
-        before = pd.DataFrame({"task_code": pd.Series(dtype="str"), "progress": pd.Series(dtype="float64"),
-                               "status": pd.Series(dtype="str")})
-    merged = now.merge(before.rename(columns={"progress": "old_progress", "status": "old_status"}),
-                       on="task_code", how="left", validate="one_to_one")
+        before = pd.DataFrame(
+            {
+                "task_code": pd.Series(dtype="str"),
+                "progress": pd.Series(dtype="float64"),
+                "status": pd.Series(dtype="str"),
+            }
+        )
+    merged = now.merge(
+        before.rename(columns={"progress": "old_progress", "status": "old_status"}),
+        on="task_code",
+        how="left",
+        validate="one_to_one",
+    )
     is_new = merged["old_status"].isna().to_numpy()
     tasks = pd.DataFrame(
         {

@@ -86,8 +86,11 @@ class Period:
 
     @property
     def slug(self) -> str:
-        return {"quarter": f"quy-{self.number}", "half": f"6-thang-{'dau' if self.number == 1 else 'cuoi'}",
-                "year": "nam"}[self.kind] + f"-{self.year}"
+        return {
+            "quarter": f"quy-{self.number}",
+            "half": f"6-thang-{'dau' if self.number == 1 else 'cuoi'}",
+            "year": "nam",
+        }[self.kind] + f"-{self.year}"
 
 
 def report_version(versions: pd.DataFrame, version_id: int, period: Period) -> tuple[int, dt.date]:
@@ -138,11 +141,18 @@ class ReportData:
         return self.tasks[self.tasks["status"].isin([status.OVERDUE, status.BEHIND])]
 
 
-def collect(cur: duckdb.DuckDBPyConnection, plan: Mapping[str, object], version_id: int, as_of: dt.date,
-            period: Period) -> ReportData:
+def collect(
+    cur: duckdb.DuckDBPyConnection, plan: Mapping[str, object], version_id: int, as_of: dt.date, period: Period
+) -> ReportData:
     """Everything the report says, from the pages' own queries, for the whole plan (no unit filter)."""
-    params = {"plan_id": int(plan["plan_id"]), "version_id": version_id, "units": [], "quarter": 0,
-              "year": period.year, "until": as_of}
+    params = {
+        "plan_id": int(plan["plan_id"]),
+        "version_id": version_id,
+        "units": [],
+        "quarter": 0,
+        "year": period.year,
+        "until": as_of,
+    }
 
     def run(name: str, **extra: object) -> pd.DataFrame:
         values = {**params, **extra}
@@ -154,8 +164,11 @@ def collect(cur: duckdb.DuckDBPyConnection, plan: Mapping[str, object], version_
     milestones = pd.concat([run("milestones_at_version", quarter=q) for q in period.quarters], ignore_index=True)
     by_month = run("disbursement_by_month")
     in_period = [period.contains(m) for m in by_month["month_start"]]
-    media = run("media_by_scope", quarter=0) if period.kind == "year" else pd.concat(
-        [run("media_by_scope", quarter=q) for q in period.quarters], ignore_index=True)
+    media = (
+        run("media_by_scope", quarter=0)
+        if period.kind == "year"
+        else pd.concat([run("media_by_scope", quarter=q) for q in period.quarters], ignore_index=True)
+    )
     media = media.groupby(["scope", "sentiment"], as_index=False)["mentions"].sum() if not media.empty else media
     cases = run("false_info_cases")
     cases = cases[[period.contains(d) for d in cases["published_on"]]].reset_index(drop=True)
@@ -281,8 +294,9 @@ def _indicator_line(row: pd.Series) -> str:
     if actual is None or pd.isna(actual):
         return f"{row['indicator']}: kế hoạch {_number(target)} {row['measure_unit']}, chưa có số liệu thực hiện."
     share = 100.0 * float(actual) / target if target else None
-    return (f"{row['indicator']}: thực hiện {_number(actual)}/{_number(target)} {row['measure_unit']}"
-            + (f", đạt {_pct(share)} kế hoạch." if share is not None else "."))
+    return f"{row['indicator']}: thực hiện {_number(actual)}/{_number(target)} {row['measure_unit']}" + (
+        f", đạt {_pct(share)} kế hoạch." if share is not None else "."
+    )
 
 
 def _milestone_line(row: pd.Series, as_of: dt.date) -> str:
@@ -311,8 +325,17 @@ def _font(run, size: float, bold: bool = False, italic: bool = False) -> None:
         fonts.set(qn(attribute), FONT)
 
 
-def _paragraph(container, text: str = "", size: float = 14, bold: bool = False, italic: bool = False,
-               align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent: bool = True, after: float = 6, before: float = 0):
+def _paragraph(
+    container,
+    text: str = "",
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+    indent: bool = True,
+    after: float = 6,
+    before: float = 0,
+):
     paragraph = container.add_paragraph()
     paragraph.alignment = align
     fmt = paragraph.paragraph_format
@@ -353,8 +376,9 @@ def _no_borders(table) -> None:
     properties.append(borders)
 
 
-def _cell_text(cell, lines: list[tuple[str, float, bool, bool]], rule: tuple[int, float] | None = None,
-               cell_cm: float = 0) -> None:
+def _cell_text(
+    cell, lines: list[tuple[str, float, bool, bool]], rule: tuple[int, float] | None = None, cell_cm: float = 0
+) -> None:
     """Centred lines in a cell; `rule` = (after which line, its length in cm)."""
     cell.paragraphs[0]._p.getparent().remove(cell.paragraphs[0]._p)
     for n, (text, size, bold, italic) in enumerate(lines):
@@ -393,8 +417,9 @@ def _blank_table(document, widths: tuple[float, ...]):
     return table
 
 
-def _grid(document, header: list[str], rows: list[list[str]], widths: list[float], numeric: set[int],
-          bold_last: bool = False) -> None:
+def _grid(
+    document, header: list[str], rows: list[list[str]], widths: list[float], numeric: set[int], bold_last: bool = False
+) -> None:
     table = document.add_table(rows=1, cols=len(header))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -448,10 +473,16 @@ def docx_bytes(data: ReportData, report_date: dt.date | None = None) -> bytes:
     left_lines += [(who.agency, 13, True, False), (f"Số:        /{who.code}", 13, False, False)]
     _cell_text(left, left_lines, rule=(len(left_lines) - 2, 2.2), cell_cm=left_cm)
     left.paragraphs[-1].paragraph_format.space_before = Pt(6)
-    _cell_text(right, [("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True, False),
-                       ("Độc lập - Tự do - Hạnh phúc", 14, True, False),
-                       (long_date(who.place, report_date), 14, False, True)],
-               rule=(1, 5.6), cell_cm=right_cm)
+    _cell_text(
+        right,
+        [
+            ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 13, True, False),
+            ("Độc lập - Tự do - Hạnh phúc", 14, True, False),
+            (long_date(who.place, report_date), 14, False, True),
+        ],
+        rule=(1, 5.6),
+        cell_cm=right_cm,
+    )
     right.paragraphs[-1].paragraph_format.space_before = Pt(6)
 
     _paragraph(document, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, before=18, after=0)
@@ -461,26 +492,35 @@ def docx_bytes(data: ReportData, report_date: dt.date | None = None) -> bytes:
     _rule(document, 3.5, 16.5)
     _paragraph(document, after=0)
     if who.province_body:
-        _paragraph(document, f"Kính gửi: {who.province_body}.", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False,
-                   after=12)
+        _paragraph(document, f"Kính gửi: {who.province_body}.", align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=12)
 
     reached = "" if data.as_of >= data.period.end else "; kỳ báo cáo chưa kết thúc"
-    _paragraph(document, f"Thực hiện {plan_reference(data.plan)}, {who.agency_name or 'đơn vị'} báo cáo kết quả "
-                         f"thực hiện {data.period.words} như sau (số liệu tính đến ngày {_date(data.as_of)}{reached}):")
+    _paragraph(
+        document,
+        f"Thực hiện {plan_reference(data.plan)}, {who.agency_name or 'đơn vị'} báo cáo kết quả "
+        f"thực hiện {data.period.words} như sau (số liệu tính đến ngày {_date(data.as_of)}{reached}):",
+    )
 
     _heading(document, "I. KẾT QUẢ THỰC HIỆN", 1)
     _heading(document, "1. Kết quả chung", 2)
     total = len(data.tasks)
     g = data.groups
-    _paragraph(document, (
-        f"Kế hoạch có {total} nhiệm vụ. Tính đến ngày {_date(data.as_of)}: đã hoàn thành đúng hạn "
-        f"{g[status.DONE_ON_TIME]} nhiệm vụ; đã hoàn thành quá hạn {g[status.DONE_LATE]} nhiệm vụ; "
-        f"chưa hoàn thành, trong hạn {g[status.OPEN_IN_TIME]} nhiệm vụ; chưa hoàn thành, quá hạn "
-        f"{g[status.OPEN_OVERDUE]} nhiệm vụ."))
-    _bullets(document, [
-        f"{rate.title}: {_pct(rate.percent)} ({rate.numerator}/{rate.denominator}; {rate.basis})."
-        for rate in data.rates.values()
-    ])
+    _paragraph(
+        document,
+        (
+            f"Kế hoạch có {total} nhiệm vụ. Tính đến ngày {_date(data.as_of)}: đã hoàn thành đúng hạn "
+            f"{g[status.DONE_ON_TIME]} nhiệm vụ; đã hoàn thành quá hạn {g[status.DONE_LATE]} nhiệm vụ; "
+            f"chưa hoàn thành, trong hạn {g[status.OPEN_IN_TIME]} nhiệm vụ; chưa hoàn thành, quá hạn "
+            f"{g[status.OPEN_OVERDUE]} nhiệm vụ."
+        ),
+    )
+    _bullets(
+        document,
+        [
+            f"{rate.title}: {_pct(rate.percent)} ({rate.numerator}/{rate.denominator}; {rate.basis})."
+            for rate in data.rates.values()
+        ],
+    )
 
     _heading(document, "2. Kết quả thực hiện từng nhiệm vụ", 2)
     for n, task in enumerate(data.tasks.itertuples(index=False), start=1):
@@ -508,17 +548,31 @@ def docx_bytes(data: ReportData, report_date: dt.date | None = None) -> bytes:
     _heading(document, "3. Kinh phí thực hiện", 2)
     planned, disbursed = data.budget_totals["planned"], data.budget_totals["disbursed"]
     share = 100.0 * disbursed / planned if planned else None
-    _paragraph(document, (
-        f"Tổng dự toán {_money(planned)}; lũy kế giải ngân đến ngày {_date(data.as_of)} là {_money(disbursed)}, "
-        f"đạt {_pct(share)} dự toán; trong {data.period.words} đã giải ngân {_money(data.disbursed_in_period)}."))
+    _paragraph(
+        document,
+        (
+            f"Tổng dự toán {_money(planned)}; lũy kế giải ngân đến ngày {_date(data.as_of)} là {_money(disbursed)}, "
+            f"đạt {_pct(share)} dự toán; trong {data.period.words} đã giải ngân {_money(data.disbursed_in_period)}."
+        ),
+    )
     rows = [
-        [measures.category(r.source).label(LANG), format_number(r.planned, LANG), format_number(r.disbursed, LANG),
-         _pct(100.0 * r.disbursed / r.planned if r.planned else None)]
+        [
+            measures.category(r.source).label(LANG),
+            format_number(r.planned, LANG),
+            format_number(r.disbursed, LANG),
+            _pct(100.0 * r.disbursed / r.planned if r.planned else None),
+        ]
         for r in data.budget_by_source.itertuples()
     ]
     rows.append(["Tổng cộng", format_number(planned, LANG), format_number(disbursed, LANG), _pct(share)])
-    _grid(document, ["Nguồn kinh phí", "Dự toán (đồng)", "Đã giải ngân (đồng)", "Tỷ lệ"], rows,
-          [5.5, 4.0, 4.0, 2.5], {1, 2, 3}, bold_last=True)
+    _grid(
+        document,
+        ["Nguồn kinh phí", "Dự toán (đồng)", "Đã giải ngân (đồng)", "Tỷ lệ"],
+        rows,
+        [5.5, 4.0, 4.0, 2.5],
+        {1, 2, 3},
+        bold_last=True,
+    )
 
     _press(document, data)
     _difficulties(document, data)
@@ -527,14 +581,27 @@ def docx_bytes(data: ReportData, report_date: dt.date | None = None) -> bytes:
     if data.upcoming.empty:
         _paragraph(document, "Tiếp tục thực hiện các nhiệm vụ thường xuyên theo Kế hoạch.")
     else:
-        _bullets(document, [
-            (f"Mốc của nhiệm vụ {r.task_code}: " if r.kind == "milestone" else f"Hoàn thành nhiệm vụ {r.task_code}: ")
-            + f"{r.content.rstrip('.')} (hạn {_date(r.due_on)})."
-            for r in data.upcoming.itertuples()
-        ])
+        _bullets(
+            document,
+            [
+                (
+                    f"Mốc của nhiệm vụ {r.task_code}: "
+                    if r.kind == "milestone"
+                    else f"Hoàn thành nhiệm vụ {r.task_code}: "
+                )
+                + f"{r.content.rstrip('.')} (hạn {_date(r.due_on)})."
+                for r in data.upcoming.itertuples()
+            ],
+        )
 
-    _paragraph(document, (f"Trên đây là báo cáo kết quả thực hiện {data.plan['title']} {data.period.words} "
-                          f"của {who.agency_name or 'đơn vị'}./."), before=6)
+    _paragraph(
+        document,
+        (
+            f"Trên đây là báo cáo kết quả thực hiện {data.plan['title']} {data.period.words} "
+            f"của {who.agency_name or 'đơn vị'}./."
+        ),
+        before=6,
+    )
     _signature(document, who)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -549,46 +616,84 @@ def _press(document, data: ReportData) -> None:
     else:
         sentiments = data.mentions_by("sentiment")
         scopes = data.mentions_by("scope")
-        parts = [f"{measures.category(c).label(LANG).lower()} {sentiments.get(c, 0)} tin, bài "
-                 f"({_pct(100.0 * sentiments.get(c, 0) / total)})" for c in ("positive", "neutral", "negative")]
+        parts = [
+            f"{measures.category(c).label(LANG).lower()} {sentiments.get(c, 0)} tin, bài "
+            f"({_pct(100.0 * sentiments.get(c, 0) / total)})"
+            for c in ("positive", "neutral", "negative")
+        ]
         if sentiments.get("unknown"):
             parts.append(f"chưa phân loại {sentiments['unknown']} tin, bài")
-        _paragraph(document, (
-            f"Trong {data.period.words}, đã theo dõi {total} tin, bài về tỉnh: báo chí trong nước "
-            f"{scopes.get('domestic', 0)} tin, bài ({_pct(100.0 * scopes.get('domestic', 0) / total)}), "
-            f"báo chí nước ngoài {scopes.get('foreign', 0)} tin, bài ({_pct(100.0 * scopes.get('foreign', 0) / total)}). "
-            f"Về sắc thái: {'; '.join(parts)}."))
+        _paragraph(
+            document,
+            (
+                f"Trong {data.period.words}, đã theo dõi {total} tin, bài về tỉnh: báo chí trong nước "
+                f"{scopes.get('domestic', 0)} tin, bài ({_pct(100.0 * scopes.get('domestic', 0) / total)}), "
+                f"báo chí nước ngoài {scopes.get('foreign', 0)} tin, bài ({_pct(100.0 * scopes.get('foreign', 0) / total)}). "
+                f"Về sắc thái: {'; '.join(parts)}."
+            ),
+        )
         rows = []
         for scope in ("domestic", "foreign"):
             counts = data.media[data.media["scope"] == scope].set_index("sentiment")["mentions"]
-            rows.append([measures.category(scope).label(LANG)]
-                        + [str(int(counts.get(c, 0))) for c in ("positive", "neutral", "negative")]
-                        + [str(int(counts.sum()))])
+            rows.append(
+                [measures.category(scope).label(LANG)]
+                + [str(int(counts.get(c, 0))) for c in ("positive", "neutral", "negative")]
+                + [str(int(counts.sum()))]
+            )
         by_sentiment = [str(sentiments.get(c, 0)) for c in ("positive", "neutral", "negative")]
         rows.append(["Tổng cộng", *by_sentiment, str(total)])
-        _grid(document, ["Phạm vi", "Tích cực", "Trung lập", "Tiêu cực", "Tổng"], rows, [4.5, 2.8, 2.8, 2.8, 2.8],
-              {1, 2, 3, 4}, bold_last=True)
+        _grid(
+            document,
+            ["Phạm vi", "Tích cực", "Trung lập", "Tiêu cực", "Tổng"],
+            rows,
+            [4.5, 2.8, 2.8, 2.8, 2.8],
+            {1, 2, 3, 4},
+            bold_last=True,
+        )
     cases = data.false_cases
     if cases.empty:
         _paragraph(document, f"Trong {data.period.words} không phát hiện thông tin sai lệch về tỉnh.")
     else:
         responses = cases["response"].fillna("not_handled").value_counts()
-        outcome = "; ".join(f"{choice.vi.lower()} {int(responses[choice.code])}"
-                            for choice in CLOSED_LISTS["response"].choices if choice.code in responses)
+        outcome = "; ".join(
+            f"{choice.vi.lower()} {int(responses[choice.code])}"
+            for choice in CLOSED_LISTS["response"].choices
+            if choice.code in responses
+        )
         days = cases["days_to_respond"].dropna()
-        speed = (f" Thời gian từ khi tin, bài được đăng đến khi xử lý trung bình {_number(round(float(days.mean()), 1))} "
-                 f"ngày.") if len(days) else ""
-        _paragraph(document, (
-            f"Phát hiện {len(cases)} trường hợp thông tin sai lệch, xuyên tạc về tỉnh. Kết quả xử lý: {outcome}.{speed} "
-            f"Đến ngày {_date(data.as_of)}, còn {data.false_open} trường hợp chưa xử lý xong (chưa xử lý hoặc mới "
-            f"báo cáo, chưa phản bác/cải chính)."))
+        speed = (
+            (
+                f" Thời gian từ khi tin, bài được đăng đến khi xử lý trung bình {_number(round(float(days.mean()), 1))} "
+                f"ngày."
+            )
+            if len(days)
+            else ""
+        )
+        _paragraph(
+            document,
+            (
+                f"Phát hiện {len(cases)} trường hợp thông tin sai lệch, xuyên tạc về tỉnh. Kết quả xử lý: {outcome}.{speed} "
+                f"Đến ngày {_date(data.as_of)}, còn {data.false_open} trường hợp chưa xử lý xong (chưa xử lý hoặc mới "
+                f"báo cáo, chưa phản bác/cải chính)."
+            ),
+        )
         rows = [
-            [_date(r.published_on), str(r.outlet), str(r.title), CLOSED_LISTS["response"].label(r.response or "not_handled"),
-             _date(r.responded_on) if r.responded_on is not None and not pd.isna(r.responded_on) else "—"]
+            [
+                _date(r.published_on),
+                str(r.outlet),
+                str(r.title),
+                CLOSED_LISTS["response"].label(r.response or "not_handled"),
+                _date(r.responded_on) if r.responded_on is not None and not pd.isna(r.responded_on) else "—",
+            ]
             for r in cases.itertuples()
         ]
-        _grid(document, ["Ngày đăng", "Cơ quan báo chí", "Tiêu đề", "Xử lý", "Ngày xử lý"], rows,
-              [2.4, 2.8, 5.6, 3.3, 2.4], set())
+        _grid(
+            document,
+            ["Ngày đăng", "Cơ quan báo chí", "Tiêu đề", "Xử lý", "Ngày xử lý"],
+            rows,
+            [2.4, 2.8, 5.6, 3.3, 2.4],
+            set(),
+        )
 
 
 def _difficulties(document, data: ReportData) -> None:
@@ -598,11 +703,16 @@ def _difficulties(document, data: ReportData) -> None:
     if late.empty and late_steps.empty and data.false_open == 0:
         _paragraph(document, "Các nhiệm vụ được triển khai đúng tiến độ; chưa phát sinh khó khăn, vướng mắc.")
         return
-    lines = [f"Nhiệm vụ {r.task_code} {measures.category(r.status).label(LANG).lower()}: {_sentence(r.reason)}"
-             + (f" Tình hình: {_sentence(r.note)}" if isinstance(r.note, str) and r.note.strip() else "")
-             for r in late.itertuples()]
-    lines += [f"Mốc {r.milestone_code} (nhiệm vụ {r.task_code}) «{r.content.rstrip('.')}» đã quá hạn {_date(r.due_on)} "
-              f"nhưng chưa hoàn thành." for r in late_steps.itertuples()]
+    lines = [
+        f"Nhiệm vụ {r.task_code} {measures.category(r.status).label(LANG).lower()}: {_sentence(r.reason)}"
+        + (f" Tình hình: {_sentence(r.note)}" if isinstance(r.note, str) and r.note.strip() else "")
+        for r in late.itertuples()
+    ]
+    lines += [
+        f"Mốc {r.milestone_code} (nhiệm vụ {r.task_code}) «{r.content.rstrip('.')}» đã quá hạn {_date(r.due_on)} "
+        f"nhưng chưa hoàn thành."
+        for r in late_steps.itertuples()
+    ]
     if data.false_open:
         lines.append(f"Còn {data.false_open} trường hợp thông tin sai lệch chưa xử lý xong.")
     _bullets(document, lines)
@@ -612,8 +722,9 @@ def _signature(document, who: Issuer) -> None:
     table = _blank_table(document, (8.5, 8.0))
     left, right = table.rows[0].cells
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
-    first = _paragraph(left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, indent=False,
-                       after=0, before=6)
+    first = _paragraph(
+        left, "Nơi nhận:", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, after=0, before=6
+    )
     first.paragraph_format.line_spacing = 1.0
     recipients = ["- Như trên;", "- Lãnh đạo Sở;", "- Lưu: VT."]
     for line in recipients:
@@ -629,19 +740,25 @@ def _signature(document, who: Issuer) -> None:
 
 def appendix_bytes(data: ReportData) -> bytes:
     """The report's tables, one sheet each, with Vietnamese headers."""
-    note = (f"Kèm theo Báo cáo kết quả thực hiện {data.plan['title']} {data.period.words}; "
-            f"số liệu đến ngày {_date(data.as_of)} (phiên bản {data.version_id}).",)
+    note = (
+        f"Kèm theo Báo cáo kết quả thực hiện {data.plan['title']} {data.period.words}; "
+        f"số liệu đến ngày {_date(data.as_of)} (phiên bản {data.version_id}).",
+    )
     tasks = data.tasks.assign(
         status_label=[measures.category(c).label(LANG) for c in data.tasks["status"]],
         group_label=[status.group_label(c, LANG) for c in data.tasks["group"]],
         lead_name=[data.units.get(c, c) for c in data.tasks["lead_unit"]],
     )
     indicators = data.indicators
-    milestones = data.milestones.assign(state_label=[measures.category(c).label(LANG) for c in data.milestones["state"]])
+    milestones = data.milestones.assign(
+        state_label=[measures.category(c).label(LANG) for c in data.milestones["state"]]
+    )
     by_source = data.budget_by_source.assign(
         source_label=[measures.category(c).label(LANG) for c in data.budget_by_source["source"]],
-        share=[100.0 * d / p if p else None for d, p in zip(data.budget_by_source["disbursed"],
-                                                              data.budget_by_source["planned"])],
+        share=[
+            100.0 * d / p if p else None
+            for d, p in zip(data.budget_by_source["disbursed"], data.budget_by_source["planned"])
+        ],
     )
     media = data.media.assign(
         scope_label=[measures.category(c).label(LANG) for c in data.media["scope"]],
@@ -653,34 +770,99 @@ def appendix_bytes(data: ReportData) -> bytes:
     )
     C = exports.Column
     tables = [
-        exports.Table(tasks, (
-            C("task_code", "Mã NV"), C("content", "Nội dung nhiệm vụ"), C("lead_name", "Đơn vị chủ trì"),
-            C("timing_text", "Thời gian thực hiện"), C("progress", "Tiến độ", "percent"),
-            C("status_label", "Tình trạng"), C("group_label", "Nhóm báo cáo"), C("reason", "Lý do"),
-            C("note", "Kết quả (ghi chú)")), "Nhiệm vụ", "Phụ lục 1. Kết quả thực hiện các nhiệm vụ", note),
-        exports.Table(indicators, (
-            C("task_code", "Mã NV"), C("indicator", "Chỉ tiêu"), C("measure_unit", "Đơn vị tính"),
-            C("target", "Kế hoạch", "number", 0), C("actual", "Thực hiện", "number", 0),
-            C("achieved_pct", "Tỷ lệ đạt", "percent", 1)), "Chỉ tiêu", "Phụ lục 2. Chỉ tiêu: thực hiện so với kế hoạch",
-            note),
-        exports.Table(milestones, (
-            C("milestone_code", "Mã mốc"), C("task_code", "Mã NV"), C("content", "Nội dung mốc"), C("due_on", "Hạn", "date"),
-            C("completed_on", "Ngày hoàn thành", "date"), C("state_label", "Tình trạng")), "Mốc trong kỳ",
-            f"Phụ lục 3. Các mốc tiến độ trong {data.period.words}", note),
-        exports.Table(by_source, (
-            C("source_label", "Nguồn kinh phí"), C("planned", "Dự toán", "money"), C("disbursed", "Đã giải ngân", "money"),
-            C("share", "Tỷ lệ giải ngân", "percent", 1)), "Kinh phí theo nguồn", "Phụ lục 4. Kinh phí theo nguồn", note),
-        exports.Table(data.budget_by_task, (
-            C("task_code", "Mã NV"), C("content", "Nội dung nhiệm vụ"), C("planned", "Dự toán", "money"),
-            C("disbursed", "Đã giải ngân", "money"), C("disbursed_pct", "Tỷ lệ giải ngân", "percent", 1),
-            C("progress", "Tiến độ", "percent")), "Kinh phí theo nhiệm vụ", "Phụ lục 5. Kinh phí theo nhiệm vụ", note),
-        exports.Table(media, (
-            C("scope_label", "Phạm vi"), C("sentiment_label", "Sắc thái"), C("mentions", "Số tin bài", "int")),
-            "Báo chí", f"Phụ lục 6. Tin, bài về tỉnh trong {data.period.words}", note),
-        exports.Table(cases, (
-            C("published_on", "Ngày đăng", "date"), C("outlet", "Cơ quan báo chí"), C("scope_label", "Phạm vi"),
-            C("title", "Tiêu đề"), C("url", "Đường dẫn"), C("response_label", "Tình trạng xử lý"),
-            C("responded_on", "Ngày xử lý", "date"), C("days_to_respond", "Số ngày đến khi xử lý", "int")),
-            "Thông tin sai lệch", f"Phụ lục 7. Thông tin sai lệch trong {data.period.words}", note),
+        exports.Table(
+            tasks,
+            (
+                C("task_code", "Mã NV"),
+                C("content", "Nội dung nhiệm vụ"),
+                C("lead_name", "Đơn vị chủ trì"),
+                C("timing_text", "Thời gian thực hiện"),
+                C("progress", "Tiến độ", "percent"),
+                C("status_label", "Tình trạng"),
+                C("group_label", "Nhóm báo cáo"),
+                C("reason", "Lý do"),
+                C("note", "Kết quả (ghi chú)"),
+            ),
+            "Nhiệm vụ",
+            "Phụ lục 1. Kết quả thực hiện các nhiệm vụ",
+            note,
+        ),
+        exports.Table(
+            indicators,
+            (
+                C("task_code", "Mã NV"),
+                C("indicator", "Chỉ tiêu"),
+                C("measure_unit", "Đơn vị tính"),
+                C("target", "Kế hoạch", "number", 0),
+                C("actual", "Thực hiện", "number", 0),
+                C("achieved_pct", "Tỷ lệ đạt", "percent", 1),
+            ),
+            "Chỉ tiêu",
+            "Phụ lục 2. Chỉ tiêu: thực hiện so với kế hoạch",
+            note,
+        ),
+        exports.Table(
+            milestones,
+            (
+                C("milestone_code", "Mã mốc"),
+                C("task_code", "Mã NV"),
+                C("content", "Nội dung mốc"),
+                C("due_on", "Hạn", "date"),
+                C("completed_on", "Ngày hoàn thành", "date"),
+                C("state_label", "Tình trạng"),
+            ),
+            "Mốc trong kỳ",
+            f"Phụ lục 3. Các mốc tiến độ trong {data.period.words}",
+            note,
+        ),
+        exports.Table(
+            by_source,
+            (
+                C("source_label", "Nguồn kinh phí"),
+                C("planned", "Dự toán", "money"),
+                C("disbursed", "Đã giải ngân", "money"),
+                C("share", "Tỷ lệ giải ngân", "percent", 1),
+            ),
+            "Kinh phí theo nguồn",
+            "Phụ lục 4. Kinh phí theo nguồn",
+            note,
+        ),
+        exports.Table(
+            data.budget_by_task,
+            (
+                C("task_code", "Mã NV"),
+                C("content", "Nội dung nhiệm vụ"),
+                C("planned", "Dự toán", "money"),
+                C("disbursed", "Đã giải ngân", "money"),
+                C("disbursed_pct", "Tỷ lệ giải ngân", "percent", 1),
+                C("progress", "Tiến độ", "percent"),
+            ),
+            "Kinh phí theo nhiệm vụ",
+            "Phụ lục 5. Kinh phí theo nhiệm vụ",
+            note,
+        ),
+        exports.Table(
+            media,
+            (C("scope_label", "Phạm vi"), C("sentiment_label", "Sắc thái"), C("mentions", "Số tin bài", "int")),
+            "Báo chí",
+            f"Phụ lục 6. Tin, bài về tỉnh trong {data.period.words}",
+            note,
+        ),
+        exports.Table(
+            cases,
+            (
+                C("published_on", "Ngày đăng", "date"),
+                C("outlet", "Cơ quan báo chí"),
+                C("scope_label", "Phạm vi"),
+                C("title", "Tiêu đề"),
+                C("url", "Đường dẫn"),
+                C("response_label", "Tình trạng xử lý"),
+                C("responded_on", "Ngày xử lý", "date"),
+                C("days_to_respond", "Số ngày đến khi xử lý", "int"),
+            ),
+            "Thông tin sai lệch",
+            f"Phụ lục 7. Thông tin sai lệch trong {data.period.words}",
+            note,
+        ),
     ]
     return exports.xlsx_bytes(tables, LANG)

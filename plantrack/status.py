@@ -442,7 +442,9 @@ def status_counts(status_frame: pd.DataFrame) -> dict[str, int]:
 
 def tasks_by_unit_status(tasks: pd.DataFrame, status_frame: pd.DataFrame, unit_names: dict[str, str]) -> pd.DataFrame:
     """Long form for charts: unit_name, role ('lead' / 'support'), status, tasks."""
-    merged = tasks[["task_code", "lead_unit", "support_units"]].merge(status_frame[["task_code", "status"]], on="task_code")
+    merged = tasks[["task_code", "lead_unit", "support_units"]].merge(
+        status_frame[["task_code", "status"]], on="task_code"
+    )
     led = merged.rename(columns={"lead_unit": "unit_code"}).assign(role="lead")
     supported = (
         merged.explode("support_units").dropna(subset=["support_units"]).drop_duplicates(["task_code", "support_units"])

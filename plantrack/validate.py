@@ -191,7 +191,9 @@ def _key_names(spec: Sheet, record: dict) -> tuple[str, ...]:
 def _assign_keys(spec: Sheet, title: str, frame: pd.DataFrame, headers: dict, problems: list[Problem]) -> None:
     """Sets each row's key and reports keys that repeat within the sheet, as the user typed them."""
     names = list(dict.fromkeys(spec.key + spec.fallback_key))
-    records = [dict(zip(names, values)) for values in zip(*(frame[name].tolist() for name in names))] if len(frame) else []
+    records = (
+        [dict(zip(names, values)) for values in zip(*(frame[name].tolist() for name in names))] if len(frame) else []
+    )
     keys = [row_key(spec, record) for record in records]
     frame["row_key"] = keys
     if spec.layout != "table":
@@ -256,7 +258,9 @@ def _check_references(
                     for part in value or []:
                         found = target.get(part)
                         if found is None:
-                            problems.append(Problem(code, raw.title, int(excel_row), raw.header(column.field), {"value": part}))
+                            problems.append(
+                                Problem(code, raw.title, int(excel_row), raw.header(column.field), {"value": part})
+                            )
                         else:
                             codes.append(found)
                     resolved.append(codes)
@@ -265,7 +269,9 @@ def _check_references(
                 else:
                     found = target.get(value)
                     if found is None:
-                        problems.append(Problem(code, raw.title, int(excel_row), raw.header(column.field), {"value": value}))
+                        problems.append(
+                            Problem(code, raw.title, int(excel_row), raw.header(column.field), {"value": value})
+                        )
                     resolved.append(found if found is not None else value)
             frame[column.field] = resolved
 
@@ -274,7 +280,9 @@ def _quarter_of(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
 
-def _check_rules(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], context: Context, problems: list[Problem]) -> None:
+def _check_rules(
+    raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], context: Context, problems: list[Problem]
+) -> None:
     as_of = context.as_of
     if "tasks" in frames:
         raw, frame = raws["tasks"], frames["tasks"]
@@ -295,11 +303,19 @@ def _check_rules(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], con
             if rec["state"] == "done":
                 if rec["progress"] is not None and rec["progress"] < 100:
                     problems.append(
-                        Problem("warn_done_below_100", raw.title, row, raw.header("progress"),
-                                {"progress": f"{rec['progress']:g}"}, "warning")
+                        Problem(
+                            "warn_done_below_100",
+                            raw.title,
+                            row,
+                            raw.header("progress"),
+                            {"progress": f"{rec['progress']:g}"},
+                            "warning",
+                        )
                     )
                 if rec["completed_on"] is None:
-                    problems.append(Problem("warn_done_without_date", raw.title, row, raw.header("completed_on"), {}, "warning"))
+                    problems.append(
+                        Problem("warn_done_without_date", raw.title, row, raw.header("completed_on"), {}, "warning")
+                    )
             _warn_after_as_of(raw, row, rec["completed_on"], as_of, problems)
     if "milestones" in frames:
         raw, frame = raws["milestones"], frames["milestones"]
@@ -310,8 +326,14 @@ def _check_rules(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], con
             expected = _quarter_of(due) if due else None
             if rec["quarter"] is not None and expected and rec["quarter"] != expected:
                 problems.append(
-                    Problem("warn_quarter_mismatch", raw.title, row, raw.header("quarter"),
-                            {"quarter": rec["quarter"], "due": format_date(due), "expected": expected}, "warning")
+                    Problem(
+                        "warn_quarter_mismatch",
+                        raw.title,
+                        row,
+                        raw.header("quarter"),
+                        {"quarter": rec["quarter"], "due": format_date(due), "expected": expected},
+                        "warning",
+                    )
                 )
             quarters.append(expected if expected else rec["quarter"])
             _warn_after_as_of(raw, row, rec["completed_on"], as_of, problems)
@@ -321,8 +343,13 @@ def _check_rules(raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], con
         for published, responded, row in zip(frame["published_on"], frame["responded_on"], frame["_row"]):
             if published and responded and responded < published:
                 problems.append(
-                    Problem("responded_before_published", raw.title, int(row), raw.header("responded_on"),
-                            {"responded": format_date(responded), "published": format_date(published)})
+                    Problem(
+                        "responded_before_published",
+                        raw.title,
+                        int(row),
+                        raw.header("responded_on"),
+                        {"responded": format_date(responded), "published": format_date(published)},
+                    )
                 )
         frame["is_false"] = [bool(v) for v in frame["is_false"]]
     if "tasks" in frames:
@@ -335,11 +362,19 @@ def _failed(problems: list[Problem], raw: RawSheet, row: int) -> set[str]:
     return {headers.get(p.column, "") for p in problems if p.sheet == raw.title and p.row == row}
 
 
-def _warn_after_as_of(raw: RawSheet, row: int, completed: dt.date | None, as_of: dt.date | None, problems: list[Problem]) -> None:
+def _warn_after_as_of(
+    raw: RawSheet, row: int, completed: dt.date | None, as_of: dt.date | None, problems: list[Problem]
+) -> None:
     if completed and as_of and completed > as_of:
         problems.append(
-            Problem("warn_completed_after_as_of", raw.title, row, raw.header("completed_on"),
-                    {"completed": format_date(completed), "as_of": format_date(as_of)}, "warning")
+            Problem(
+                "warn_completed_after_as_of",
+                raw.title,
+                row,
+                raw.header("completed_on"),
+                {"completed": format_date(completed), "as_of": format_date(as_of)},
+                "warning",
+            )
         )
 
 

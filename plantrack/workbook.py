@@ -238,9 +238,7 @@ def _header_text(value: str) -> str:
     return clean(value).rstrip(" :*")
 
 
-def _find_header(
-    spec: Sheet, grid: list[list], copied: dict
-) -> tuple[int | None, dict[str, tuple[int, str]]]:
+def _find_header(spec: Sheet, grid: list[list], copied: dict) -> tuple[int | None, dict[str, tuple[int, str]]]:
     """The row among the first ones that names the most of the sheet's columns."""
     lookup = spec.header_lookup()
     best_row, best = None, {}

@@ -14,7 +14,9 @@ from browser import chromium, open_page, streamlit_server  # noqa: E402
 PAGES = ["", "Tien_do_theo_don_vi", "Moc_theo_quy", "Ngan_sach", "Du_luan_bao_chi", "Kham_pha"]
 
 
-def main(out: Path, db: Path | None, pages: list[str], widths=(1440, 1024), langs=("vi", "en"), height: int = 3200) -> None:
+def main(
+    out: Path, db: Path | None, pages: list[str], widths=(1440, 1024), langs=("vi", "en"), height: int = 3200
+) -> None:
     out.mkdir(parents=True, exist_ok=True)
     db = db or Path(tempfile.mkdtemp()) / "shots.duckdb"
     with streamlit_server(db) as url:

@@ -23,7 +23,9 @@ def con(tmp_path):
     connection.close()
 
 
-def small_plan(progress: float = 50.0, media_titles: tuple[str, ...] = ("Gia Lai quảng bá du lịch",)) -> dict[str, pd.DataFrame]:
+def small_plan(
+    progress: float = 50.0, media_titles: tuple[str, ...] = ("Gia Lai quảng bá du lịch",)
+) -> dict[str, pd.DataFrame]:
     """A plan of two units, two tasks, one budget line and a few mentions, as writer frames."""
     return {
         "plan_info": pd.DataFrame(
@@ -92,7 +94,15 @@ def small_plan(progress: float = 50.0, media_titles: tuple[str, ...] = ("Gia Lai
             ]
         ),
         "disbursements": pd.DataFrame(
-            [{"line_code": "NS01", "paid_on": dt.date(2019, 3, 1), "amount": 2_000_000, "voucher": "UNC 01", "note": None}]
+            [
+                {
+                    "line_code": "NS01",
+                    "paid_on": dt.date(2019, 3, 1),
+                    "amount": 2_000_000,
+                    "voucher": "UNC 01",
+                    "note": None,
+                }
+            ]
         ),
         "media": pd.DataFrame(
             [
@@ -121,5 +131,10 @@ def small_plan(progress: float = 50.0, media_titles: tuple[str, ...] = ("Gia Lai
 
 def fingerprint(connection) -> dict[str, list]:
     """Every row of every table: equal fingerprints mean the database was left exactly as it was."""
-    tables = [r[0] for r in connection.execute("select table_name from information_schema.tables where table_schema = 'main' order by 1").fetchall()]
+    tables = [
+        r[0]
+        for r in connection.execute(
+            "select table_name from information_schema.tables where table_schema = 'main' order by 1"
+        ).fetchall()
+    ]
     return {name: connection.execute(f'select * from "{name}" order by all').fetchall() for name in tables}

@@ -13,7 +13,9 @@ from plantrack.db import connect
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)"),
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed (make test installs it)"
+    ),
 ]
 
 # Streamlit's client probes <page>/_stcore/health and host-config before falling back to the root;
@@ -21,13 +23,25 @@ pytestmark = [
 BASE_PATH_PROBE = re.compile(r"status of 404")
 
 PAGES = {
-    "": ["Kế hoạch triển khai công tác thông tin đối ngoại năm 2019", "Kết quả thực hiện theo bốn nhóm báo cáo",
-         "Hạn sắp tới", "Giải ngân / dự toán"],
-    "Tien_do_theo_don_vi": ["Tiến độ theo đơn vị", "Nhiệm vụ theo đơn vị và tình trạng", "Chỉ tiêu: thực hiện so với kế hoạch"],
+    "": [
+        "Kế hoạch triển khai công tác thông tin đối ngoại năm 2019",
+        "Kết quả thực hiện theo bốn nhóm báo cáo",
+        "Hạn sắp tới",
+        "Giải ngân / dự toán",
+    ],
+    "Tien_do_theo_don_vi": [
+        "Tiến độ theo đơn vị",
+        "Nhiệm vụ theo đơn vị và tình trạng",
+        "Chỉ tiêu: thực hiện so với kế hoạch",
+    ],
     "Moc_theo_quy": ["Mốc theo quý", "Tiến trình nhiệm vụ và các mốc trong năm", "Quý III/2019"],
     "Ngan_sach": ["Ngân sách", "Theo nguồn kinh phí", "Ngân sách nhà nước", "923.000.000 ₫"],
-    "Du_luan_bao_chi": ["Dư luận báo chí", "Chỉ số sắc thái ròng", "Tuần có tin tiêu cực tăng đột biến",
-                        "Thông tin sai lệch và việc xử lý"],
+    "Du_luan_bao_chi": [
+        "Dư luận báo chí",
+        "Chỉ số sắc thái ròng",
+        "Tuần có tin tiêu cực tăng đột biến",
+        "Thông tin sai lệch và việc xử lý",
+    ],
 }
 
 

@@ -48,13 +48,21 @@ def test_demo_holds_the_seed_plan(con):
     assert {"P.TTBCXB", "P.KHTC", "VP"} <= set(frames["units"]["unit_code"])
     indicators = frames["indicators"]
     assert ((indicators["measure_unit"] == "học viên") & (indicators["target"] == 80)).any()
-    assert indicators["indicator"].str.contains("Ia Chía").any() and indicators["indicator"].str.contains("Ia Nan").any()
+    assert (
+        indicators["indicator"].str.contains("Ia Chía").any() and indicators["indicator"].str.contains("Ia Nan").any()
+    )
     assert set(frames["budget_lines"]["source"]) == {"state", "integrated", "social"}
     media = frames["media"]
     assert 1_400 <= len(media) <= 1_600
     assert set(media["sentiment"]) == {"positive", "neutral", "negative"}
     assert set(media["scope"]) == {"domestic", "foreign"}
-    assert set(media.loc[media["is_false"], "response"]) >= {"not_handled", "reported", "refuted", "closed", "no_action"}
+    assert set(media.loc[media["is_false"], "response"]) >= {
+        "not_handled",
+        "reported",
+        "refuted",
+        "closed",
+        "no_action",
+    }
     assert "(dữ liệu mẫu)" in frames["plan_info"].iloc[0]["title"]
 
 

@@ -20,7 +20,7 @@ def _shown_frame() -> pd.DataFrame:
     return pd.DataFrame(
         {
             "task_code": ["NV1", "NV2", "NV10"],
-            "title": ["=HYPERLINK(\"http://x\",\"bấm\")", "Gia Lai quảng bá du lịch", "Tiến độ chậm"],
+            "title": ['=HYPERLINK("http://x","bấm")', "Gia Lai quảng bá du lịch", "Tiến độ chậm"],
             "due_on": pd.to_datetime(["2019-03-31", None, "2019-12-31"]),
             "planned_text": ["60.000.000 ₫", "—", "1.234.567.890 ₫"],
             "target_text": ["80", "1.234", "—"],
@@ -87,8 +87,13 @@ def test_other_text_is_left_alone(text) -> None:
 
 def _table() -> exports.Table:
     frame = _shown_frame()
-    return exports.Table(frame, exports.infer_kinds(frame, HEADERS, {"progress": "%.0f%%"}, "vi"), sheet="Ngân sách",
-                         title="Ngân sách", notes=("Kế hoạch thử nghiệm", "Số liệu đến ngày 30/09/2019 (phiên bản 3)"))
+    return exports.Table(
+        frame,
+        exports.infer_kinds(frame, HEADERS, {"progress": "%.0f%%"}, "vi"),
+        sheet="Ngân sách",
+        title="Ngân sách",
+        notes=("Kế hoạch thử nghiệm", "Số liệu đến ngày 30/09/2019 (phiên bản 3)"),
+    )
 
 
 def test_the_xlsx_reads_back_cell_by_cell_with_real_dates_and_money() -> None:
@@ -102,7 +107,7 @@ def test_the_xlsx_reads_back_cell_by_cell_with_real_dates_and_money() -> None:
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=5)]
     assert rows == [
         ["Mã NV", "Tiêu đề", "Hạn", "Dự toán", "Kế hoạch", "Tiến độ", "Số ngày", "Tỷ lệ"],
-        ["NV1", "'=HYPERLINK(\"http://x\",\"bấm\")", dt.datetime(2019, 3, 31), 60_000_000, 80, 0.75, 3, 0.667],
+        ["NV1", '\'=HYPERLINK("http://x","bấm")', dt.datetime(2019, 3, 31), 60_000_000, 80, 0.75, 3, 0.667],
         ["NV2", "Gia Lai quảng bá du lịch", None, None, 1234, pytest.approx(0.666667), 0, 1.0],
         ["NV10", "Tiến độ chậm", dt.datetime(2019, 12, 31), 1_234_567_890, None, 1.0, 12, None],
     ]
@@ -120,7 +125,7 @@ def test_the_csv_has_a_bom_diacritics_and_neutralised_formulas() -> None:
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows == [
         ["Mã NV", "Tiêu đề", "Hạn", "Dự toán", "Kế hoạch", "Tiến độ", "Số ngày", "Tỷ lệ"],
-        ["NV1", "'=HYPERLINK(\"http://x\",\"bấm\")", "31/03/2019", "60000000", "80", "75%", "3", "66,7%"],
+        ["NV1", '\'=HYPERLINK("http://x","bấm")', "31/03/2019", "60000000", "80", "75%", "3", "66,7%"],
         ["NV2", "Gia Lai quảng bá du lịch", "", "", "1234", "67%", "0", "100,0%"],
         ["NV10", "Tiến độ chậm", "31/12/2019", "1234567890", "", "100%", "12", ""],
     ]
@@ -149,8 +154,10 @@ def test_english_numbers_are_read_with_english_separators() -> None:
 
 def test_a_workbook_of_several_tables_gets_distinct_valid_sheet_names() -> None:
     frame = pd.DataFrame({"a": ["x"]})
-    tables = [exports.Table(frame, (exports.Column("a", "A"),), sheet=name)
-              for name in ("Chỉ tiêu: thực hiện/kế hoạch?", "Chỉ tiêu: thực hiện/kế hoạch?", "x" * 40)]
+    tables = [
+        exports.Table(frame, (exports.Column("a", "A"),), sheet=name)
+        for name in ("Chỉ tiêu: thực hiện/kế hoạch?", "Chỉ tiêu: thực hiện/kế hoạch?", "x" * 40)
+    ]
     book = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(tables)))
     assert book.sheetnames == ["Chỉ tiêu thực hiện kế hoạch", "Chỉ tiêu thực hiện kế hoạch (2)", "x" * 31]
 

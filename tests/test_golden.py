@@ -67,7 +67,9 @@ def _fingerprint(con) -> dict[str, list]:
         "select table_catalog, table_schema, table_name from information_schema.tables order by all"
     ).fetchall()
     return {
-        f"{catalog}.{schema}.{name}": con.execute(f'select * from "{catalog}"."{schema}"."{name}" order by all').fetchall()  # noqa: S608 - names from the catalogue
+        f"{catalog}.{schema}.{name}": con.execute(
+            f'select * from "{catalog}"."{schema}"."{name}" order by all'
+        ).fetchall()  # noqa: S608 - names from the catalogue
         for catalog, schema, name in tables
     }
 
@@ -185,9 +187,7 @@ def test_valid(path: Path, golden_db) -> None:
             hits = [r for r in records if all(r.get(k) == v for k, v in entry["match"].items())]
             assert len(hits) == 1, f"{sheet} {entry['match']}: {len(hits)} rows in {records}"
             wrong = {
-                name: (hits[0][name], want)
-                for name, want in entry["values"].items()
-                if not _same(hits[0][name], want)
+                name: (hits[0][name], want) for name, want in entry["values"].items() if not _same(hits[0][name], want)
             }
             assert not wrong, f"{sheet} {entry['match']}: (stored, expected) {wrong}"
 

@@ -147,7 +147,9 @@ def test_a_process_killed_during_commit_leaves_the_previous_version(tmp_path):
     first.write_bytes(workbook_bytes(small_plan()))
     second.write_bytes(workbook_bytes(small_plan(progress=95, media_titles=tuple(f"Tin {i}" for i in range(200)))))
     env = {**os.environ, "PLANTRACK_DB": str(db), "PYTHONPATH": str(ROOT)}
-    subprocess.run([sys.executable, "-m", "plantrack", "import", str(first), "--as-of", "31/03/2019"], env=env, check=True)
+    subprocess.run(
+        [sys.executable, "-m", "plantrack", "import", str(first), "--as-of", "31/03/2019"], env=env, check=True
+    )
     with connect(db) as con:
         before = fingerprint(con)
     hanging = subprocess.Popen(
@@ -193,18 +195,30 @@ def test_the_commit_writes_what_the_preview_counted(con):
     counts = json.loads(importer.versions(con).set_index("version_id").loc[version, "counts"])
     for name, change in preview.changes.items():
         assert {k: counts[name][k] for k in ("added", "changed", "removed", "unchanged")} == {
-            "added": change.added, "changed": change.changed, "removed": change.removed, "unchanged": change.unchanged
+            "added": change.added,
+            "changed": change.changed,
+            "removed": change.removed,
+            "unchanged": change.unchanged,
         }, name
-    closed = dict(con.execute(
-        "select table_name, n from (select 'tasks' as table_name, count(*) filter (where valid_to = $v) as n from tasks"
-        " union all select 'media', count(*) filter (where valid_to = $v) from media)", {"v": version}
-    ).fetchall())
-    opened = dict(con.execute(
-        "select table_name, n from (select 'tasks' as table_name, count(*) filter (where valid_from = $v) as n from tasks"
-        " union all select 'media', count(*) filter (where valid_from = $v) from media)", {"v": version}
-    ).fetchall())
+    closed = dict(
+        con.execute(
+            "select table_name, n from (select 'tasks' as table_name, count(*) filter (where valid_to = $v) as n from tasks"
+            " union all select 'media', count(*) filter (where valid_to = $v) from media)",
+            {"v": version},
+        ).fetchall()
+    )
+    opened = dict(
+        con.execute(
+            "select table_name, n from (select 'tasks' as table_name, count(*) filter (where valid_from = $v) as n from tasks"
+            " union all select 'media', count(*) filter (where valid_from = $v) from media)",
+            {"v": version},
+        ).fetchall()
+    )
     assert closed == {"tasks": tasks.changed + tasks.removed, "media": media.changed}
     assert opened == {"tasks": tasks.changed + tasks.added, "media": media.changed + media.added}
     assert [r[0] for r in con.execute("select title from media where valid_to is null order by title").fetchall()] == [
-        "Tin 1", "Tin 2 (sửa)", "Tin 3", "Tin 4"
+        "Tin 1",
+        "Tin 2 (sửa)",
+        "Tin 3",
+        "Tin 4",
     ]

@@ -23,24 +23,54 @@ def second_plan() -> dict[str, pd.DataFrame]:
     plan = explore_plan()
     tasks = plan["tasks"].set_index("task_code")
     tasks.loc["NV1", ["progress", "updated_on"]] = [75.0, dt.date(2019, 6, 20)]
-    tasks.loc["NV3", ["progress", "state", "completed_on", "updated_on"]] = [100.0, "done", dt.date(2019, 5, 10),
-                                                                             dt.date(2019, 5, 10)]
+    tasks.loc["NV3", ["progress", "state", "completed_on", "updated_on"]] = [
+        100.0,
+        "done",
+        dt.date(2019, 5, 10),
+        dt.date(2019, 5, 10),
+    ]
     tasks = tasks.reset_index()
-    new = {**tasks.iloc[1].to_dict(), "task_code": "NV4", "content": "Tập huấn thông tin đối ngoại",
-           "due_on": dt.date(2019, 7, 31), "start_on": dt.date(2019, 6, 1), "progress": 10.0, "state": "in_progress",
-           "completed_on": None, "updated_on": dt.date(2019, 6, 25), "timing_text": "Dự kiến tháng 7 năm 2019"}
+    new = {
+        **tasks.iloc[1].to_dict(),
+        "task_code": "NV4",
+        "content": "Tập huấn thông tin đối ngoại",
+        "due_on": dt.date(2019, 7, 31),
+        "start_on": dt.date(2019, 6, 1),
+        "progress": 10.0,
+        "state": "in_progress",
+        "completed_on": None,
+        "updated_on": dt.date(2019, 6, 25),
+        "timing_text": "Dự kiến tháng 7 năm 2019",
+    }
     plan["tasks"] = pd.DataFrame([*tasks.to_dict("records"), new])
-    plan["disbursements"] = pd.DataFrame([
-        *plan["disbursements"].to_dict("records"),
-        {"line_code": "NS01", "paid_on": dt.date(2019, 5, 5), "amount": 3_000_000, "voucher": "UNC 07", "note": None},
-        {"line_code": "NS02", "paid_on": dt.date(2019, 6, 1), "amount": 400_000, "voucher": "PC 09", "note": None},
-    ])
+    plan["disbursements"] = pd.DataFrame(
+        [
+            *plan["disbursements"].to_dict("records"),
+            {
+                "line_code": "NS01",
+                "paid_on": dt.date(2019, 5, 5),
+                "amount": 3_000_000,
+                "voucher": "UNC 07",
+                "note": None,
+            },
+            {"line_code": "NS02", "paid_on": dt.date(2019, 6, 1), "amount": 400_000, "voucher": "PC 09", "note": None},
+        ]
+    )
     media = plan["media"].to_dict("records")
     media[3] = {**media[3], "response": "refuted", "responded_on": dt.date(2019, 4, 2)}
     media += [
         _media(dt.date(2019, 4, 10), "Báo Gia Lai", "domestic", "online", "Lễ hội cà phê", "positive", False),
-        _media(dt.date(2019, 5, 2), "RFI", "foreign", "online", "Tin đồn đóng cửa khẩu", "negative", True,
-               "reported", dt.date(2019, 5, 3)),
+        _media(
+            dt.date(2019, 5, 2),
+            "RFI",
+            "foreign",
+            "online",
+            "Tin đồn đóng cửa khẩu",
+            "negative",
+            True,
+            "reported",
+            dt.date(2019, 5, 3),
+        ),
         _media(dt.date(2019, 6, 12), "BBC", "foreign", "online", "Biên giới Đức Cơ", "neutral", False),
     ]
     plan["media"] = pd.DataFrame(media)
@@ -85,40 +115,61 @@ def test_the_last_meeting_is_the_previous_update_by_default(cur) -> None:
 def test_changes_since_the_previous_version(cur) -> None:
     changes = meeting.changes(cur, _params(), FIRST, _versions(cur))
     assert changes.baseline == meeting.Baseline(1, FIRST)
-    expected = pd.DataFrame({
-        "task_code": ["NV1", "NV2", "NV3", "NV4"],
-        "old_status": ["on_track", "done", "overdue", None],
-        "new_status": ["on_track", "done", "done", "behind"],  # NV4: 10% after half its window
-        "old_progress": [50.0, 100.0, 40.0, None],
-        "new_progress": [75.0, 100.0, 100.0, 10.0],
-        "gained": [25.0, 0.0, 60.0, 10.0],
-        "status_changed": [False, False, True, True],
-        "is_new": [False, False, False, True],
-    })
+    expected = pd.DataFrame(
+        {
+            "task_code": ["NV1", "NV2", "NV3", "NV4"],
+            "old_status": ["on_track", "done", "overdue", None],
+            "new_status": ["on_track", "done", "done", "behind"],  # NV4: 10% after half its window
+            "old_progress": [50.0, 100.0, 40.0, None],
+            "new_progress": [75.0, 100.0, 100.0, 10.0],
+            "gained": [25.0, 0.0, 60.0, 10.0],
+            "status_changed": [False, False, True, True],
+            "is_new": [False, False, False, True],
+        }
+    )
     expected["old_status"] = pd.Series(["on_track", "done", "overdue", None], dtype=object)
     pd.testing.assert_frame_equal(changes.tasks[list(expected.columns)], expected, check_dtype=False)
     assert list(changes.changed_tasks["task_code"]) == ["NV1", "NV3", "NV4"]
     assert (changes.status_changed, changes.tasks_gaining, changes.progress_gained) == (2, 3, 23.75)
     paid = changes.disbursements[["paid_on", "line_code", "task_code", "source", "amount"]]
-    pd.testing.assert_frame_equal(paid, pd.DataFrame({
-        "paid_on": pd.to_datetime(["2019-06-01", "2019-05-05"]),
-        "line_code": ["NS02", "NS01"],
-        "task_code": ["NV3", "NV1"],
-        "source": ["social", "state"],
-        "amount": [400_000, 3_000_000],
-    }), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        paid,
+        pd.DataFrame(
+            {
+                "paid_on": pd.to_datetime(["2019-06-01", "2019-05-05"]),
+                "line_code": ["NS02", "NS01"],
+                "task_code": ["NV3", "NV1"],
+                "source": ["social", "state"],
+                "amount": [400_000, 3_000_000],
+            }
+        ),
+        check_dtype=False,
+    )
     assert changes.disbursed == 3_400_000
-    assert dict(changes.mentions) == {"mentions": 3, "positive": 1, "neutral": 1, "negative": 1,
-                                      "foreign_mentions": 2, "false_new": 1, "false_answered": 2}
+    assert dict(changes.mentions) == {
+        "mentions": 3,
+        "positive": 1,
+        "neutral": 1,
+        "negative": 1,
+        "foreign_mentions": 2,
+        "false_new": 1,
+        "false_answered": 2,
+    }
     assert changes.negative_share == pytest.approx(100 / 3)
     cases = changes.false_cases[["published_on", "outlet", "response", "is_new", "days_to_respond"]]
-    pd.testing.assert_frame_equal(cases, pd.DataFrame({
-        "published_on": pd.to_datetime(["2019-05-02", "2019-03-25"]),
-        "outlet": ["RFI", "VOA"],
-        "response": ["reported", "refuted"],
-        "is_new": [True, False],
-        "days_to_respond": [1, 8],
-    }), check_dtype=False)
+    pd.testing.assert_frame_equal(
+        cases,
+        pd.DataFrame(
+            {
+                "published_on": pd.to_datetime(["2019-05-02", "2019-03-25"]),
+                "outlet": ["RFI", "VOA"],
+                "response": ["reported", "refuted"],
+                "is_new": [True, False],
+                "days_to_respond": [1, 8],
+            }
+        ),
+        check_dtype=False,
+    )
 
 
 def test_changes_since_a_date_between_versions(cur) -> None:
@@ -194,8 +245,16 @@ def test_the_switch_turns_meeting_mode_on_and_the_button_off(db, monkeypatch) ->
     assert "meeting" not in app.query_params
 
 
-@pytest.mark.parametrize("path", ["pages/1_Tien_do_theo_don_vi.py", "pages/2_Moc_theo_quy.py", "pages/3_Ngan_sach.py",
-                                  "pages/4_Du_luan_bao_chi.py", "pages/5_Kham_pha.py"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "pages/1_Tien_do_theo_don_vi.py",
+        "pages/2_Moc_theo_quy.py",
+        "pages/3_Ngan_sach.py",
+        "pages/4_Du_luan_bao_chi.py",
+        "pages/5_Kham_pha.py",
+    ],
+)
 def test_every_page_has_the_way_out_in_meeting_mode(db, monkeypatch, path) -> None:
     app = _app(db, monkeypatch, path, meeting="1")
     assert app.button(key="meeting_exit").label == "Thoát chế độ họp"

@@ -18,19 +18,39 @@ M = 1_000_000
 
 def _task(code, lead, support, ongoing, start, due, progress, state, completed=None, updated=None):
     return {
-        "task_code": code, "content": f"Nhiệm vụ {code}", "lead_unit": lead, "support_units": support,
+        "task_code": code,
+        "content": f"Nhiệm vụ {code}",
+        "lead_unit": lead,
+        "support_units": support,
         "timing_text": "Thường xuyên trong năm 2019" if ongoing else f"Hoàn thành ngày {due:%d/%m/%Y}",
-        "is_ongoing": ongoing, "start_on": start, "due_on": due, "progress": progress, "state": state,
-        "completed_on": completed, "updated_on": updated, "note": None,
+        "is_ongoing": ongoing,
+        "start_on": start,
+        "due_on": due,
+        "progress": progress,
+        "state": state,
+        "completed_on": completed,
+        "updated_on": updated,
+        "note": None,
     }
 
 
 def _mention(day, outlet, scope, sentiment, is_false=False, response=None, responded=None, topic="du lịch"):
     return {
-        "published_on": day, "outlet": outlet, "scope": scope, "medium": "online", "language": "Tiếng Việt",
-        "title": f"{outlet} {day:%d/%m}", "summary": None, "url": f"https://tin.vn/{outlet}/{day:%m%d}".replace(" ", "-"),
-        "topic": topic, "sentiment": sentiment, "is_false": is_false, "task_code": "NV1", "response": response,
-        "responded_on": responded, "reach": None,
+        "published_on": day,
+        "outlet": outlet,
+        "scope": scope,
+        "medium": "online",
+        "language": "Tiếng Việt",
+        "title": f"{outlet} {day:%d/%m}",
+        "summary": None,
+        "url": f"https://tin.vn/{outlet}/{day:%m%d}".replace(" ", "-"),
+        "topic": topic,
+        "sentiment": sentiment,
+        "is_false": is_false,
+        "task_code": "NV1",
+        "response": response,
+        "responded_on": responded,
+        "reach": None,
     }
 
 
@@ -39,14 +59,18 @@ def _plan(quarter: int) -> dict[str, pd.DataFrame]:
     payments = [("NS01", D(2019, 2, 15), 30 * M, "UNC 1"), ("NS02", D(2019, 3, 1), 5 * M, "UNC 2")]
     if not first:
         payments.append(("NS01", D(2019, 5, 10), 20 * M, "UNC 3"))
-    mentions = [] if first else [
-        _mention(D(2019, 3, 5), "Báo Gia Lai", "domestic", "positive"),
-        _mention(D(2019, 3, 20), "RFA", "foreign", "negative", True, "refuted", D(2019, 3, 25), "biên giới"),
-        _mention(D(2019, 4, 2), "Báo Gia Lai", "domestic", "neutral"),
-        _mention(D(2019, 4, 3), "VnExpress", "domestic", "negative", topic="đầu tư"),
-        _mention(D(2019, 6, 10), "RFA", "foreign", "negative", True, topic="biên giới"),
-        _mention(D(2019, 6, 28), "BBC Tiếng Việt", "foreign", "negative", True, "reported", topic="tôn giáo"),
-    ]
+    mentions = (
+        []
+        if first
+        else [
+            _mention(D(2019, 3, 5), "Báo Gia Lai", "domestic", "positive"),
+            _mention(D(2019, 3, 20), "RFA", "foreign", "negative", True, "refuted", D(2019, 3, 25), "biên giới"),
+            _mention(D(2019, 4, 2), "Báo Gia Lai", "domestic", "neutral"),
+            _mention(D(2019, 4, 3), "VnExpress", "domestic", "negative", topic="đầu tư"),
+            _mention(D(2019, 6, 10), "RFA", "foreign", "negative", True, topic="biên giới"),
+            _mention(D(2019, 6, 28), "BBC Tiếng Việt", "foreign", "negative", True, "reported", topic="tôn giáo"),
+        ]
+    )
     return {
         "plan_info": pd.DataFrame([{"title": "Kế hoạch kiểm thử", "doc_number": "9/KH", "year": 2019}]),
         "units": pd.DataFrame(
@@ -58,37 +82,116 @@ def _plan(quarter: int) -> dict[str, pd.DataFrame]:
         ),
         "tasks": pd.DataFrame(
             [
-                _task("NV1", "P.TTBCXB", ["VP"], True, D(2019, 1, 1), D(2019, 12, 31), 25 if first else 50, "in_progress",
-                      updated=D(2019, 3, 15) if first else D(2019, 6, 20)),
+                _task(
+                    "NV1",
+                    "P.TTBCXB",
+                    ["VP"],
+                    True,
+                    D(2019, 1, 1),
+                    D(2019, 12, 31),
+                    25 if first else 50,
+                    "in_progress",
+                    updated=D(2019, 3, 15) if first else D(2019, 6, 20),
+                ),
                 _task("NV2", "VP", [], False, None, D(2019, 3, 31), 100, "done", D(2019, 3, 29), D(2019, 3, 29)),
-                _task("NV3", "P.TTBCXB", ["VP", "SNV"], False, D(2019, 1, 1), D(2019, 9, 30), 10 if first else 40,
-                      "in_progress", updated=D(2019, 3, 30)),
+                _task(
+                    "NV3",
+                    "P.TTBCXB",
+                    ["VP", "SNV"],
+                    False,
+                    D(2019, 1, 1),
+                    D(2019, 9, 30),
+                    10 if first else 40,
+                    "in_progress",
+                    updated=D(2019, 3, 30),
+                ),
             ]
         ),
         "indicators": pd.DataFrame(
-            [{"task_code": "NV3", "indicator": "Cụm pa nô", "measure_unit": "cụm", "target": 2, "actual": 0 if first else 1,
-              "note": None}]
+            [
+                {
+                    "task_code": "NV3",
+                    "indicator": "Cụm pa nô",
+                    "measure_unit": "cụm",
+                    "target": 2,
+                    "actual": 0 if first else 1,
+                    "note": None,
+                }
+            ]
         ),
         "milestones": pd.DataFrame(
             [
-                {"milestone_code": "M1", "task_code": "NV3", "content": "Khảo sát", "due_on": D(2019, 3, 31), "quarter": None,
-                 "completed_on": D(2019, 3, 25), "unit_code": "P.TTBCXB", "note": None},
-                {"milestone_code": "M2", "task_code": "NV3", "content": "Chọn nhà thầu", "due_on": D(2019, 6, 30),
-                 "quarter": None, "completed_on": None, "unit_code": "VP", "note": None},
-                {"milestone_code": "M3", "task_code": "NV2", "content": "Danh sách", "due_on": D(2019, 3, 31), "quarter": None,
-                 "completed_on": D(2019, 3, 29), "unit_code": "VP", "note": None},
-                {"milestone_code": "M4", "task_code": "NV1", "content": "Tổng kết", "due_on": D(2019, 12, 31), "quarter": None,
-                 "completed_on": None, "unit_code": "P.TTBCXB", "note": None},
+                {
+                    "milestone_code": "M1",
+                    "task_code": "NV3",
+                    "content": "Khảo sát",
+                    "due_on": D(2019, 3, 31),
+                    "quarter": None,
+                    "completed_on": D(2019, 3, 25),
+                    "unit_code": "P.TTBCXB",
+                    "note": None,
+                },
+                {
+                    "milestone_code": "M2",
+                    "task_code": "NV3",
+                    "content": "Chọn nhà thầu",
+                    "due_on": D(2019, 6, 30),
+                    "quarter": None,
+                    "completed_on": None,
+                    "unit_code": "VP",
+                    "note": None,
+                },
+                {
+                    "milestone_code": "M3",
+                    "task_code": "NV2",
+                    "content": "Danh sách",
+                    "due_on": D(2019, 3, 31),
+                    "quarter": None,
+                    "completed_on": D(2019, 3, 29),
+                    "unit_code": "VP",
+                    "note": None,
+                },
+                {
+                    "milestone_code": "M4",
+                    "task_code": "NV1",
+                    "content": "Tổng kết",
+                    "due_on": D(2019, 12, 31),
+                    "quarter": None,
+                    "completed_on": None,
+                    "unit_code": "P.TTBCXB",
+                    "note": None,
+                },
             ]
         ),
         "budget_lines": pd.DataFrame(
             [
-                {"line_code": "NS01", "task_code": "NV3", "content": "Pa nô", "source": "state", "unit_code": "VP",
-                 "planned": 100 * M, "note": None},
-                {"line_code": "NS02", "task_code": "NV1", "content": "Theo dõi báo chí", "source": "integrated",
-                 "unit_code": "P.TTBCXB", "planned": 20 * M, "note": None},
-                {"line_code": "NS03", "task_code": None, "content": "Tài trợ", "source": "social", "unit_code": "VP",
-                 "planned": 5 * M, "note": None},
+                {
+                    "line_code": "NS01",
+                    "task_code": "NV3",
+                    "content": "Pa nô",
+                    "source": "state",
+                    "unit_code": "VP",
+                    "planned": 100 * M,
+                    "note": None,
+                },
+                {
+                    "line_code": "NS02",
+                    "task_code": "NV1",
+                    "content": "Theo dõi báo chí",
+                    "source": "integrated",
+                    "unit_code": "P.TTBCXB",
+                    "planned": 20 * M,
+                    "note": None,
+                },
+                {
+                    "line_code": "NS03",
+                    "task_code": None,
+                    "content": "Tài trợ",
+                    "source": "social",
+                    "unit_code": "VP",
+                    "planned": 5 * M,
+                    "note": None,
+                },
             ]
         ),
         "disbursements": pd.DataFrame(
@@ -138,8 +241,11 @@ def test_every_query_file_states_its_grain_and_parameters():
 
 
 def test_budget_by_source(cur):
-    _expect(_run(cur, "budget_by_source"), [("state", 100 * M, 50 * M), ("integrated", 20 * M, 5 * M), ("social", 5 * M, 0)],
-            ["source", "planned", "disbursed"])
+    _expect(
+        _run(cur, "budget_by_source"),
+        [("state", 100 * M, 50 * M), ("integrated", 20 * M, 5 * M), ("social", 5 * M, 0)],
+        ["source", "planned", "disbursed"],
+    )
 
 
 def test_budget_as_of_the_first_quarter_leaves_out_later_payments(cur):
@@ -147,10 +253,16 @@ def test_budget_as_of_the_first_quarter_leaves_out_later_payments(cur):
 
 
 def test_budget_by_unit_with_a_unit_filter(cur):
-    _expect(_run(cur, "budget_by_unit"), [("VP", "Văn phòng Sở", 105 * M, 50 * M), ("P.TTBCXB", "Phòng TTBCXB", 20 * M, 5 * M)],
-            ["unit_code", "unit_name", "planned", "disbursed"])
-    _expect(_run(cur, "budget_by_unit", units=["P.TTBCXB"]), [("P.TTBCXB", "Phòng TTBCXB", 20 * M, 5 * M)],
-            ["unit_code", "unit_name", "planned", "disbursed"])
+    _expect(
+        _run(cur, "budget_by_unit"),
+        [("VP", "Văn phòng Sở", 105 * M, 50 * M), ("P.TTBCXB", "Phòng TTBCXB", 20 * M, 5 * M)],
+        ["unit_code", "unit_name", "planned", "disbursed"],
+    )
+    _expect(
+        _run(cur, "budget_by_unit", units=["P.TTBCXB"]),
+        [("P.TTBCXB", "Phòng TTBCXB", 20 * M, 5 * M)],
+        ["unit_code", "unit_name", "planned", "disbursed"],
+    )
 
 
 def test_budget_by_task(cur):
@@ -164,60 +276,110 @@ def test_budget_by_task(cur):
 def test_cumulative_disbursement_by_month(cur):
     frame = _run(cur, "disbursement_by_month")
     assert len(frame) == 12
-    _expect(frame.iloc[:7], [
-        (D(2019, 1, 1), 0, 0), (D(2019, 2, 1), 30 * M, 30 * M), (D(2019, 3, 1), 5 * M, 35 * M), (D(2019, 4, 1), 0, 35 * M),
-        (D(2019, 5, 1), 20 * M, 55 * M), (D(2019, 6, 1), 0, 55 * M), (D(2019, 7, 1), 0, None),
-    ], ["month_start", "disbursed", "cumulative"])
+    _expect(
+        frame.iloc[:7],
+        [
+            (D(2019, 1, 1), 0, 0),
+            (D(2019, 2, 1), 30 * M, 30 * M),
+            (D(2019, 3, 1), 5 * M, 35 * M),
+            (D(2019, 4, 1), 0, 35 * M),
+            (D(2019, 5, 1), 20 * M, 55 * M),
+            (D(2019, 6, 1), 0, 55 * M),
+            (D(2019, 7, 1), 0, None),
+        ],
+        ["month_start", "disbursed", "cumulative"],
+    )
     assert set(frame["planned_total"]) == {125 * M}
 
 
 def test_media_by_scope(cur):
-    _expect(_run(cur, "media_by_scope"),
-            [("domestic", "negative", 1), ("domestic", "neutral", 1), ("domestic", "positive", 1), ("foreign", "negative", 3)],
-            ["scope", "sentiment", "mentions"])
+    _expect(
+        _run(cur, "media_by_scope"),
+        [
+            ("domestic", "negative", 1),
+            ("domestic", "neutral", 1),
+            ("domestic", "positive", 1),
+            ("foreign", "negative", 3),
+        ],
+        ["scope", "sentiment", "mentions"],
+    )
 
 
 def test_media_volume_by_month_and_quarter(cur):
-    _expect(_run(cur, "media_volume", grain="month"), [
-        (D(2019, 3, 1), "negative", 1), (D(2019, 3, 1), "positive", 1), (D(2019, 4, 1), "negative", 1),
-        (D(2019, 4, 1), "neutral", 1), (D(2019, 6, 1), "negative", 2),
-    ], ["period_start", "sentiment", "mentions"])
-    _expect(_run(cur, "media_volume", grain="month", quarter=1),
-            [(D(2019, 3, 1), "negative", 1), (D(2019, 3, 1), "positive", 1)], ["period_start", "sentiment", "mentions"])
+    _expect(
+        _run(cur, "media_volume", grain="month"),
+        [
+            (D(2019, 3, 1), "negative", 1),
+            (D(2019, 3, 1), "positive", 1),
+            (D(2019, 4, 1), "negative", 1),
+            (D(2019, 4, 1), "neutral", 1),
+            (D(2019, 6, 1), "negative", 2),
+        ],
+        ["period_start", "sentiment", "mentions"],
+    )
+    _expect(
+        _run(cur, "media_volume", grain="month", quarter=1),
+        [(D(2019, 3, 1), "negative", 1), (D(2019, 3, 1), "positive", 1)],
+        ["period_start", "sentiment", "mentions"],
+    )
 
 
 def test_net_sentiment(cur):
-    _expect(_run(cur, "media_net_sentiment", grain="month"), [
-        (D(2019, 3, 1), 1, 1, 2, 0.0), (D(2019, 4, 1), 0, 1, 2, -1.0), (D(2019, 6, 1), 0, 2, 2, -1.0),
-    ], ["period_start", "positive", "negative", "mentions", "net_sentiment"])
+    _expect(
+        _run(cur, "media_net_sentiment", grain="month"),
+        [
+            (D(2019, 3, 1), 1, 1, 2, 0.0),
+            (D(2019, 4, 1), 0, 1, 2, -1.0),
+            (D(2019, 6, 1), 0, 2, 2, -1.0),
+        ],
+        ["period_start", "positive", "negative", "mentions", "net_sentiment"],
+    )
 
 
 def test_top_outlets(cur):
-    _expect(_run(cur, "media_top_outlets"), [
-        ("Báo Gia Lai", "domestic", 2, 1, 1, 0), ("RFA", "foreign", 2, 0, 0, 2),
-        ("BBC Tiếng Việt", "foreign", 1, 0, 0, 1), ("VnExpress", "domestic", 1, 0, 0, 1),
-    ], ["outlet", "scope", "mentions", "positive", "neutral", "negative"])
+    _expect(
+        _run(cur, "media_top_outlets"),
+        [
+            ("Báo Gia Lai", "domestic", 2, 1, 1, 0),
+            ("RFA", "foreign", 2, 0, 0, 2),
+            ("BBC Tiếng Việt", "foreign", 1, 0, 0, 1),
+            ("VnExpress", "domestic", 1, 0, 0, 1),
+        ],
+        ["outlet", "scope", "mentions", "positive", "neutral", "negative"],
+    )
 
 
 def test_false_information_cases_with_days_to_respond(cur):
-    _expect(_run(cur, "false_info_cases"), [
-        (D(2019, 6, 28), "BBC Tiếng Việt", "reported", None, None, 2),
-        (D(2019, 6, 10), "RFA", None, None, None, 20),
-        (D(2019, 3, 20), "RFA", "refuted", D(2019, 3, 25), 5, None),
-    ], ["published_on", "outlet", "response", "responded_on", "days_to_respond", "days_open"])
+    _expect(
+        _run(cur, "false_info_cases"),
+        [
+            (D(2019, 6, 28), "BBC Tiếng Việt", "reported", None, None, 2),
+            (D(2019, 6, 10), "RFA", None, None, None, 20),
+            (D(2019, 3, 20), "RFA", "refuted", D(2019, 3, 25), 5, None),
+        ],
+        ["published_on", "outlet", "response", "responded_on", "days_to_respond", "days_open"],
+    )
 
 
 def test_media_kpis(cur):
-    _expect(_run(cur, "media_kpis"), [(2, 2, 0, 3, 2, 6)],
-            ["month_mentions", "month_negative", "previous_month_mentions", "false_cases", "false_open", "mentions"])
+    _expect(
+        _run(cur, "media_kpis"),
+        [(2, 2, 0, 3, 2, 6)],
+        ["month_mentions", "month_negative", "previous_month_mentions", "false_cases", "false_open", "mentions"],
+    )
 
 
 def test_milestone_quarter_grid(cur):
-    _expect(_run(cur, "milestone_quarter_grid"), [(1, 2, 0, 0, 2), (2, 0, 1, 0, 1), (3, 0, 0, 0, 0), (4, 0, 1, 0, 1)],
-            ["quarter", "ms_done", "ms_due", "ms_late", "milestones"])
-    _expect(_run(cur, "milestone_quarter_grid", until=D(2019, 7, 1)), [(1, 2, 0, 0, 2), (2, 0, 0, 1, 1), (3, 0, 0, 0, 0),
-                                                                      (4, 0, 1, 0, 1)],
-            ["quarter", "ms_done", "ms_due", "ms_late", "milestones"])
+    _expect(
+        _run(cur, "milestone_quarter_grid"),
+        [(1, 2, 0, 0, 2), (2, 0, 1, 0, 1), (3, 0, 0, 0, 0), (4, 0, 1, 0, 1)],
+        ["quarter", "ms_done", "ms_due", "ms_late", "milestones"],
+    )
+    _expect(
+        _run(cur, "milestone_quarter_grid", until=D(2019, 7, 1)),
+        [(1, 2, 0, 0, 2), (2, 0, 0, 1, 1), (3, 0, 0, 0, 0), (4, 0, 1, 0, 1)],
+        ["quarter", "ms_done", "ms_due", "ms_late", "milestones"],
+    )
 
 
 def test_tasks_filtered_by_unit_and_quarter(cur):
@@ -228,29 +390,56 @@ def test_tasks_filtered_by_unit_and_quarter(cur):
 
 
 def test_upcoming_deadlines(cur):
-    _expect(_run(cur, "upcoming_deadlines"), [
-        ("milestone", "NV3", D(2019, 6, 30), 0), ("task", "NV3", D(2019, 9, 30), 92), ("milestone", "NV1", D(2019, 12, 31), 184),
-    ], ["kind", "task_code", "due_on", "days_left"])
+    _expect(
+        _run(cur, "upcoming_deadlines"),
+        [
+            ("milestone", "NV3", D(2019, 6, 30), 0),
+            ("task", "NV3", D(2019, 9, 30), 92),
+            ("milestone", "NV1", D(2019, 12, 31), 184),
+        ],
+        ["kind", "task_code", "due_on", "days_left"],
+    )
 
 
 def test_what_changed_since_the_previous_version(cur):
-    _expect(_run(cur, "version_changes"), [("disbursements", 1, 0, 0), ("indicators", 0, 1, 0), ("media", 6, 0, 0),
-                                          ("tasks", 0, 2, 0)], ["sheet", "added", "changed", "removed"])
-    _expect(_run(cur, "task_changes"), [("NV1", 25.0, 50.0), ("NV3", 10.0, 40.0)], ["task_code", "old_progress", "new_progress"])
+    _expect(
+        _run(cur, "version_changes"),
+        [("disbursements", 1, 0, 0), ("indicators", 0, 1, 0), ("media", 6, 0, 0), ("tasks", 0, 2, 0)],
+        ["sheet", "added", "changed", "removed"],
+    )
+    _expect(
+        _run(cur, "task_changes"),
+        [("NV1", 25.0, 50.0), ("NV3", 10.0, 40.0)],
+        ["task_code", "old_progress", "new_progress"],
+    )
 
 
 def test_progress_history_across_versions(cur):
-    _expect(_run(cur, "progress_history"), [
-        (D(2019, 3, 31), "NV1", 25.0), (D(2019, 3, 31), "NV2", 100.0), (D(2019, 3, 31), "NV3", 10.0),
-        (D(2019, 6, 30), "NV1", 50.0), (D(2019, 6, 30), "NV2", 100.0), (D(2019, 6, 30), "NV3", 40.0),
-    ], ["as_of", "task_code", "progress"])
+    _expect(
+        _run(cur, "progress_history"),
+        [
+            (D(2019, 3, 31), "NV1", 25.0),
+            (D(2019, 3, 31), "NV2", 100.0),
+            (D(2019, 3, 31), "NV3", 10.0),
+            (D(2019, 6, 30), "NV1", 50.0),
+            (D(2019, 6, 30), "NV2", 100.0),
+            (D(2019, 6, 30), "NV3", 40.0),
+        ],
+        ["as_of", "task_code", "progress"],
+    )
 
 
 def test_indicators(cur):
-    _expect(_run(cur, "indicators_at_version"), [("NV3", "Cụm pa nô", 2.0, 1.0, 50.0)],
-            ["task_code", "indicator", "target", "actual", "achieved_pct"])
-    _expect(_run(cur, "indicators_at_version", version_id=1), [("NV3", "Cụm pa nô", 2.0, 0.0, 0.0)],
-            ["task_code", "indicator", "target", "actual", "achieved_pct"])
+    _expect(
+        _run(cur, "indicators_at_version"),
+        [("NV3", "Cụm pa nô", 2.0, 1.0, 50.0)],
+        ["task_code", "indicator", "target", "actual", "achieved_pct"],
+    )
+    _expect(
+        _run(cur, "indicators_at_version", version_id=1),
+        [("NV3", "Cụm pa nô", 2.0, 0.0, 0.0)],
+        ["task_code", "indicator", "target", "actual", "achieved_pct"],
+    )
 
 
 def test_negative_spikes_need_a_history_before_they_fire(cur):

@@ -62,8 +62,15 @@ def text(data) -> str:
 
 def _page(cur, plan, name: str, **extra) -> pd.DataFrame:
     """A named query with the parameters a page sets for the same period: as of 30/09/2019, whole plan."""
-    params = {"plan_id": plan["plan_id"], "version_id": 3, "units": [], "quarter": 0, "year": 2019, "until": AS_OF,
-              **extra}
+    params = {
+        "plan_id": plan["plan_id"],
+        "version_id": 3,
+        "units": [],
+        "quarter": 0,
+        "year": 2019,
+        "until": AS_OF,
+        **extra,
+    }
     return queries.run(cur, name, **{k: params[k] for k in queries.parameters(name)})
 
 
@@ -75,19 +82,25 @@ def test_the_task_figures_are_the_overview_figures(cur, plan, data, text) -> Non
     tasks = _page(cur, plan, "tasks_at_version")
     groups = status.group_counts(status.statuses(tasks, AS_OF, plan_year=2019))
     assert data.groups == groups == {"done_on_time": 2, "done_late": 0, "open_in_time": 6, "open_overdue": 0}
-    assert ("Kế hoạch có 8 nhiệm vụ. Tính đến ngày 30/09/2019: đã hoàn thành đúng hạn 2 nhiệm vụ; đã hoàn thành quá "
-            "hạn 0 nhiệm vụ; chưa hoàn thành, trong hạn 6 nhiệm vụ; chưa hoàn thành, quá hạn 0 nhiệm vụ.") in text
+    assert (
+        "Kế hoạch có 8 nhiệm vụ. Tính đến ngày 30/09/2019: đã hoàn thành đúng hạn 2 nhiệm vụ; đã hoàn thành quá "
+        "hạn 0 nhiệm vụ; chưa hoàn thành, trong hạn 6 nhiệm vụ; chưa hoàn thành, quá hạn 0 nhiệm vụ."
+    ) in text
     assert "- Tỷ lệ hoàn thành: 25% (2/8; đã hoàn thành (đúng hạn và quá hạn) ÷ tổng số nhiệm vụ)." in text
 
 
 def test_a_section_per_task_in_the_plans_order_with_result_indicators_and_status(data, text) -> None:
     headings = [line for line in text.splitlines() if line.startswith("2.") and "Nhiệm vụ NV" in line]
     assert [h.split(":")[0] for h in headings] == [f"2.{n}. Nhiệm vụ NV{n}" for n in range(1, 9)]
-    assert "Kết quả: Đã tổ chức lớp tập huấn ngày 18/7/2019 tại Khách sạn Công đoàn, 78/80 học viên tham dự; đã quyết toán." \
+    assert (
+        "Kết quả: Đã tổ chức lớp tập huấn ngày 18/7/2019 tại Khách sạn Công đoàn, 78/80 học viên tham dự; đã quyết toán."
         in text
+    )
     assert "- Số học viên: thực hiện 78/80 học viên, đạt 97,5% kế hoạch." in text
-    assert ("Tiến độ: 70%. Tình trạng: Chậm tiến độ. Dự kiến 100% (đã qua 100% thời gian), thực tế 70%: chậm 30 điểm."
-            in text)
+    assert (
+        "Tiến độ: 70%. Tình trạng: Chậm tiến độ. Dự kiến 100% (đã qua 100% thời gian), thực tế 70%: chậm 30 điểm."
+        in text
+    )
     assert "Tiến độ: 100%. Tình trạng: Hoàn thành ngày 18/07/2019, đúng hạn 31/07/2019." in text
     assert "- Nghiệm thu, bàn giao 02 cụm pa nô (hạn 30/09/2019): chưa đến hạn." in text
 
@@ -99,9 +112,10 @@ def test_the_budget_figures_are_the_budget_page_figures(cur, plan, data, text) -
     in_quarter = int(by_month[pd.to_datetime(by_month["month_start"]).dt.quarter == 3]["disbursed"].sum())
     assert (data.budget_totals["planned"], data.budget_totals["disbursed"]) == (totals["planned"], totals["disbursed"])
     assert data.disbursed_in_period == in_quarter == 312_650_000
-    assert (f"Tổng dự toán {_n(totals['planned'])} đồng; lũy kế giải ngân đến ngày 30/09/2019 là "
-            f"{_n(totals['disbursed'])} đồng, đạt 71,3% dự toán; trong quý III năm 2019 đã giải ngân 312.650.000 đồng."
-            ) in text
+    assert (
+        f"Tổng dự toán {_n(totals['planned'])} đồng; lũy kế giải ngân đến ngày 30/09/2019 là "
+        f"{_n(totals['disbursed'])} đồng, đạt 71,3% dự toán; trong quý III năm 2019 đã giải ngân 312.650.000 đồng."
+    ) in text
     for row in by_source.itertuples():
         label = {"state": "Ngân sách nhà nước", "integrated": "Lồng ghép", "social": "Xã hội hóa"}[row.source]
         assert f"{label} | {_n(row.planned)} | {_n(row.disbursed)} |" in text
@@ -113,16 +127,20 @@ def test_the_press_figures_are_the_media_page_figures_for_the_quarter(cur, plan,
     assert data.mentions == int(by_scope["mentions"].sum()) == 555
     domestic = int(by_scope.loc[by_scope["scope"] == "domestic", "mentions"].sum())
     negative = int(by_scope.loc[by_scope["sentiment"] == "negative", "mentions"].sum())
-    assert (f"Trong quý III năm 2019, đã theo dõi 555 tin, bài về tỉnh: báo chí trong nước {domestic} tin, bài "
-            f"(73,2%), báo chí nước ngoài {555 - domestic} tin, bài (26,8%).") in text
+    assert (
+        f"Trong quý III năm 2019, đã theo dõi 555 tin, bài về tỉnh: báo chí trong nước {domestic} tin, bài "
+        f"(73,2%), báo chí nước ngoài {555 - domestic} tin, bài (26,8%)."
+    ) in text
     assert f"tiêu cực {negative} tin, bài (20,9%)" in text
     assert "Tổng cộng | 239 | 200 | 116 | 555" in text
     cases = _page(cur, plan, "false_info_cases")
     in_quarter = cases[pd.to_datetime(cases["published_on"]).dt.quarter == 3]
     assert len(data.false_cases) == len(in_quarter) == 8
     open_cases = int(_page(cur, plan, "media_kpis").iloc[0]["false_open"])
-    assert ("Phát hiện 8 trường hợp thông tin sai lệch, xuyên tạc về tỉnh. Kết quả xử lý: chưa xử lý 1; đã báo cáo 2; "
-            "đã phản bác/cải chính 4; không cần xử lý 1.") in text
+    assert (
+        "Phát hiện 8 trường hợp thông tin sai lệch, xuyên tạc về tỉnh. Kết quả xử lý: chưa xử lý 1; đã báo cáo 2; "
+        "đã phản bác/cải chính 4; không cần xử lý 1."
+    ) in text
     assert f"Đến ngày 30/09/2019, còn {open_cases} trường hợp chưa xử lý xong" in text
     assert "28/09/2019 | YouTube | Clip: bạo loạn ở Pleiku | Chưa xử lý | —" in text
 
@@ -130,32 +148,59 @@ def test_the_press_figures_are_the_media_page_figures_for_the_quarter(cur, plan,
 def test_difficulties_are_the_tasks_behind_or_overdue_with_their_reasons(data, text) -> None:
     assert list(data.difficulties["task_code"]) == ["NV6"]
     section = text.split("II. KHÓ KHĂN, VƯỚNG MẮC")[1].split("III. NHIỆM VỤ TRỌNG TÂM")[0]
-    assert ("- Nhiệm vụ NV6 chậm tiến độ: Dự kiến 100% (đã qua 100% thời gian), thực tế 70%: chậm 30 điểm. "
-            "Tình hình: Hoàn thành cụm pa nô xã Ia Chía; cụm xã Ia Nan chậm do mưa lớn, dự kiến xong tháng 10/2019.") \
-        in section
+    assert (
+        "- Nhiệm vụ NV6 chậm tiến độ: Dự kiến 100% (đã qua 100% thời gian), thực tế 70%: chậm 30 điểm. "
+        "Tình hình: Hoàn thành cụm pa nô xã Ia Chía; cụm xã Ia Nan chậm do mưa lớn, dự kiến xong tháng 10/2019."
+    ) in section
     assert "Mốc M16 (nhiệm vụ NV6) «Thi công cụm pa nô tại xã Ia Nan, huyện Đức Cơ» đã quá hạn 31/08/2019" in section
 
 
 def test_the_heading_block_and_closing_are_those_of_an_administrative_report(text) -> None:
     lines = text.splitlines()
-    for expected in ("UBND TỈNH GIA LAI", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Số:        /BC-STTTT",
-                     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "Gia Lai, ngày 30 tháng 9 năm 2019", "BÁO CÁO", "Quý III năm 2019",
-                     "Kính gửi: Ủy ban nhân dân tỉnh Gia Lai.", "I. KẾT QUẢ THỰC HIỆN", "II. KHÓ KHĂN, VƯỚNG MẮC",
-                     "III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", "Nơi nhận:", "GIÁM ĐỐC"):
+    for expected in (
+        "UBND TỈNH GIA LAI",
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        "Số:        /BC-STTTT",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Gia Lai, ngày 30 tháng 9 năm 2019",
+        "BÁO CÁO",
+        "Quý III năm 2019",
+        "Kính gửi: Ủy ban nhân dân tỉnh Gia Lai.",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "II. KHÓ KHĂN, VƯỚNG MẮC",
+        "III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI",
+        "Nơi nhận:",
+        "GIÁM ĐỐC",
+    ):
         assert any(expected in line for line in lines), expected
     assert "Kết quả thực hiện Kế hoạch triển khai công tác thông tin đối ngoại năm 2019 (dữ liệu mẫu)" in lines
-    assert ("Thực hiện Kế hoạch số 45/KH-STTTT ngày 15/03/2019 của Sở Thông tin và Truyền thông tỉnh Gia Lai về triển "
-            "khai công tác thông tin đối ngoại năm 2019 (dữ liệu mẫu), Sở Thông tin và Truyền thông báo cáo") in text
+    assert (
+        "Thực hiện Kế hoạch số 45/KH-STTTT ngày 15/03/2019 của Sở Thông tin và Truyền thông tỉnh Gia Lai về triển "
+        "khai công tác thông tin đối ngoại năm 2019 (dữ liệu mẫu), Sở Thông tin và Truyền thông báo cáo"
+    ) in text
 
 
 def test_the_appendix_holds_the_same_tables(data) -> None:
     book = openpyxl.load_workbook(io.BytesIO(report.appendix_bytes(data)))
-    assert book.sheetnames == ["Nhiệm vụ", "Chỉ tiêu", "Mốc trong kỳ", "Kinh phí theo nguồn", "Kinh phí theo nhiệm vụ",
-                               "Báo chí", "Thông tin sai lệch"]
+    assert book.sheetnames == [
+        "Nhiệm vụ",
+        "Chỉ tiêu",
+        "Mốc trong kỳ",
+        "Kinh phí theo nguồn",
+        "Kinh phí theo nhiệm vụ",
+        "Báo chí",
+        "Thông tin sai lệch",
+    ]
     tasks = book["Nhiệm vụ"]
-    assert [c.value for c in tasks[4]][:6] == ["Mã NV", "Nội dung nhiệm vụ", "Đơn vị chủ trì", "Thời gian thực hiện",
-                                               "Tiến độ", "Tình trạng"]
+    assert [c.value for c in tasks[4]][:6] == [
+        "Mã NV",
+        "Nội dung nhiệm vụ",
+        "Đơn vị chủ trì",
+        "Thời gian thực hiện",
+        "Tiến độ",
+        "Tình trạng",
+    ]
     assert [row[0].value for row in tasks.iter_rows(min_row=5)] == [f"NV{n}" for n in range(1, 9)]
     assert tasks.freeze_panes == "A5"
     sources = book["Kinh phí theo nguồn"]
@@ -173,8 +218,10 @@ def test_the_appendix_holds_the_same_tables(data) -> None:
 
 def test_a_half_year_sums_its_quarters_and_a_year_takes_the_whole_year(cur, plan) -> None:
     half = report.collect(cur, plan, 2, dt.date(2019, 6, 30), report.Period("half", 2019, 1))
-    quarters = sum(int(_page(cur, plan, "media_by_scope", quarter=q, version_id=2,
-                             until=dt.date(2019, 6, 30))["mentions"].sum()) for q in (1, 2))
+    quarters = sum(
+        int(_page(cur, plan, "media_by_scope", quarter=q, version_id=2, until=dt.date(2019, 6, 30))["mentions"].sum())
+        for q in (1, 2)
+    )
     assert half.mentions == quarters
     year = report.collect(cur, plan, 3, AS_OF, report.Period("year", 2019))
     assert year.mentions == int(_page(cur, plan, "media_by_scope")["mentions"].sum())
@@ -215,8 +262,14 @@ def test_dates_are_written_as_decree_30_asks() -> None:
 
 def test_the_heading_names_come_from_the_issuer() -> None:
     who = report.issuer({"issuer": "Sở Thông tin và Truyền thông tỉnh Gia Lai", "doc_number": "45/KH-STTTT"})
-    assert who == report.Issuer("UBND TỈNH GIA LAI", "SỞ THÔNG TIN VÀ TRUYỀN THÔNG", "Sở Thông tin và Truyền thông",
-                                "Gia Lai", "Ủy ban nhân dân tỉnh Gia Lai", "BC-STTTT")
+    assert who == report.Issuer(
+        "UBND TỈNH GIA LAI",
+        "SỞ THÔNG TIN VÀ TRUYỀN THÔNG",
+        "Sở Thông tin và Truyền thông",
+        "Gia Lai",
+        "Ủy ban nhân dân tỉnh Gia Lai",
+        "BC-STTTT",
+    )
     city = report.issuer({"issuer": "Sở Tư pháp thành phố Hà Nội", "doc_number": "12/KH-STP"})
     assert (city.parent, city.place, city.code) == ("UBND THÀNH PHỐ HÀ NỘI", "Hà Nội", "BC-STP")
     bare = report.issuer({"issuer": "Văn phòng", "doc_number": ""})
@@ -245,8 +298,10 @@ def test_the_report_downloads_from_the_overview_in_chromium(demo_db, tmp_path) -
         page, _ = open_page(context, url)
         try:
             page.get_by_text("Báo cáo định kỳ (Word) và phụ lục (Excel)").click()
-            for name, file_name in (("Báo cáo (.docx)", "bao-cao-quy-3-2019.docx"),
-                                    ("Phụ lục (.xlsx)", "phu-luc-bao-cao-quy-3-2019.xlsx")):
+            for name, file_name in (
+                ("Báo cáo (.docx)", "bao-cao-quy-3-2019.docx"),
+                ("Phụ lục (.xlsx)", "phu-luc-bao-cao-quy-3-2019.xlsx"),
+            ):
                 file = download(page, page.get_by_role("button", name=name))
                 saved = tmp_path / file.suggested_filename
                 file.save_as(saved)

@@ -24,12 +24,14 @@ def test_a_small_plan_is_drawn_whole_in_its_own_order():
 
 
 def test_the_tasks_furthest_behind_come_first_and_ties_go_by_code():
-    tasks = _tasks([
-        ("NV1", 50.0, 60.0, "on_track", None),   # 10 behind
-        ("NV4", 20.0, 80.0, "behind", None),     # 60 behind
-        ("NV3", 0.0, 60.0, "behind", None),      # 60 behind
-        ("NV2", 100.0, 50.0, "done", None),      # ahead
-    ])
+    tasks = _tasks(
+        [
+            ("NV1", 50.0, 60.0, "on_track", None),  # 10 behind
+            ("NV4", 20.0, 80.0, "behind", None),  # 60 behind
+            ("NV3", 0.0, 60.0, "behind", None),  # 60 behind
+            ("NV2", 100.0, 50.0, "done", None),  # ahead
+        ]
+    )
     chosen = shortlist.most_behind(tasks, limit=3)
     assert chosen.cut and chosen.total == 4
     assert list(chosen.rows["task_code"]) == ["NV3", "NV4", "NV1"]
@@ -37,13 +39,15 @@ def test_the_tasks_furthest_behind_come_first_and_ties_go_by_code():
 
 
 def test_the_gantt_shows_open_tasks_by_due_date_then_the_latest_done():
-    tasks = _tasks([
-        ("NV1", 100.0, 100.0, "done", D(2019, 3, 31)),
-        ("NV2", 100.0, 100.0, "done", D(2019, 9, 30)),
-        ("NV3", 20.0, 80.0, "overdue", D(2019, 5, 31)),
-        ("NV4", 20.0, 30.0, "on_track", D(2019, 12, 31)),
-        ("NV5", 0.0, 0.0, "not_started", D(2019, 11, 30)),
-    ])
+    tasks = _tasks(
+        [
+            ("NV1", 100.0, 100.0, "done", D(2019, 3, 31)),
+            ("NV2", 100.0, 100.0, "done", D(2019, 9, 30)),
+            ("NV3", 20.0, 80.0, "overdue", D(2019, 5, 31)),
+            ("NV4", 20.0, 30.0, "on_track", D(2019, 12, 31)),
+            ("NV5", 0.0, 0.0, "not_started", D(2019, 11, 30)),
+        ]
+    )
     assert list(shortlist.due_soonest(tasks, limit=2).rows["task_code"]) == ["NV3", "NV5"]
     assert list(shortlist.due_soonest(tasks, limit=4).rows["task_code"]) == ["NV3", "NV5", "NV4", "NV2"]
 
@@ -60,14 +64,14 @@ def test_a_large_plan_all_done_still_has_a_gantt():
     [
         (
             shortlist.lowest_indicators,
-            pd.DataFrame({"task_code": ["NV1", "NV2", "NV1"], "indicator": ["b", "a", "a"],
-                          "achieved_pct": [50.0, 10.0, 50.0]}),
+            pd.DataFrame(
+                {"task_code": ["NV1", "NV2", "NV1"], "indicator": ["b", "a", "a"], "achieved_pct": [50.0, 10.0, 50.0]}
+            ),
             [("NV2", "a"), ("NV1", "a")],
         ),
         (
             shortlist.largest_budgets,
-            pd.DataFrame({"task_code": ["NV1", "NV2", "NV3"], "indicator": ["", "", ""],
-                          "planned": [5e6, 9e6, 9e6]}),
+            pd.DataFrame({"task_code": ["NV1", "NV2", "NV3"], "indicator": ["", "", ""], "planned": [5e6, 9e6, 9e6]}),
             [("NV2", ""), ("NV3", "")],
         ),
     ],

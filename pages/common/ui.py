@@ -66,8 +66,9 @@ def _cached_query(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, name: 
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _cached_statuses(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, params: tuple, as_of: dt.date, lang: str,
-                     year: int) -> pd.DataFrame:
+def _cached_statuses(
+    _cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, params: tuple, as_of: dt.date, lang: str, year: int
+) -> pd.DataFrame:
     """Every task's status for the view: 20.000 reasons take a while to write, and every page reuses them."""
     tasks = _cached_query(_cur, db, stamp, "tasks_at_version", params)
     return status.statuses(tasks, as_of, lang=lang, plan_year=year)
@@ -133,7 +134,9 @@ class View:
         """status.statuses of `query("tasks_at_version")`, cached until the data changes."""
         params = self.params()
         wanted = tuple(sorted((key, _hashable(params[key])) for key in queries.parameters("tasks_at_version")))
-        return _cached_statuses(self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year).copy()
+        return _cached_statuses(
+            self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year
+        ).copy()
 
     def link_params(self) -> dict[str, str]:
         return {key: st.query_params[key] for key in URL_KEYS if key in st.query_params}
@@ -145,8 +148,10 @@ class View:
         filters = [f"{self.t('filter_units')}: {', '.join(self.units)}"] if self.units else []
         if self.quarter:
             filters.append(f"{self.t('filter_quarter')}: {QUARTER_NAMES[self.quarter]}")
-        return (str(self.plan["title"]),
-                " · ".join([self.t("data_as_of", as_of=self.date(self.as_of), version=self.version_id), *filters]))
+        return (
+            str(self.plan["title"]),
+            " · ".join([self.t("data_as_of", as_of=self.date(self.as_of), version=self.version_id), *filters]),
+        )
 
 
 def _url(name: str) -> str | None:
@@ -166,8 +171,12 @@ def page(title_key: str) -> View:
     """Sets up a page: config, cursor, filters from the URL, sidebar. Every page calls this first."""
     lang = _url("lang") if _url("lang") in LANGS else "vi"
     meeting_mode = _url("meeting") == "1"
-    st.set_page_config(page_title=t(title_key, lang), page_icon=str(ICON), layout="wide",
-                       initial_sidebar_state="collapsed" if meeting_mode else "auto")
+    st.set_page_config(
+        page_title=t(title_key, lang),
+        page_icon=str(ICON),
+        layout="wide",
+        initial_sidebar_state="collapsed" if meeting_mode else "auto",
+    )
     view = View(_connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
     if title_key != "page_update" and auth.viewer_needs_password(st.session_state):
         _viewer_login(view)  # stops the script until the shared viewer password is given
@@ -196,8 +205,14 @@ def _viewer_login(view: View) -> None:
         if result.ok:
             st.rerun()
         elif result.outcome == "locked":
-            st.error(view.t("upd_login_locked", count=auth.MAX_FAILURES, time=f"{result.locked_until:%H:%M}",
-                            minutes=int(auth.LOCK_TIME.total_seconds() // 60)))
+            st.error(
+                view.t(
+                    "upd_login_locked",
+                    count=auth.MAX_FAILURES,
+                    time=f"{result.locked_until:%H:%M}",
+                    minutes=int(auth.LOCK_TIME.total_seconds() // 60),
+                )
+            )
         else:
             st.error(view.t("upd_viewer_failed", left=result.attempts_left))
     st.stop()
@@ -214,14 +229,19 @@ def _sidebar(view: View, plans: pd.DataFrame) -> None:
         for path, key, icon in PAGES:
             st.page_link(path, label=view.t(key), icon=icon, query_params=view.link_params())
         if auth.is_editor(st.session_state):
-            st.page_link(UPDATE_PAGE, label=view.t("page_update"), icon=":material/upload_file:",
-                         query_params=view.link_params())
+            st.page_link(
+                UPDATE_PAGE, label=view.t("page_update"), icon=":material/upload_file:", query_params=view.link_params()
+            )
         else:
-            st.page_link(UPDATE_PAGE, label=view.t("upd_login_link"), icon=":material/login:",
-                         query_params=view.link_params())
+            st.page_link(
+                UPDATE_PAGE, label=view.t("upd_login_link"), icon=":material/login:", query_params=view.link_params()
+            )
         st.divider()
         language = st.segmented_control(
-            view.t("language"), LANGS, default=view.lang, key="lang_switch",
+            view.t("language"),
+            LANGS,
+            default=view.lang,
+            key="lang_switch",
             format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
         )
         if language and language != view.lang:
@@ -233,8 +253,13 @@ def _sidebar(view: View, plans: pd.DataFrame) -> None:
         if view.plan is None:
             return
         labels = {int(r.plan_id): f"{r.title} ({r.year})" for r in plans.itertuples()}
-        chosen = st.selectbox(view.t("plan"), list(labels), index=list(labels).index(view.plan_id),
-                              format_func=labels.get, key="plan_choice")
+        chosen = st.selectbox(
+            view.t("plan"),
+            list(labels),
+            index=list(labels).index(view.plan_id),
+            format_func=labels.get,
+            key="plan_choice",
+        )
         if chosen != view.plan_id:
             _set_url("plan", str(chosen))
             for key in ("units", "asof", "q"):
@@ -259,7 +284,10 @@ def _as_of_filter(view: View) -> None:
         st.session_state["asof_choice"] = options[0]
     st.session_state[seen] = options[0]
     chosen = st.selectbox(
-        view.t("filter_as_of"), options, index=index, key="asof_choice",
+        view.t("filter_as_of"),
+        options,
+        index=index,
+        key="asof_choice",
         format_func=lambda iso: view.date(iso),
         help=view.t("filter_as_of_help"),
     )
@@ -274,8 +302,12 @@ def _unit_filter(view: View) -> None:
     names = dict(zip(units["unit_code"], units["unit_name"]))
     wanted = [code for code in (_url("units") or "").split(",") if code in names]
     chosen = st.multiselect(
-        view.t("filter_units"), list(names), default=wanted, key="units_choice",
-        format_func=lambda code: f"{code} — {names[code]}", placeholder=view.t("filter_all_units"),
+        view.t("filter_units"),
+        list(names),
+        default=wanted,
+        key="units_choice",
+        format_func=lambda code: f"{code} — {names[code]}",
+        placeholder=view.t("filter_all_units"),
     )
     view.units = list(chosen)
     _set_url("units", ",".join(chosen) or None)
@@ -285,8 +317,13 @@ def _quarter_filter(view: View) -> None:
     wanted = _url("q")
     index = int(wanted) if wanted in ("1", "2", "3", "4") else 0
     chosen = st.selectbox(
-        view.t("filter_quarter"), [0, 1, 2, 3, 4], index=index, key="quarter_choice",
-        format_func=lambda q: view.t("filter_whole_year") if q == 0 else view.t("quarter_label", quarter=QUARTER_NAMES[q]),
+        view.t("filter_quarter"),
+        [0, 1, 2, 3, 4],
+        index=index,
+        key="quarter_choice",
+        format_func=lambda q: (
+            view.t("filter_whole_year") if q == 0 else view.t("quarter_label", quarter=QUARTER_NAMES[q])
+        ),
     )
     view.quarter = int(chosen)
     _set_url("q", str(chosen) if chosen else None)
@@ -324,14 +361,24 @@ def chart(figure: go.Figure | None, view: View, empty_key: str = "no_data_chart"
 
 def _projector(figure: go.Figure) -> None:
     """Bigger text and taller charts, to be read from the back of a meeting room."""
-    figure.update_layout(font_size=MEETING_FONT, hoverlabel_font_size=MEETING_FONT - 2,
-                         height=round((figure.layout.height or 360) * MEETING_HEIGHT))
+    figure.update_layout(
+        font_size=MEETING_FONT,
+        hoverlabel_font_size=MEETING_FONT - 2,
+        height=round((figure.layout.height or 360) * MEETING_HEIGHT),
+    )
     for annotation in figure.layout.annotations or ():
         annotation.font.size = (annotation.font.size or 14) + 4
 
 
-def table(frame: pd.DataFrame, view: View, columns: dict[str, st.column_config.Column | str], empty_key: str = "no_data_table",
-          title: str | None = None, notes: tuple[str, ...] = (), **options) -> None:
+def table(
+    frame: pd.DataFrame,
+    view: View,
+    columns: dict[str, st.column_config.Column | str],
+    empty_key: str = "no_data_table",
+    title: str | None = None,
+    notes: tuple[str, ...] = (),
+    **options,
+) -> None:
     """A table with translated headers and its .xlsx/.csv downloads; text from uploads is shown as text, never as HTML.
 
     The downloads hold exactly the shown columns under the shown headers (`title` names the file and
@@ -370,16 +417,34 @@ def _downloads(frame: pd.DataFrame, view: View, columns: dict, title: str | None
 
     def table_spec() -> exports.Table:
         # Reading every cell to choose each column's format is work for a pressed button, not for every run.
-        return exports.Table(frame, exports.infer_kinds(frame, headers, formats, lang), sheet=name, title=name, notes=context)
+        return exports.Table(
+            frame, exports.infer_kinds(frame, headers, formats, lang), sheet=name, title=name, notes=context
+        )
 
     stem = exports.slug(name) + ("" if title else f"-{view.tables}")
     with st.container(horizontal=True, gap="small"):
-        st.download_button(view.t("exp_xlsx"), data=lambda: exports.xlsx_bytes(table_spec(), lang), file_name=f"{stem}.xlsx",
-                           mime=exports.XLSX_MIME, icon=":material/download:", on_click="ignore", type="tertiary",
-                           help=view.t("exp_xlsx_help"), key=f"download_xlsx_{view.tables}")
-        st.download_button(view.t("exp_csv"), data=lambda: exports.csv_bytes(table_spec(), lang), file_name=f"{stem}.csv",
-                           mime=exports.CSV_MIME, icon=":material/download:", on_click="ignore", type="tertiary",
-                           help=view.t("exp_csv_help"), key=f"download_csv_{view.tables}")
+        st.download_button(
+            view.t("exp_xlsx"),
+            data=lambda: exports.xlsx_bytes(table_spec(), lang),
+            file_name=f"{stem}.xlsx",
+            mime=exports.XLSX_MIME,
+            icon=":material/download:",
+            on_click="ignore",
+            type="tertiary",
+            help=view.t("exp_xlsx_help"),
+            key=f"download_xlsx_{view.tables}",
+        )
+        st.download_button(
+            view.t("exp_csv"),
+            data=lambda: exports.csv_bytes(table_spec(), lang),
+            file_name=f"{stem}.csv",
+            mime=exports.CSV_MIME,
+            icon=":material/download:",
+            on_click="ignore",
+            type="tertiary",
+            help=view.t("exp_csv_help"),
+            key=f"download_csv_{view.tables}",
+        )
 
 
 # --- Khám phá -------------------------------------------------------------------------------------------
@@ -400,8 +465,16 @@ def set_query_values(values: dict[str, list[str]], prefix: str) -> None:
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _cached_explore(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, what: str, exploration: explore.Exploration,
-                    column: str | None, params: tuple, lang: str) -> object:
+def _cached_explore(
+    _cur: duckdb.DuckDBPyConnection,
+    db: str,
+    stamp: tuple,
+    what: str,
+    exploration: explore.Exploration,
+    column: str | None,
+    params: tuple,
+    lang: str,
+) -> object:
     values = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
     if what == "options":
         return explore.options(_cur, exploration.spec, column, values, lang)
@@ -454,8 +527,10 @@ def meeting_changes(view: View) -> None:
     earlier = earlier.assign(day=[pd.Timestamp(d).date() for d in earlier["as_of"]])
     earlier = earlier[earlier["day"] < view.as_of].drop_duplicates("day")
     options = [d.isoformat() for d in earlier["day"]] + ["other"]
-    labels = {d.isoformat(): view.t("mt_since_version", version=v, as_of=view.date(d))
-              for d, v in zip(earlier["day"], earlier["version_id"])}
+    labels = {
+        d.isoformat(): view.t("mt_since_version", version=v, as_of=view.date(d))
+        for d, v in zip(earlier["day"], earlier["version_id"])
+    }
     wanted = _url("since")
     try:
         wanted_day = dt.date.fromisoformat(wanted) if wanted else default_since
@@ -463,41 +538,86 @@ def meeting_changes(view: View) -> None:
         wanted_day = default_since
     index = options.index(wanted_day.isoformat()) if wanted_day.isoformat() in options else len(options) - 1
     left, right, _ = st.columns([2, 1, 2])
-    chosen = left.selectbox(view.t("mt_since"), options, index=index, key="since_choice",
-                            format_func=lambda o: labels.get(o, view.t("mt_since_date")))
+    chosen = left.selectbox(
+        view.t("mt_since"),
+        options,
+        index=index,
+        key="since_choice",
+        format_func=lambda o: labels.get(o, view.t("mt_since_date")),
+    )
     if chosen == "other":
-        since = right.date_input(view.t("mt_since_pick"), value=wanted_day, format="DD/MM/YYYY", key="since_date",
-                                 min_value=dt.date(2000, 1, 1), max_value=view.as_of)
+        since = right.date_input(
+            view.t("mt_since_pick"),
+            value=wanted_day,
+            format="DD/MM/YYYY",
+            key="since_date",
+            min_value=dt.date(2000, 1, 1),
+            max_value=view.as_of,
+        )
     else:
         since = dt.date.fromisoformat(chosen)
     _set_url("since", None if since == default_since else since.isoformat())
     changes = meeting.changes(view.cur, view.params(), since, view.versions, lang)
-    st.caption(view.t("mt_period", since=view.date(since), until=view.date(view.as_of), version=view.version_id) + " "
-               + (view.t("mt_baseline", version=changes.baseline.version_id, as_of=view.date(changes.baseline.as_of))
-                  if changes.baseline.version_id else view.t("mt_no_baseline", since=view.date(since))))
+    st.caption(
+        view.t("mt_period", since=view.date(since), until=view.date(view.as_of), version=view.version_id)
+        + " "
+        + (
+            view.t("mt_baseline", version=changes.baseline.version_id, as_of=view.date(changes.baseline.as_of))
+            if changes.baseline.version_id
+            else view.t("mt_no_baseline", since=view.date(since))
+        )
+    )
     # Three cards then two: five in a row are cut short on a 1024 px projector.
     columns = [*st.columns(3), *st.columns(2)]
     gained = changes.progress_gained
-    columns[0].metric(view.t("mt_kpi_status"), measures.count(changes.status_changed, lang), border=True,
-                      delta=view.t("mt_kpi_status_delta", total=len(changes.tasks)), delta_color="off", delta_arrow="off")
-    columns[1].metric(view.t("mt_kpi_progress"), _signed(gained, lang), border=True,
-                      delta=view.t("mt_kpi_progress_delta", count=changes.tasks_gaining),
-                      delta_color="off", delta_arrow="off")
-    columns[2].metric(view.t("mt_kpi_disbursed"), measures.millions(changes.disbursed, lang, unit=False), border=True,
-                      delta=view.t("mt_kpi_disbursed_delta", count=len(changes.disbursements)),
-                      delta_color="off", delta_arrow="off")
-    columns[3].metric(view.t("mt_kpi_mentions"), measures.count(changes.mentions["mentions"], lang), border=True,
-                      delta=view.t("mt_kpi_mentions_delta", share=measures.percent(changes.negative_share, lang)),
-                      delta_color="off", delta_arrow="off")
-    columns[4].metric(view.t("mt_kpi_false"), measures.count(changes.mentions["false_new"], lang), border=True,
-                      delta=view.t("mt_kpi_false_delta", answered=changes.mentions["false_answered"]),
-                      delta_color="off", delta_arrow="off")
+    columns[0].metric(
+        view.t("mt_kpi_status"),
+        measures.count(changes.status_changed, lang),
+        border=True,
+        delta=view.t("mt_kpi_status_delta", total=len(changes.tasks)),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    columns[1].metric(
+        view.t("mt_kpi_progress"),
+        _signed(gained, lang),
+        border=True,
+        delta=view.t("mt_kpi_progress_delta", count=changes.tasks_gaining),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    columns[2].metric(
+        view.t("mt_kpi_disbursed"),
+        measures.millions(changes.disbursed, lang, unit=False),
+        border=True,
+        delta=view.t("mt_kpi_disbursed_delta", count=len(changes.disbursements)),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    columns[3].metric(
+        view.t("mt_kpi_mentions"),
+        measures.count(changes.mentions["mentions"], lang),
+        border=True,
+        delta=view.t("mt_kpi_mentions_delta", share=measures.percent(changes.negative_share, lang)),
+        delta_color="off",
+        delta_arrow="off",
+    )
+    columns[4].metric(
+        view.t("mt_kpi_false"),
+        measures.count(changes.mentions["false_new"], lang),
+        border=True,
+        delta=view.t("mt_kpi_false_delta", answered=changes.mentions["false_answered"]),
+        delta_color="off",
+        delta_arrow="off",
+    )
     st.subheader(view.t("mt_tasks_title"))
     moved = changes.changed_tasks
     table(
         moved.assign(
-            old_label=[view.t("mt_new_task") if new else measures.category(code).tagged(lang)
-                       for code, new in zip(moved["old_status"], moved["is_new"])],
+            old_label=[
+                view.t("mt_new_task") if new else measures.category(code).tagged(lang)
+                for code, new in zip(moved["old_status"], moved["is_new"])
+            ],
             new_label=[measures.category(code).tagged(lang) for code in moved["new_status"]],
             gained_text=[_signed(v, lang) for v in moved["gained"]],
         ),
@@ -512,7 +632,8 @@ def meeting_changes(view: View) -> None:
             "gained_text": view.t("mt_col_gained"),
             "reason": st.column_config.TextColumn(view.t("col_reason"), width="large"),
         },
-        empty_key="mt_no_task_changes", title=view.t("mt_tasks_title"),
+        empty_key="mt_no_task_changes",
+        title=view.t("mt_tasks_title"),
     )
     left, right = st.columns(2)
     with left:
@@ -531,7 +652,8 @@ def meeting_changes(view: View) -> None:
                 "source": view.t("col_source"),
                 "amount_text": view.t("legend_disbursed"),
             },
-            empty_key="mt_no_disbursed", title=view.t("mt_disbursed_title"),
+            empty_key="mt_no_disbursed",
+            title=view.t("mt_disbursed_title"),
         )
     with right:
         st.subheader(view.t("mt_false_title"))
@@ -546,7 +668,8 @@ def meeting_changes(view: View) -> None:
                 "response": view.t("col_response"),
                 "responded_on": view.t("col_responded"),
             },
-            empty_key="mt_no_false", title=view.t("mt_false_title"),
+            empty_key="mt_no_false",
+            title=view.t("mt_false_title"),
         )
     st.divider()
 
@@ -568,17 +691,30 @@ def report_downloads(view: View) -> None:
     with st.expander(view.t("rp_title"), icon=":material/description:"):
         st.caption(view.t("rp_intro"))
         year = view.year
-        periods = [report.Period("quarter", year, q) for q in range(1, 5)] + \
-                  [report.Period("half", year, h) for h in (1, 2)] + [report.Period("year", year)]
+        periods = (
+            [report.Period("quarter", year, q) for q in range(1, 5)]
+            + [report.Period("half", year, h) for h in (1, 2)]
+            + [report.Period("year", year)]
+        )
         current = next((p for p in periods[:4] if p.contains(view.as_of)), periods[-1])
         left, right, _ = st.columns([2, 1, 2])
-        period = left.selectbox(view.t("rp_period"), periods, index=periods.index(current), key="report_period",
-                                format_func=lambda p: _period_label(p, view))
+        period = left.selectbox(
+            view.t("rp_period"),
+            periods,
+            index=periods.index(current),
+            key="report_period",
+            format_func=lambda p: _period_label(p, view),
+        )
         version_id, as_of = report.report_version(view.versions, view.version_id, period)
         signed = right.date_input(view.t("rp_date"), value=as_of, format="DD/MM/YYYY", key="report_date")
-        st.caption(view.t("rp_as_of_note", as_of=view.date(as_of), version=version_id)
-                   + (" " + view.t("rp_period_not_reached", as_of=view.date(as_of), end=view.date(period.end))
-                      if as_of < period.end else ""))
+        st.caption(
+            view.t("rp_as_of_note", as_of=view.date(as_of), version=version_id)
+            + (
+                " " + view.t("rp_period_not_reached", as_of=view.date(as_of), end=view.date(period.end))
+                if as_of < period.end
+                else ""
+            )
+        )
         plan = view.plan.to_dict()
 
         def collect() -> report.ReportData:
@@ -586,14 +722,26 @@ def report_downloads(view: View) -> None:
             return report.collect(_connection(str(database_path())).cursor(), plan, version_id, as_of, period)
 
         with st.container(horizontal=True, gap="small"):
-            st.download_button(view.t("rp_docx"), data=lambda: report.docx_bytes(collect(), signed),
-                               file_name=view.t("rp_file_name", period=period.slug), mime=report.DOCX_MIME,
-                               icon=":material/description:", on_click="ignore", help=view.t("rp_docx_help"),
-                               key="report_docx")
-            st.download_button(view.t("rp_xlsx"), data=lambda: report.appendix_bytes(collect()),
-                               file_name=view.t("rp_appendix_file_name", period=period.slug), mime=exports.XLSX_MIME,
-                               icon=":material/table:", on_click="ignore", help=view.t("rp_xlsx_help"),
-                               key="report_xlsx")
+            st.download_button(
+                view.t("rp_docx"),
+                data=lambda: report.docx_bytes(collect(), signed),
+                file_name=view.t("rp_file_name", period=period.slug),
+                mime=report.DOCX_MIME,
+                icon=":material/description:",
+                on_click="ignore",
+                help=view.t("rp_docx_help"),
+                key="report_docx",
+            )
+            st.download_button(
+                view.t("rp_xlsx"),
+                data=lambda: report.appendix_bytes(collect()),
+                file_name=view.t("rp_appendix_file_name", period=period.slug),
+                mime=exports.XLSX_MIME,
+                icon=":material/table:",
+                on_click="ignore",
+                help=view.t("rp_xlsx_help"),
+                key="report_xlsx",
+            )
 
 
 def _period_label(period: report.Period, view: View) -> str:
