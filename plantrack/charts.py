@@ -70,8 +70,10 @@ def status_by_unit(frame: pd.DataFrame, lang: str) -> go.Figure | None:
     # it draws a tick and a grid line per task, and the browser freezes redrawing them.
     longest = frame.groupby(["unit_name", "role"])["tasks"].sum().max()
     fig.update_xaxes(dtick=1 if longest <= 20 else None, tickformat="d")
-    fig = _layout(fig, lang, height=max(260, 90 + 34 * data["unit_name"].nunique()))
-    fig.update_layout(legend={"y": -0.08, "yanchor": "top"}, margin={"t": 40})
+    height = max(260, 90 + 34 * data["unit_name"].nunique())
+    fig = _layout(fig, lang, height=height)
+    # The legend below the axis title at any height: a fixed 64 px under the plot, in paper units.
+    fig.update_layout(legend={"y": -64 / (height - 50), "yanchor": "top"}, margin={"t": 40})
     return fig
 
 
