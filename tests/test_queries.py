@@ -429,6 +429,25 @@ def test_progress_history_across_versions(cur):
     )
 
 
+def test_progress_history_of_the_plan_as_a_whole(cur):
+    """The summary a large plan shows instead of a line per task: the same rows, aggregated per date."""
+    _expect(
+        _run(cur, "progress_history_summary"),
+        [(D(2019, 3, 31), 3, 45.0, 1), (D(2019, 6, 30), 3, 190 / 3, 1)],
+        ["as_of", "tasks", "avg_progress", "done"],
+    )
+    _expect(
+        _run(cur, "progress_history_summary", version_id=1),
+        [(D(2019, 3, 31), 3, 45.0, 1)],
+        ["as_of", "tasks", "avg_progress", "done"],
+    )
+    _expect(
+        _run(cur, "progress_history_summary", units=["SNV"]),  # supports NV3 only
+        [(D(2019, 3, 31), 1, 10.0, 0), (D(2019, 6, 30), 1, 40.0, 0)],
+        ["as_of", "tasks", "avg_progress", "done"],
+    )
+
+
 def test_indicators(cur):
     _expect(
         _run(cur, "indicators_at_version"),
