@@ -86,6 +86,19 @@ SCHEMA = [
         f"where plan_id = p and valid_from <= v and coalesce(valid_to, {OPEN_VERSION}) > v"
         for spec in SHEETS
     ),
+    # Every task at each data date up to version v (a date re-sent keeps only its last version):
+    # the base of the progress history, per task and for the plan as a whole.
+    f"""create or replace macro tasks_by_date(p, v) as table
+    with last_per_date as (
+        select as_of, max(version_id) as version_id
+        from versions
+        where plan_id = p and version_id <= v
+        group by as_of
+    )
+    select d.as_of, t.*
+    from last_per_date as d
+    join tasks as t
+        on t.plan_id = p and t.valid_from <= d.version_id and coalesce(t.valid_to, {OPEN_VERSION}) > d.version_id""",
     # Budget lines with what was paid on each up to a date: the base of every budget question.
     # Payments are summed per line before the join: grouping the joined rows by every column of
     # the line took 3–6 times longer with 20.000 lines and 100.000 payments.

@@ -1,23 +1,9 @@
--- one row per version (up to the chosen one) and task in view: the task's progress as of that version's date
+-- one row per version date (up to the chosen version) and task in view: the task's progress as of that date
 -- parameters: $plan_id, $version_id, $units (varchar[], empty = all)
-with plan_versions as (
-    select version_id, as_of
-    from versions
-    where plan_id = $plan_id and version_id <= $version_id
-),
-
-last_per_date as (
-    select as_of, max(version_id) as version_id
-    from plan_versions
-    group by as_of
-)
-
 select
-    v.as_of,
+    t.as_of,
     t.task_code,
     t.progress,
-from last_per_date as v
-join tasks as t
-    on t.plan_id = $plan_id and t.valid_from <= v.version_id and coalesce(t.valid_to, 2147483647) > v.version_id
+from tasks_by_date($plan_id, $version_id) as t
 where len($units) = 0 or t.lead_unit in (select unnest($units)) or len(list_intersect(t.support_units, $units)) > 0
-order by v.as_of, try_cast(regexp_extract(t.task_code, '\d+') as integer) nulls last, t.task_code
+order by t.as_of, try_cast(regexp_extract(t.task_code, '\d+') as integer) nulls last, t.task_code
