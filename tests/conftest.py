@@ -9,11 +9,32 @@ import os
 os.environ.setdefault("OPENPYXL_LXML", "False")
 
 import datetime as dt
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from plantrack.db import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def open_app(db: Path, monkeypatch, path: str = "dashboard.py", timeout: float = 60, **query):
+    """Opens a page the way a browser does: through the entrypoint, with the URL's query string.
+
+    Returns the AppTest after its first run, which must not have raised.
+    """
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("PLANTRACK_DB", str(db))
+    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=timeout)
+    for key, value in query.items():
+        app.query_params[key] = value
+    if path != "dashboard.py":
+        app.switch_page(path)
+    app.run()
+    assert not app.exception, [e.message for e in app.exception]
+    return app
 
 
 @pytest.fixture

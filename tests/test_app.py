@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import small_plan
-from streamlit.testing.v1 import AppTest
+from conftest import open_app, small_plan
 
 from plantrack import demo, importer
 from plantrack.db import connect
@@ -14,19 +13,6 @@ from plantrack.excel import workbook_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE_FILES = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("*.py"))]
-
-
-def _run(path: str, db: Path, monkeypatch, **query) -> AppTest:
-    """Opens a page the way a browser does: through the entrypoint, with the URL's query string."""
-    monkeypatch.setenv("PLANTRACK_DB", str(db))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    if path != "dashboard.py":
-        app.switch_page(path)
-    app.run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
 
 
 @pytest.fixture
@@ -60,18 +46,18 @@ def empty_db(tmp_path):
 
 @pytest.mark.parametrize("path", PAGE_FILES)
 def test_every_page_runs_with_data(path, plan_db, monkeypatch):
-    _run(path, plan_db, monkeypatch)
+    open_app(plan_db, monkeypatch, path)
 
 
 @pytest.mark.parametrize("path", PAGE_FILES)
 def test_every_page_runs_with_the_demo_plan(path, demo_db, monkeypatch):
-    app = _run(path, demo_db, monkeypatch)
+    app = open_app(demo_db, monkeypatch, path)
     assert any("DỮ LIỆU MẪU" in warning.value for warning in app.warning)
 
 
 @pytest.mark.parametrize("path", PAGE_FILES)
 def test_every_page_opens_the_view_its_url_describes(path, demo_db, monkeypatch):
-    app = _run(path, demo_db, monkeypatch, asof="2019-06-30", units="VP", q="2")
+    app = open_app(demo_db, monkeypatch, path, asof="2019-06-30", units="VP", q="2")
     assert app.sidebar.selectbox(key="asof_choice").value == "2019-06-30"
     assert app.sidebar.multiselect(key="units_choice").value == ["VP"]
     assert app.sidebar.selectbox(key="quarter_choice").value == 2
@@ -81,17 +67,17 @@ def test_every_page_opens_the_view_its_url_describes(path, demo_db, monkeypatch)
 
 @pytest.mark.parametrize("path", PAGE_FILES)
 def test_every_page_runs_on_an_empty_database_with_a_helpful_sentence(path, empty_db, monkeypatch):
-    app = _run(path, empty_db, monkeypatch)
+    app = open_app(empty_db, monkeypatch, path)
     assert any("Chưa có kế hoạch nào" in info.value for info in app.info)
 
 
 @pytest.mark.parametrize("path", PAGE_FILES)
 def test_every_page_speaks_english_when_the_url_says_so(path, plan_db, monkeypatch):
-    app = _run(path, plan_db, monkeypatch, lang="en")
+    app = open_app(plan_db, monkeypatch, path, lang="en")
     assert app.sidebar.markdown[0].value == "**Plan implementation tracker**"
 
 
 def test_overview_shows_the_plan(plan_db, monkeypatch):
-    app = _run("dashboard.py", plan_db, monkeypatch)
+    app = open_app(plan_db, monkeypatch, "dashboard.py")
     assert app.title[0].value == "Kế hoạch thử nghiệm"
     assert "31/03/2019" not in app.caption[0].value or "Số liệu đến ngày" in app.caption[0].value

@@ -10,15 +10,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import small_plan
-from streamlit.testing.v1 import AppTest
+from conftest import open_app, small_plan
 
 from plantrack import explore, importer
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 from plantrack.explore import BLANK, Exploration, Filter
 
-ROOT = Path(__file__).resolve().parent.parent
 AS_OF = dt.date(2019, 3, 31)
 CRAFTED = "'; drop table tasks; --"
 
@@ -667,17 +665,7 @@ def test_results_read_as_the_pages_read() -> None:
 # --- the page, through Streamlit -------------------------------------------------------------------------
 
 
-def _page(db: Path, monkeypatch, **query) -> AppTest:
-    monkeypatch.setenv("PLANTRACK_DB", str(db))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    app.switch_page("pages/5_Kham_pha.py")
-    app.run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
-
-
+EXPLORE_PAGE = "pages/5_Kham_pha.py"
 URL = {
     "x_ds": "media",
     "x_g1": "published_on",
@@ -693,7 +681,7 @@ URL = {
 
 
 def test_the_page_restores_every_choice_from_the_url(db, monkeypatch) -> None:
-    app = _page(db, monkeypatch, **URL)
+    app = open_app(db, monkeypatch, EXPLORE_PAGE, **URL)
     assert app.selectbox(key="x_dataset").value == "media"
     assert app.selectbox(key="x_media_g1").value == "published_on"
     assert app.selectbox(key="x_media_g2").value == "sentiment"
@@ -712,7 +700,7 @@ def test_the_page_restores_every_choice_from_the_url(db, monkeypatch) -> None:
 
 
 def test_a_changed_choice_is_written_back_to_the_url(db, monkeypatch) -> None:
-    app = _page(db, monkeypatch, x_ds="media", x_g1="outlet")
+    app = open_app(db, monkeypatch, EXPLORE_PAGE, x_ds="media", x_g1="outlet")
     app.selectbox(key="x_media_g1").set_value("sentiment").run()
     app.selectbox(key="x_media_m").set_value("sum").run()
     assert app.query_params["x_g1"] == "sentiment"
@@ -723,9 +711,10 @@ def test_a_changed_choice_is_written_back_to_the_url(db, monkeypatch) -> None:
 
 
 def test_a_bad_link_still_opens_and_says_what_was_ignored(db, monkeypatch) -> None:
-    app = _page(
+    app = open_app(
         db,
         monkeypatch,
+        EXPLORE_PAGE,
         x_ds="tasks",
         x_g1="status",
         x_f_evil="1",
@@ -739,7 +728,7 @@ def test_a_bad_link_still_opens_and_says_what_was_ignored(db, monkeypatch) -> No
 
 
 def test_every_table_on_the_page_can_be_downloaded(db, monkeypatch) -> None:
-    app = _page(db, monkeypatch, x_ds="media", x_g1="outlet")
+    app = open_app(db, monkeypatch, EXPLORE_PAGE, x_ds="media", x_g1="outlet")
     labels = [button.proto.label for button in app.get("download_button")]
     assert labels == ["Excel", "CSV", "Excel", "CSV"]
 

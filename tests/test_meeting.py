@@ -7,14 +7,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
+from conftest import open_app
 from test_explore import _media, explore_plan
 
 from plantrack import importer, meeting, queries
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 
-ROOT = Path(__file__).resolve().parent.parent
 FIRST, SECOND = dt.date(2019, 3, 31), dt.date(2019, 6, 30)
 
 
@@ -197,20 +196,8 @@ def test_the_unit_filter_applies_as_on_the_pages(cur) -> None:
 # --- the switch and the page ------------------------------------------------------------------------------
 
 
-def _app(db: Path, monkeypatch, path: str = "dashboard.py", **query) -> AppTest:
-    monkeypatch.setenv("PLANTRACK_DB", str(db))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in query.items():
-        app.query_params[key] = value
-    if path != "dashboard.py":
-        app.switch_page(path)
-    app.run()
-    assert not app.exception, [e.message for e in app.exception]
-    return app
-
-
 def test_the_overview_opens_with_what_changed_in_meeting_mode(db, monkeypatch) -> None:
-    app = _app(db, monkeypatch, meeting="1")
+    app = open_app(db, monkeypatch, meeting="1")
     assert [h.value for h in app.header][:1] == ["Thay đổi từ lần họp trước"]
     metrics = {m.label: m.value for m in app.metric}
     assert metrics["Nhiệm vụ đổi tình trạng"] == "2"
@@ -223,7 +210,7 @@ def test_the_overview_opens_with_what_changed_in_meeting_mode(db, monkeypatch) -
 
 
 def test_a_chosen_date_lives_in_the_url(db, monkeypatch) -> None:
-    app = _app(db, monkeypatch, meeting="1", since="2019-05-15")
+    app = open_app(db, monkeypatch, meeting="1", since="2019-05-15")
     assert app.selectbox(key="since_choice").value == "other"
     assert app.date_input(key="since_date").value == dt.date(2019, 5, 15)
     assert {m.label: m.value for m in app.metric}["Giải ngân thêm (triệu ₫)"] == "0,4"
@@ -231,13 +218,13 @@ def test_a_chosen_date_lives_in_the_url(db, monkeypatch) -> None:
 
 
 def test_outside_meeting_mode_the_overview_is_unchanged(db, monkeypatch) -> None:
-    app = _app(db, monkeypatch)
+    app = open_app(db, monkeypatch)
     assert "Thay đổi từ lần họp trước" not in [h.value for h in app.header]
     assert not any("stSidebar" in m.value for m in app.markdown)
 
 
 def test_the_switch_turns_meeting_mode_on_and_the_button_off(db, monkeypatch) -> None:
-    app = _app(db, monkeypatch)
+    app = open_app(db, monkeypatch)
     app.toggle(key="meeting_switch").set_value(True).run()
     assert app.query_params.get("meeting") == "1"
     assert [h.value for h in app.header][:1] == ["Thay đổi từ lần họp trước"]
@@ -256,12 +243,12 @@ def test_the_switch_turns_meeting_mode_on_and_the_button_off(db, monkeypatch) ->
     ],
 )
 def test_every_page_has_the_way_out_in_meeting_mode(db, monkeypatch, path) -> None:
-    app = _app(db, monkeypatch, path, meeting="1")
+    app = open_app(db, monkeypatch, path, meeting="1")
     assert app.button(key="meeting_exit").label == "Thoát chế độ họp"
 
 
 def test_the_first_version_says_there_is_nothing_to_compare(db, monkeypatch) -> None:
-    app = _app(db, monkeypatch, meeting="1", asof=FIRST.isoformat())
+    app = open_app(db, monkeypatch, meeting="1", asof=FIRST.isoformat())
     assert any("chưa có lần họp nào trước" in info.value for info in app.info)
 
 

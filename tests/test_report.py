@@ -10,13 +10,12 @@ import docx
 import openpyxl
 import pandas as pd
 import pytest
-from streamlit.testing.v1 import AppTest
+from conftest import open_app
 
 from plantrack import demo, queries, report, status
 from plantrack.db import connect
 from plantrack.i18n import format_number
 
-ROOT = Path(__file__).resolve().parent.parent
 Q3 = report.Period("quarter", 2019, 3)
 AS_OF = dt.date(2019, 9, 30)
 
@@ -277,10 +276,7 @@ def test_the_heading_names_come_from_the_issuer() -> None:
 
 
 def test_the_overview_offers_the_report_and_its_appendix(demo_db, monkeypatch) -> None:
-    monkeypatch.setenv("PLANTRACK_DB", str(demo_db))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    app.run()
-    assert not app.exception
+    app = open_app(demo_db, monkeypatch)
     assert app.selectbox(key="report_period").value == Q3
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels[-2:] == ["Báo cáo (.docx)", "Phụ lục (.xlsx)"]

@@ -22,8 +22,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import streamlit as st
+from conftest import open_app
 from streamlit.delta_generator import DeltaGenerator
-from streamlit.testing.v1 import AppTest
 
 from bench.national import db_size, one_state_size, stored_rows
 from bench.national_data import Scale, deliveries
@@ -31,7 +31,6 @@ from pages.common.ui import PAGES
 from plantrack import importer
 from plantrack.db import connect
 
-ROOT = Path(__file__).resolve().parent.parent
 SMALL = Scale(
     "small",
     tasks=120,
@@ -111,12 +110,7 @@ def payload(path: str, db: Path, monkeypatch) -> Payload:
     # `st.dataframe` is bound when streamlit is imported; `column.dataframe` goes through the class.
     monkeypatch.setattr(DeltaGenerator, "dataframe", recording_method)
     monkeypatch.setattr(st, "dataframe", recording_function)
-    monkeypatch.setenv("PLANTRACK_DB", str(db))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=300)
-    if path != "dashboard.py":
-        app.switch_page(path)
-    app.run()
-    assert not app.exception, [e.message for e in app.exception]
+    app = open_app(db, monkeypatch, path, timeout=300)
     for element in _elements(app._tree):
         proto = getattr(element, "proto", None)
         if proto is None or not hasattr(proto, "SerializeToString"):
