@@ -125,15 +125,17 @@ class View:
             "until": self.as_of,
         }
 
-    def query(self, name: str, **extra: object) -> pd.DataFrame:
+    def _bound(self, name: str, **extra: object) -> tuple:
+        """The parameters query `name` takes, with this view's values: a hashable cache key."""
         params = {**self.params(), **extra}
-        wanted = tuple(sorted((key, _hashable(params[key])) for key in queries.parameters(name)))
-        return _cached_query(self.cur, str(database_path()), self.stamp, name, wanted).copy()
+        return tuple(sorted((key, _hashable(params[key])) for key in queries.parameters(name)))
+
+    def query(self, name: str, **extra: object) -> pd.DataFrame:
+        return _cached_query(self.cur, str(database_path()), self.stamp, name, self._bound(name, **extra)).copy()
 
     def statuses(self) -> pd.DataFrame:
         """status.statuses of `query("tasks_at_version")`, cached until the data changes."""
-        params = self.params()
-        wanted = tuple(sorted((key, _hashable(params[key])) for key in queries.parameters("tasks_at_version")))
+        wanted = self._bound("tasks_at_version")
         return _cached_statuses(
             self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year
         ).copy()
@@ -423,28 +425,21 @@ def _downloads(frame: pd.DataFrame, view: View, columns: dict, title: str | None
 
     stem = exports.slug(name) + ("" if title else f"-{view.tables}")
     with st.container(horizontal=True, gap="small"):
-        st.download_button(
-            view.t("exp_xlsx"),
-            data=lambda: exports.xlsx_bytes(table_spec(), lang),
-            file_name=f"{stem}.xlsx",
-            mime=exports.XLSX_MIME,
-            icon=":material/download:",
-            on_click="ignore",
-            type="tertiary",
-            help=view.t("exp_xlsx_help"),
-            key=f"download_xlsx_{view.tables}",
-        )
-        st.download_button(
-            view.t("exp_csv"),
-            data=lambda: exports.csv_bytes(table_spec(), lang),
-            file_name=f"{stem}.csv",
-            mime=exports.CSV_MIME,
-            icon=":material/download:",
-            on_click="ignore",
-            type="tertiary",
-            help=view.t("exp_csv_help"),
-            key=f"download_csv_{view.tables}",
-        )
+        for ext, write, mime in (
+            ("xlsx", exports.xlsx_bytes, exports.XLSX_MIME),
+            ("csv", exports.csv_bytes, exports.CSV_MIME),
+        ):
+            st.download_button(
+                view.t(f"exp_{ext}"),
+                data=lambda write=write: write(table_spec(), lang),
+                file_name=f"{stem}.{ext}",
+                mime=mime,
+                icon=":material/download:",
+                on_click="ignore",
+                type="tertiary",
+                help=view.t(f"exp_{ext}_help"),
+                key=f"download_{ext}_{view.tables}",
+            )
 
 
 # --- Khám phá -------------------------------------------------------------------------------------------
