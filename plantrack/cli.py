@@ -8,7 +8,8 @@ import getpass
 import sys
 from pathlib import Path
 
-from plantrack import auth, demo, importer
+from plantrack import auth, demo, importer, mapping, press
+from plantrack.contract import MEDIA
 from plantrack.db import connect
 from plantrack.excel import write_workbook
 from plantrack.i18n import format_date, t
@@ -38,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--plan", help="plan id, number or year for a workbook without a Kế hoạch sheet")
     validate.add_argument("--as-of", type=_as_of, help="data as of DD/MM/YYYY (default today)")
     validate.add_argument("--replace-media", action="store_true", help="treat log sheets as full replacements")
+    _mapping_options(validate)
 
     load = commands.add_parser("import", help="validate, then commit one version")
     load.add_argument("file", type=Path)
@@ -47,6 +49,7 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument(
         "--replace-media", action="store_true", help="replace the Báo chí and Giải ngân logs instead of adding"
     )
+    _mapping_options(load)
 
     export = commands.add_parser("export", help="a version's data as a workbook in the template's format")
     export.add_argument("out", type=Path)
@@ -74,9 +77,43 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _mapping_options(command: argparse.ArgumentParser) -> None:
+    chosen = command.add_mutually_exclusive_group()
+    chosen.add_argument("--mapping", metavar="NAME", help="read a monitoring export with this saved column mapping")
+    chosen.add_argument(
+        "--accept-suggested-mapping",
+        action="store_true",
+        help="read a monitoring export with the suggested column mapping",
+    )
+
+
+def _print_mapping(heading: str, matches: list[mapping.Match], lang: str) -> None:
+    print(heading)
+    for match in matches:
+        if match.field:
+            print(t("map_line_field", lang, header=match.header, field=MEDIA.column(match.field).header(lang)))
+        else:
+            reason = t(match.reason, lang, other=match.other or "")
+            print(t("map_line_left_out", lang, header=match.header, reason=reason))
+
+
 def _print_preview(preview: importer.Preview, lang: str) -> None:
+    for applied in preview.mappings:
+        key = "map_used_saved" if applied.name else "map_used_suggested"
+        _print_mapping(
+            t(key, lang, sheet=applied.sheet, name=applied.name, row=applied.header_row), applied.matches, lang
+        )
+    for waiting in preview.pending:
+        _print_mapping(t("map_pending", lang, sheet=waiting.sheet, row=waiting.header_row), waiting.matches, lang)
     for problem in preview.problems:
         print(problem.line(lang))
+    unknown = press.unknown_outlets(
+        preview.problems, (preview.validated.frames if preview.validated else {}).get("media")
+    )
+    for outlet in unknown:
+        print(t("out_unknown_line", lang, outlet=outlet.outlet, count=outlet.mentions, row=outlet.first_row))
+    if unknown:
+        print(t("out_unknown_hint", lang))
     if preview.errors:
         print(t("problems_found", lang, count=len(preview.errors)))
         return
@@ -97,7 +134,14 @@ def _prepare(con, args) -> importer.Preview | int:
         return EXIT_UNREADABLE
     try:
         return importer.prepare(
-            con, data, args.file.name, plan=args.plan, as_of=args.as_of, replace_logs=args.replace_media
+            con,
+            data,
+            args.file.name,
+            plan=args.plan,
+            as_of=args.as_of,
+            replace_logs=args.replace_media,
+            mapping_name=args.mapping,
+            accept_suggested_mapping=args.accept_suggested_mapping,
         )
     except UnreadableFile as refused:
         print(refused.problem.line(args.lang))

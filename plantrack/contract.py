@@ -101,10 +101,15 @@ CLOSED_LISTS = {
             "medium",
             (
                 Choice("print", "Báo in", "Print"),
-                Choice("online", "Báo điện tử", "Online"),
+                Choice("online", "Báo điện tử", "Online", ("Báo mạng", "Trang tin điện tử")),
                 Choice("radio", "Phát thanh", "Radio"),
                 Choice("tv", "Truyền hình", "Television", ("TV",)),
-                Choice("social", "Mạng xã hội", "Social media"),
+                Choice(
+                    "social",
+                    "Mạng xã hội",
+                    "Social media",
+                    ("Facebook", "YouTube", "TikTok", "Zalo", "Diễn đàn", "Forum"),
+                ),
                 Choice("other", "Khác", "Other"),
             ),
         ),
@@ -112,10 +117,12 @@ CLOSED_LISTS = {
             "sentiment",
             (
                 Choice("positive", "Tích cực", "Positive"),
-                Choice("neutral", "Trung lập", "Neutral"),
+                Choice("neutral", "Trung lập", "Neutral", ("Trung tính",)),
                 Choice("negative", "Tiêu cực", "Negative"),
             ),
         ),
+        # Outlet tiers as monitoring services grade them (A the most influential).
+        ClosedList("tier", tuple(Choice(letter, letter, letter) for letter in "ABCD")),
         ClosedList(
             "response",
             (
@@ -150,6 +157,9 @@ class Column:
     blank: object = None
     # As part of a key, text is compared case-blind, except where case carries meaning (links).
     key_case_sensitive: bool = False
+    # A required column whose blank (or absent) cells are filled after reading, by plantrack.press:
+    # "summary" (a title from the post's text) or "outlets" (scope from the outlet directory).
+    filled_by: str | None = None
 
     @property
     def sql_type(self) -> str:
@@ -334,10 +344,10 @@ MEDIA = Sheet(
     (
         Column("published_on", "Ngày đăng", "Published on", "date", required=True, width=14),
         Column("outlet", "Cơ quan báo chí", "Outlet", required=True, width=24),
-        Column("scope", "Phạm vi", "Scope", "choice", required=True, choices="scope", width=12),
+        Column("scope", "Phạm vi", "Scope", "choice", required=True, choices="scope", width=12, filled_by="outlets"),
         Column("medium", "Loại hình", "Medium", "choice", choices="medium", width=14),
         Column("language", "Ngôn ngữ", "Language", width=12),
-        Column("title", "Tiêu đề", "Title", required=True, width=50),
+        Column("title", "Tiêu đề", "Title", required=True, width=50, filled_by="summary"),
         Column("summary", "Tóm tắt", "Summary", width=40),
         Column("url", "Đường dẫn", "Link", width=36, blank="", aliases=("URL",), key_case_sensitive=True),
         Column("topic", "Chủ đề", "Topic", width=16),
@@ -347,13 +357,35 @@ MEDIA = Sheet(
         Column("response", "Tình trạng xử lý", "Response status", "choice", choices="response", width=20),
         Column("responded_on", "Ngày xử lý", "Response date", "date", width=14),
         Column("reach", "Lượt tiếp cận", "Reach", "int", width=14),
+        # The monitoring service's one-line account of the event (AI_NOTE): mentions sharing it are one story.
+        Column("story_note", "Tóm lược sự việc", "Story note", width=40),
+        Column("title_derived", "Tiêu đề lấy từ nội dung", "Title from content", "bool", choices="yes_no", width=12),
     ),
     key=("url",),
     fallback_key=("published_on", "outlet", "title"),
     log=True,
 )
 
-SHEETS: tuple[Sheet, ...] = (PLAN, UNITS, TASKS, INDICATORS, MILESTONES, BUDGET, DISBURSEMENTS, MEDIA)
+# The outlet directory: each outlet described once. A mention without Phạm vi, Loại hình or Ngôn ngữ
+# takes them from here (plantrack.press). A log: a file names the outlets it adds or reclassifies.
+OUTLETS = Sheet(
+    "outlets",
+    "Cơ quan báo chí",
+    "Outlets",
+    (
+        Column("outlet", "Cơ quan báo chí", "Outlet", required=True, width=28, aliases=("Tên cơ quan",)),
+        Column("scope", "Phạm vi", "Scope", "choice", required=True, choices="scope", width=12),
+        Column("medium", "Loại hình", "Medium", "choice", choices="medium", width=14),
+        Column("language", "Ngôn ngữ", "Language", width=12),
+        Column("tier", "Hạng", "Tier", "choice", choices="tier", width=8, aliases=("Tier",)),
+        Column("note", "Ghi chú", "Note", width=30),
+    ),
+    key=("outlet",),
+    log=True,
+    aliases=("Danh bạ cơ quan báo chí", "Outlet directory"),
+)
+
+SHEETS: tuple[Sheet, ...] = (PLAN, UNITS, TASKS, INDICATORS, MILESTONES, BUDGET, DISBURSEMENTS, MEDIA, OUTLETS)
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 
 

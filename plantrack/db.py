@@ -73,6 +73,15 @@ SCHEMA = [
   outcome varchar,
   detail varchar
 )""",
+    # Column mappings of monitoring exports (plantrack.mapping): one per name, shared by every plan,
+    # found again by the signature of the headers they were made for.
+    """create table if not exists column_mappings (
+  name varchar primary key,
+  signature varchar not null,
+  columns json not null,
+  user_name varchar,
+  saved_at timestamp not null
+)""",
     """create table if not exists editors (
   user_name varchar primary key,
   salt blob not null,
@@ -126,6 +135,21 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.D
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for statement in SCHEMA:
         con.execute(statement)
+    _add_new_columns(con)
+
+
+def _add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
+    """A database made before a column joined the contract gains it, empty (NULL) in every row."""
+    present = {
+        (table, column)
+        for table, column in con.execute(
+            "select table_name, column_name from information_schema.columns where table_schema = 'main'"
+        ).fetchall()
+    }
+    for spec in SHEETS:
+        for column in spec.columns:
+            if (spec.name, column.field) not in present:
+                con.execute(f"alter table {quote(spec.name)} add column {quote(column.field)} {column.sql_type}")
 
 
 def current_rows_sql(spec: Sheet) -> str:

@@ -39,7 +39,8 @@ SHEET_HELP = {
     "milestones": "Các mốc tiến độ của nhiệm vụ, mỗi mốc một hạn. Quý để trống sẽ tính theo hạn.",
     "budget_lines": "Dự toán theo nguồn kinh phí. Mã dòng dùng để ghi giải ngân.",
     "disbursements": "Nhật ký giải ngân: dòng mới được thêm, dòng trùng khóa được cập nhật, dòng cũ không có trong tệp được giữ nguyên.",
-    "media": "Nhật ký tin bài báo chí trong và ngoài nước về tỉnh (nhiệm vụ theo dõi dư luận). Dòng trùng Đường dẫn (hoặc Ngày đăng + Cơ quan + Tiêu đề) được cập nhật, không thêm lần nữa.",
+    "media": "Nhật ký tin bài báo chí trong và ngoài nước về tỉnh (nhiệm vụ theo dõi dư luận). Dòng trùng Đường dẫn (hoặc Ngày đăng + Cơ quan + Tiêu đề) được cập nhật, không thêm lần nữa. Phạm vi, Loại hình, Ngôn ngữ để trống được lấy từ trang Cơ quan báo chí; Tiêu đề để trống (tin mạng xã hội) được lấy từ câu đầu của Tóm tắt.",
+    "outlets": "Danh bạ cơ quan báo chí: mỗi cơ quan (hoặc trang mạng xã hội) ghi một lần với Phạm vi, Loại hình, Ngôn ngữ, Hạng (A–D). Dòng mới được thêm, dòng trùng tên được cập nhật, cơ quan không có trong tệp được giữ nguyên.",
 }
 
 
@@ -133,7 +134,8 @@ def _write_table(book, spec: Sheet, frame: pd.DataFrame | None, lang: str, forma
     sheet.set_row(0, 30)
     if frame is None or frame.empty:
         return
-    records = frame[spec.fields].to_dict("records")
+    # A frame made before a column joined the contract writes that column blank.
+    records = frame.reindex(columns=spec.fields).to_dict("records")
     for r, record in enumerate(records, start=1):
         for c, column in enumerate(spec.columns):
             _write(sheet, r, c, _cell_value(column, record[column.field], lang), column, formats)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from plantrack import mapping, queries
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
 from plantrack.i18n import format_number
@@ -73,6 +74,9 @@ class Preview:
     problems: list[Problem]
     changes: dict[str, SheetChange] = field(default_factory=dict)
     replace_logs: bool = False
+    # Sheets read through a column mapping, and sheets waiting for one (plantrack.mapping).
+    mappings: list[mapping.Applied] = field(default_factory=list)
+    pending: list[mapping.Pending] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Problem]:
@@ -146,6 +150,9 @@ def _context(con: duckdb.DuckDBPyConnection, plan_id: int | None, as_of: dt.date
             "select line_code from budget_lines where plan_id = $p and valid_to is null", params
         ).fetchall()
     }
+    version = latest_version(con, plan_id)
+    if version is not None:
+        context.outlets = queries.run(con, "outlet_directory", plan_id=plan_id, version_id=version).to_dict("records")
     return context
 
 
@@ -182,16 +189,29 @@ def prepare(
     plan: int | str | None = None,
     as_of: dt.date | None = None,
     replace_logs: bool = False,
+    mapping_name: str | None = None,
+    accept_suggested_mapping: bool = False,
 ) -> Preview:
     """Reads and checks the file and works out what would change. Writes nothing.
 
-    Raises `UnreadableFile` when the file is not a workbook at all.
+    A sheet whose headers are not the template's is read through the saved mapping `mapping_name`, else
+    the one saved for the same headers, else the suggested one if `accept_suggested_mapping`; else it
+    waits for a mapping (`Preview.pending`, a blocking problem). Raises `UnreadableFile` when the file is
+    not a workbook at all.
     """
     as_of = as_of or dt.date.today()
     sha = hashlib.sha256(data).hexdigest()
-    book = read_workbook(data)
     problems: list[Problem] = []
     cur = con.cursor()
+    saved = mapping.saved_mappings(cur)
+    chosen = mapping.saved_mapping(cur, mapping_name) if mapping_name else None
+    if mapping_name and chosen is None:
+        known = ", ".join(m.name for m in saved) or "—"
+        problems.append(Problem("mapping_unknown", params={"name": mapping_name, "known": known}))
+    resolver = mapping.Resolver(saved, chosen, accept_suggested_mapping)
+    book = read_workbook(data, resolver)
+    for waiting in resolver.pending:
+        problems.append(Problem("mapping_needed", waiting.sheet, waiting.header_row))
     plan_id, plan_key, decided = _plan_target(cur, book, plan, problems)
     validated = validate(book, _context(cur, plan_id, as_of))
     problems = problems + validated.problems
@@ -205,6 +225,8 @@ def prepare(
         validated,
         problems,
         replace_logs=replace_logs,
+        mappings=resolver.applied,
+        pending=resolver.pending,
     )
     if not decided or preview.errors:
         return preview

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from plantrack import press
 from plantrack.contract import CLOSED_LISTS, Column, Sheet
 from plantrack.i18n import format_date
 from plantrack.text import Lookup, fold
@@ -36,6 +37,8 @@ class Context:
     tasks: set[str] = field(default_factory=set)
     budget_lines: set[str] = field(default_factory=set)
     as_of: dt.date | None = None
+    # The plan's outlet directory (queries/outlet_directory.sql), for mentions without a scope.
+    outlets: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -132,7 +135,7 @@ def _read_sheet(raw: RawSheet, problems: list[Problem]) -> pd.DataFrame:
     """Reads column by column (a log sheet can have 100.000 rows); every bad cell becomes a problem."""
     spec, title = raw.spec, raw.title
     for column in spec.columns:
-        if column.required and column.field not in raw.columns:
+        if column.required and column.field not in raw.columns and not column.filled_by:
             code = "plan_field_missing" if spec.layout == "fields" else "missing_column"
             problems.append(Problem(code, title, raw.header_row, column.vi))
     excel_rows = [excel_row for excel_row, _ in raw.rows]
@@ -174,7 +177,7 @@ def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, pr
             problems.append(Problem(problem.code, raw.title, row, header, dict(problem.params)))
             value = empty
         if value is BLANK:
-            if column.required:
+            if column.required and not column.filled_by:
                 problems.append(Problem("required", raw.title, row, header))
             value = empty
         out.append(value)
@@ -378,6 +381,10 @@ def _warn_after_as_of(
         )
 
 
+def _records(frame: pd.DataFrame | None) -> list[dict]:
+    return [] if frame is None else frame.to_dict("records")
+
+
 def validate(book: RawWorkbook, context: Context) -> Validated:
     problems = list(book.problems)
     frames: dict[str, pd.DataFrame] = {}
@@ -385,6 +392,9 @@ def validate(book: RawWorkbook, context: Context) -> Validated:
         if raw.header_row is None and raw.spec.layout == "table":
             continue
         frames[name] = _read_sheet(raw, problems)
+    if "media" in frames:
+        directory = press.Directory.of(_records(frames.get("outlets")), context.outlets)
+        press.complete_media(book.sheets["media"], frames["media"], directory, problems)
     _check_references(book.sheets, frames, context, problems)
     _check_rules(book.sheets, frames, context, problems)
     for name, frame in frames.items():

@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -18,7 +19,7 @@ import python_calamine
 
 from plantrack.contract import SHEETS, Sheet, sheet_lookup
 from plantrack.i18n import t
-from plantrack.text import clean
+from plantrack.text import Lookup, clean
 from plantrack.values import is_blank
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
@@ -238,9 +239,11 @@ def _header_text(value: str) -> str:
     return clean(value).rstrip(" :*")
 
 
-def _find_header(spec: Sheet, grid: list[list], copied: dict) -> tuple[int | None, dict[str, tuple[int, str]]]:
-    """The row among the first ones that names the most of the sheet's columns."""
-    lookup = spec.header_lookup()
+def _find_header(
+    spec: Sheet, grid: list[list], copied: dict, lookup: Lookup | None = None
+) -> tuple[int | None, dict[str, tuple[int, str]]]:
+    """The row among the first ones that names the most of the sheet's columns (by `lookup`: a mapping)."""
+    lookup = lookup or spec.header_lookup()
     best_row, best = None, {}
     for r, row in enumerate(grid[:HEADER_SEARCH_ROWS]):
         found: dict[str, tuple[int, str]] = {}
@@ -256,8 +259,10 @@ def _find_header(spec: Sheet, grid: list[list], copied: dict) -> tuple[int | Non
     return best_row, best
 
 
-def _duplicate_columns(spec: Sheet, title: str, row: list, header_row: int, copied: dict) -> list[Problem]:
-    lookup = spec.header_lookup()
+def _duplicate_columns(
+    spec: Sheet, title: str, row: list, header_row: int, copied: dict, lookup: Lookup | None = None
+) -> list[Problem]:
+    lookup = lookup or spec.header_lookup()
     seen: dict[str, int] = {}
     problems = []
     for c, value in enumerate(row):
@@ -291,8 +296,23 @@ def _letters(index: int) -> str:
     return letters
 
 
-def read_workbook(source: bytes | str | Path) -> RawWorkbook:
-    """Finds the template's sheets in the file. Raises UnreadableFile when it is no workbook."""
+# What a column mapper says of a sheet: None (read it as its name says, or skip it if the name is
+# unknown), SKIP (it needs a mapping nobody chose yet), or a Lookup from its headers to Báo chí fields.
+SKIP = "skip"
+Mapper = Callable[[str, "str | None", list[list]], "Lookup | str | None"]
+
+
+def top_rows(grid: list[list]) -> list[list]:
+    """The rows a header is searched in."""
+    return grid[:HEADER_SEARCH_ROWS]
+
+
+def read_workbook(source: bytes | str | Path, mapper: Mapper | None = None) -> RawWorkbook:
+    """Finds the template's sheets in the file. Raises UnreadableFile when it is no workbook.
+
+    `mapper` (plantrack.mapping) is asked about every sheet that is not a template sheet other than
+    Báo chí: a monitoring export of any name becomes the Báo chí sheet through its column mapping.
+    """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     archive = _open_zip(data)
     parts = _sheet_parts(archive)
@@ -304,26 +324,38 @@ def read_workbook(source: bytes | str | Path) -> RawWorkbook:
     lookup = sheet_lookup()
     sheets: dict[str, RawSheet] = {}
     problems: list[Problem] = []
+    skipped = False
     for title in book.sheet_names:
         name = lookup.get(title)
-        if name is None:
+        if name is None and mapper is None:
             continue
         if name in sheets:
             problems.append(Problem("duplicate_sheet", title, params={"sheet": title}))
             continue
-        spec = next(s for s in SHEETS if s.name == name)
         try:
             calamine_sheet = book.get_sheet_by_name(title)
             grid = calamine_sheet.to_python(skip_empty_area=False)
             merged = calamine_sheet.merged_cell_ranges
         except Exception as error:
             raise UnreadableFile(Problem("file_corrupt", title, params={"detail": str(error)[:200]})) from None
+        copied = _fill_merged(grid, merged)
+        mapped = mapper(title, name, top_rows(grid)) if mapper is not None and name in (None, "media") else None
+        if mapped == SKIP:
+            skipped = True
+            continue
+        if mapped is not None:
+            name = "media"
+            if name in sheets:
+                problems.append(Problem("duplicate_sheet", title, params={"sheet": title}))
+                continue
+        elif name is None:
+            continue
+        spec = next(s for s in SHEETS if s.name == name)
         uncalculated = set()
         if title in parts and parts[title] in archive.namelist():
             uncalculated = _uncalculated_formulas(_read_member(archive, parts[title]))
-        copied = _fill_merged(grid, merged)
-        sheets[name] = _locate(spec, title, grid, copied, uncalculated, data, problems)
-    if not sheets and not problems:
+        sheets[name] = _locate(spec, title, grid, copied, uncalculated, data, problems, mapped)
+    if not sheets and not problems and not skipped:
         expected = ", ".join(f"{s.vi} ({s.en})" for s in SHEETS)
         problems.append(Problem("no_known_sheet", params={"expected": expected}))
     return RawWorkbook(sheets, problems)
@@ -337,15 +369,16 @@ def _locate(
     uncalculated: set[tuple[int, int]],
     data: bytes,
     problems: list[Problem],
+    mapped: Lookup | None = None,
 ) -> RawSheet:
     if spec.layout == "fields":
         return _locate_fields(spec, title, grid, copied, uncalculated)
-    header_index, columns = _find_header(spec, grid, copied)
+    header_index, columns = _find_header(spec, grid, copied, mapped)
     if header_index is None or not columns:
         expected = ", ".join(c.vi for c in spec.columns if c.required)
         problems.append(Problem("no_header", title, params={"rows": HEADER_SEARCH_ROWS, "expected": expected}))
         return RawSheet(spec, title, None, {}, [])
-    problems.extend(_duplicate_columns(spec, title, grid[header_index], header_index + 1, copied))
+    problems.extend(_duplicate_columns(spec, title, grid[header_index], header_index + 1, copied, mapped))
     positions = [c for c, _ in columns.values()]
     width = max(positions) + 1
     rows = []
