@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import press_ui, ui
 from plantrack import charts, measures
 
 view = ui.page("page_media")
@@ -46,6 +46,8 @@ with left:
 with right:
     st.subheader(view.t("top_topics_title"))
     ui.chart(charts.mentions_by(charts.sentiment_long(view.query("media_top_topics"), "topic"), "topic", lang), view)
+
+press_ui.stories_section(view)
 
 st.subheader(view.t("spikes_title"))
 st.caption(view.t("spikes_rule"))

@@ -20,7 +20,7 @@ import streamlit as st
 import xlsxwriter
 from babel.numbers import format_decimal
 
-from pages.common import ui
+from pages.common import mapping_ui, outlets_ui, ui
 from plantrack import auth, importer
 from plantrack.contract import CLOSED_LISTS, SHEETS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.db import quote
@@ -327,8 +327,8 @@ def show_done(kind: str) -> None:
     )
 
 
-upload_tab, history_tab, audit_tab = st.tabs(
-    [view.t("upd_tab_upload"), view.t("upd_tab_history"), view.t("upd_tab_audit")],
+upload_tab, history_tab, audit_tab, outlets_tab = st.tabs(
+    [view.t("upd_tab_upload"), view.t("upd_tab_history"), view.t("upd_tab_audit"), view.t("out_tab")],
     key=TAB_KEY,
     on_change="rerun",
 )
@@ -609,6 +609,11 @@ with upload_tab:
         (st.warning if kind == "warning" else st.info)(text, icon=":material/sync_problem:")
     if uploaded is not None:
         result = prepare(uploaded.getvalue(), uploaded.name, as_of, replace_logs)
+        if isinstance(result, importer.Preview):
+            outlets_ui.show_flash(session)
+            mapping_ui.applied_note(view, result)
+            mapping_ui.mapping_step(view, session, result, lambda: session.pop(PREVIEW_KEY, None))
+            outlets_ui.classify_unknown(view, session, result, lambda: session.pop(PREVIEW_KEY, None))
         if isinstance(result, Problem):
             st.error(view.t("upd_unreadable_title"), icon=":material/error:")
             show_problems([result], uploaded.name)
@@ -836,3 +841,6 @@ with audit_tab:
         key="audit",
         title=view.t("upd_tab_audit"),
     )
+
+with outlets_tab:
+    outlets_ui.directory_editor(view, session)

@@ -56,7 +56,7 @@ from typing import TextIO
 
 import duckdb
 
-from plantrack import importer
+from plantrack import importer, mapping
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES = 2**14, 8, 1, 32
 SALT_BYTES = 16
@@ -467,6 +467,20 @@ def import_as_editor(
             sha256=preview.sha256,
         )
     return version
+
+
+def save_mapping_as_editor(
+    con: duckdb.DuckDBPyConnection,
+    who: Editor | MutableMapping | None,
+    name: str,
+    matches: list[mapping.Match],
+    *,
+    now: dt.datetime | None = None,
+) -> mapping.SavedMapping:
+    """Saves a column mapping of press exports as the logged-in editor (audited by mapping.save_mapping)."""
+    editor = require_editor(con, who, action="mapping_save", now=now)
+    with _WRITE_LOCK:
+        return mapping.save_mapping(con, name, matches, editor.user_name)
 
 
 def rollback_as_editor(

@@ -185,7 +185,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "spike_weeks": "Các tuần đột biến (bắt đầu từ thứ Hai): {weeks}",
         # Syndicated stories (issue 12): one story carried by several outlets.
         "stories_title": "Câu chuyện được nhiều cơ quan cùng đưa",
-        "stories_counts": "{mentions} tin bài, {stories} câu chuyện",
         "stories_rule": "Một câu chuyện gồm các tin bài cùng tiêu đề (không kể chữ hoa, dấu, dấu câu) đăng cách nhau không quá 1 ngày, hoặc cùng tóm lược sự việc (AI_NOTE, từ 4 từ trở lên). Mỗi tin bài vẫn được đếm riêng ở các biểu đồ trên.",
         "col_story": "Câu chuyện",
         "col_first_published": "Ngày đầu tiên",
@@ -354,7 +353,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "upd_download_problems": "Tải danh sách lỗi (.xlsx)",
         # Column mappings of press-monitoring exports (issue 12): the mapping step and the command line.
         "map_title": "Ghép cột của tệp theo dõi báo chí",
-        "map_intro": "Trang «{sheet}» có các cột không theo mẫu Báo chí (dòng tiêu đề {row}). Mỗi cột đã được gợi ý một trường của trang Báo chí: kiểm tra, sửa nếu cần, đặt tên rồi lưu. Tệp sau có cùng các cột sẽ dùng cách ghép này mà không hỏi lại. Phạm vi không có trong tệp được lấy từ danh bạ cơ quan báo chí.",
+        "map_sheet_line": "Trang «{sheet}», dòng tiêu đề {row}: các cột không theo mẫu Báo chí.",
+        "map_intro": "Mỗi cột đã được gợi ý một trường của trang Báo chí: kiểm tra, sửa nếu cần, đặt tên rồi lưu. Tệp sau có cùng các cột sẽ dùng cách ghép này mà không hỏi lại. Phạm vi không có trong tệp được lấy từ danh bạ cơ quan báo chí.",
         "map_col_header": "Cột trong tệp",
         "map_col_sample": "Ví dụ",
         "map_col_field": "Trường Báo chí",
@@ -382,6 +382,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map_reason_taken": "trường này đã lấy từ cột «{other}»",
         "map_reason_not_in_mapping": "không có trong cách ghép đã lưu",
         "map_reason_by_you": "bạn chọn bỏ qua",
+        "map_reason_left_out_saved": "bỏ qua theo cách ghép đã lưu",
         "map_twice": "Trường «{field}» được ghép với nhiều cột: {columns}. Mỗi trường chỉ lấy từ một cột.",
         "map_lacks": "Chưa có cột nào cho trường bắt buộc «{field}».",
         "map_lacks_title": "Chưa có cột nào cho Tiêu đề hoặc Tóm tắt (nội dung): cần ít nhất một.",
@@ -795,7 +796,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "spike_weeks": "Spike weeks (starting Monday): {weeks}",
         # Syndicated stories (issue 12): one story carried by several outlets.
         "stories_title": "Stories carried by several outlets",
-        "stories_counts": "{mentions} mentions, {stories} stories",
         "stories_rule": "A story is the mentions with the same title (ignoring case, diacritics and punctuation) published at most a day apart, or with the same story note (AI_NOTE, at least 4 words). Every mention still counts on its own in the charts above.",
         "col_story": "Story",
         "col_first_published": "First published",
@@ -964,7 +964,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "upd_download_problems": "Download the list of problems (.xlsx)",
         # Column mappings of press-monitoring exports (issue 12): the mapping step and the command line.
         "map_title": "Match the columns of a press-monitoring export",
-        "map_intro": "Sheet «{sheet}» has columns that are not the Media template's (header row {row}). Each column has a suggested Media field: check it, change it if needed, name the mapping and save it. The next file with the same columns uses it without asking. Scope, absent from the file, comes from the outlet directory.",
+        "map_sheet_line": "Sheet «{sheet}», header row {row}: the columns are not the Media template's.",
+        "map_intro": "Each column has a suggested Media field: check it, change it if needed, name the mapping and save it. The next file with the same columns uses it without asking. Scope, absent from the file, comes from the outlet directory.",
         "map_col_header": "Column in the file",
         "map_col_sample": "Example",
         "map_col_field": "Media field",
@@ -992,6 +993,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "map_reason_taken": "this field already comes from column «{other}»",
         "map_reason_not_in_mapping": "not in the saved mapping",
         "map_reason_by_you": "left out by you",
+        "map_reason_left_out_saved": "left out by the saved mapping",
         "map_twice": "Field «{field}» is matched to several columns: {columns}. Each field comes from one column.",
         "map_lacks": "No column feeds the required field «{field}».",
         "map_lacks_title": "No column feeds the Title or the Summary (content): at least one is needed.",

@@ -65,6 +65,7 @@ KNOWN_LEFT_OUT: dict[str, str] = {
 }
 # Below this similarity (difflib ratio of the headers without diacritics) a header suggests nothing.
 SIMILARITY = 0.82
+PREFIX_SCORE = 0.9
 # A sheet is a Báo chí sheet when its mapping gives these, and a title or a text to take it from.
 NEEDED = ("published_on", "outlet")
 TITLE_SOURCES = ("title", "summary")
@@ -125,6 +126,10 @@ def _guess(header: str) -> tuple[str | None, float, str | None]:
     bare = match_keys(header)[1]
     best, score = None, 0.0
     for name, target in _BARE:
+        # "Sắc thái bài viết" begins with a known name: nearly as sure as the name itself.
+        if len(name) >= 4 and bare.startswith(name + " ") and PREFIX_SCORE > score:
+            best, score = target, PREFIX_SCORE
+            continue
         matcher = difflib.SequenceMatcher(None, bare, name)
         if matcher.real_quick_ratio() < SIMILARITY:
             continue
@@ -234,12 +239,18 @@ class SavedMapping:
     saved_at: dt.datetime | None = None
 
     def matches(self, headers: list[str]) -> list[Match]:
+        """The mapping applied to these headers: a header it left out says so, one it never saw too."""
         known = Lookup({h: (f or "") for h, f in self.fields.items()})
-        chosen = {}
-        for header in headers:
-            target = known.get(header)
-            chosen[header] = target or None
-        return with_fields(headers, chosen, "map_reason_not_in_mapping")
+        matches = []
+        for header, match in zip(headers, with_fields(headers, {h: known.get(h) or None for h in headers}, "")):
+            if match.field or match.reason:
+                matches.append(match)
+            else:
+                seen = known.get(header) is not None
+                matches.append(
+                    Match(header, None, "map_reason_left_out_saved" if seen else "map_reason_not_in_mapping")
+                )
+        return matches
 
 
 def saved_mappings(con: duckdb.DuckDBPyConnection) -> list[SavedMapping]:

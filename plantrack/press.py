@@ -83,7 +83,7 @@ def complete_media(raw: RawSheet, frame: pd.DataFrame, directory: Directory, pro
                 filled[name][i] = known[name]
         if _value(filled["scope"][i]) is None:
             problems.append(
-                Problem("outlet_unclassified", raw.title, int(row), raw.header("scope"), {"outlet": outlet})
+                Problem("outlet_unclassified", raw.title, int(row), raw.header("outlet"), {"outlet": outlet})
             )
     for name, values in filled.items():
         frame[name] = values

@@ -1,0 +1,51 @@
+"""Dư luận báo chí, syndicated stories: how many stories the mentions tell, and who carried each one."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from pages.common import ui
+from plantrack import queries, stories
+from plantrack.db import database_path
+from plantrack.i18n import format_number
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _stories(
+    _cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, plan_id: int, version_id: int, quarter: int, until: dt.date
+) -> pd.DataFrame:
+    """One row per story, cached until the data changes (grouping a year of mentions takes a moment)."""
+    mentions = queries.run(
+        _cur, "media_story_mentions", plan_id=plan_id, version_id=version_id, quarter=quarter, until=until
+    )
+    return stories.summary(stories.group(mentions))
+
+
+def stories_section(view: ui.View) -> None:
+    st.subheader(view.t("stories_title"))
+    found = _stories(
+        view.cur, str(database_path()), view.stamp, view.plan_id, view.version_id, view.quarter, view.as_of
+    ).copy()
+    mentions, told = int(found["mentions"].sum()), len(found)
+    left, right = st.columns(2)
+    left.metric(view.t("rows_media"), format_number(mentions, view.lang))
+    right.metric(view.t("col_story"), format_number(told, view.lang))
+    st.caption(view.t("stories_rule"))
+    syndicated = found[found["outlets"] >= 2].assign(first_published=lambda f: pd.to_datetime(f["first_published"]))
+    ui.table(
+        syndicated,
+        view,
+        {
+            "title": st.column_config.TextColumn(view.t("col_story"), width="large"),
+            "first_published": view.t("col_first_published"),
+            "mentions": st.column_config.NumberColumn(view.t("col_story_mentions"), format="localized"),
+            "outlets": st.column_config.NumberColumn(view.t("col_story_outlets"), format="localized"),
+            "outlet_list": st.column_config.TextColumn(view.t("col_outlets_list"), width="large"),
+        },
+        empty_key="no_syndicated",
+        title=view.t("stories_title"),
+    )
