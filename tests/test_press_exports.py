@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 import duckdb
+import openpyxl
 import pandas as pd
 import pytest
 from conftest import fingerprint, small_plan
@@ -214,8 +216,6 @@ def test_unknown_outlets_are_refused_with_their_rows_until_classified(plan):
 def test_the_directory_sheet_of_the_file_classifies_its_outlets_in_the_same_import(plan):
     export = export_bytes(FIRST_WEEK)
     frames = {"outlets": press.directory_frame(DIRECTORY)}
-    import openpyxl, io
-
     book = openpyxl.load_workbook(io.BytesIO(export))
     sheet = book.create_sheet("Cơ quan báo chí")
     sheet.append(["Cơ quan báo chí", "Phạm vi", "Hạng"])
