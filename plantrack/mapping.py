@@ -19,7 +19,7 @@ import duckdb
 
 from plantrack.contract import MEDIA
 from plantrack.text import Lookup, match_keys
-from plantrack.values import is_blank
+from plantrack.values import is_blank, read_text
 from plantrack.workbook import SKIP
 from plantrack.workbook import _header_text as header_text
 
@@ -225,9 +225,18 @@ def _samples(rows: list[list], index: int) -> dict[str, str]:
             continue
         for row in rows[index + 1 :]:
             if c < len(row) and not is_blank(row[c]):
-                samples.setdefault(header_text(value), str(row[c])[:80])
+                samples.setdefault(header_text(value), _shown(row[c])[:80])
                 break
     return samples
+
+
+def _shown(value: object) -> str:
+    """A sample cell as the user typed it: 07/10/2019 08:15, 1500000 (not 1500000.0)."""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d/%m/%Y %H:%M") if value.time() != dt.time() else value.strftime("%d/%m/%Y")
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return read_text(value)
 
 
 @dataclass(frozen=True)

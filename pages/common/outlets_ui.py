@@ -84,12 +84,13 @@ def classify_unknown(
     for i, outlet in enumerate(unknown):
         cells = st.columns(widths, vertical_alignment="center")
         cells[0].text(outlet.outlet)
-        cells[1].text(f"{outlet.mentions} ({view.t('out_col_first_row').lower()} {outlet.first_row})")
+        cells[1].text(f"{outlet.mentions} · {view.t('row')} {outlet.first_row}")
         scope = cells[2].selectbox(
             view.t("out_col_scope"),
             scopes,
             index=None,
             format_func=lambda c: _label(view, "scope", c),
+            placeholder=view.t("out_choose"),
             key=f"{stem}_{i}_scope",
             label_visibility="collapsed",
         )
@@ -98,6 +99,7 @@ def classify_unknown(
             media_codes,
             index=media_codes.index(outlet.medium) if outlet.medium in media_codes else None,
             format_func=lambda c: _label(view, "medium", c),
+            placeholder=view.t("out_choose"),
             key=f"{stem}_{i}_medium",
             label_visibility="collapsed",
         )
@@ -108,7 +110,12 @@ def classify_unknown(
             label_visibility="collapsed",
         )
         tier = cells[5].selectbox(
-            view.t("out_col_tier"), tiers, index=None, key=f"{stem}_{i}_tier", label_visibility="collapsed"
+            view.t("out_col_tier"),
+            tiers,
+            index=None,
+            placeholder="—",
+            key=f"{stem}_{i}_tier",
+            label_visibility="collapsed",
         )
         records.append(
             {"outlet": outlet.outlet, "scope": scope, "medium": medium, "language": language or None, "tier": tier}
@@ -133,24 +140,27 @@ def directory_editor(view: ui.View, session: MutableMapping) -> None:
     st.caption(view.t("out_directory_intro"))
     if found.empty:
         st.info(view.t("out_directory_empty"))
+    # Blank cells as "", not None: the editor would show the word None in them.
     shown = found.assign(
         scope=[_label(view, "scope", c) for c in found["scope"]],
-        medium=[_label(view, "medium", c) for c in found["medium"]],
-        tier=[_label(view, "tier", c) for c in found["tier"]],
+        medium=[_label(view, "medium", c) or "" for c in found["medium"]],
+        tier=[_label(view, "tier", c) or "" for c in found["tier"]],
+        language=found["language"].fillna(""),
+        note=found["note"].fillna(""),
     )[[*EDITABLE, "mentions", "is_listed"]]
     edited = st.data_editor(
         shown,
         column_config={
             "outlet": st.column_config.TextColumn(view.t("out_col_outlet"), required=True, width="medium"),
             "scope": st.column_config.SelectboxColumn(
-                view.t("out_col_scope"), options=CLOSED_LISTS["scope"].labels(view.lang)
+                view.t("out_col_scope"), options=CLOSED_LISTS["scope"].labels(view.lang), required=True
             ),
             "medium": st.column_config.SelectboxColumn(
-                view.t("out_col_medium"), options=CLOSED_LISTS["medium"].labels(view.lang)
+                view.t("out_col_medium"), options=["", *CLOSED_LISTS["medium"].labels(view.lang)]
             ),
             "language": view.t("out_col_language"),
             "tier": st.column_config.SelectboxColumn(
-                view.t("out_col_tier"), options=CLOSED_LISTS["tier"].labels(view.lang)
+                view.t("out_col_tier"), options=["", *CLOSED_LISTS["tier"].labels(view.lang)]
             ),
             "note": st.column_config.TextColumn(view.t("out_col_note"), width="medium"),
             "mentions": st.column_config.NumberColumn(view.t("out_col_mentions"), format="localized", disabled=True),
@@ -159,6 +169,7 @@ def directory_editor(view: ui.View, session: MutableMapping) -> None:
         hide_index=True,
         width="stretch",
         num_rows="add",
+        height=min(36 * (len(shown) + 2), 720),
         key=f"outlet_directory_{view.plan_id}_{latest}",
     )
     if st.button(view.t("out_save_directory"), type="primary", icon=":material/save:", key="outlet_directory_save"):
