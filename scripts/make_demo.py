@@ -1327,6 +1327,27 @@ def media_frame(mentions: list[Mention], as_of: dt.date) -> pd.DataFrame:
     return pd.DataFrame([m.row(as_of) for m in mentions if m.published_on <= as_of])
 
 
+def outlets_frame() -> pd.DataFrame:
+    """The outlet directory the division keeps: each outlet once, graded by its widest reach."""
+
+    def tier(widest: int) -> str:
+        return "A" if widest >= 200_000 else "B" if widest >= 50_000 else "C" if widest >= 20_000 else "D"
+
+    return pd.DataFrame(
+        [
+            {
+                "outlet": o.name,
+                "scope": o.scope,
+                "medium": max(o.media, key=lambda m: m[1])[0],
+                "language": o.language,
+                "tier": tier(o.reach[1]),
+                "note": None,
+            }
+            for o in OUTLETS
+        ]
+    )
+
+
 def check_budget() -> None:
     # The demo shows spending within plan on every line; an overspent line would read as a data error.
     planned = {line[0]: line[5] for line in BUDGET_LINES}
@@ -1353,6 +1374,7 @@ def main(out_dir: Path = DEMO_DIR) -> None:
             "budget_lines": budget_frame(),
             "disbursements": disbursements_frame(numbered, as_of),
             "media": media_frame(mentions, as_of),
+            "outlets": outlets_frame(),
         }
         # Dated the morning after the quarter closes, when the division would send it.
         created = dt.datetime.combine(as_of + dt.timedelta(days=1), dt.time(8, 0))

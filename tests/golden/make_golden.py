@@ -838,6 +838,51 @@ def define_refused() -> None:
         [p("duplicate_key", "Báo chí", 3, "Ngày đăng + Cơ quan báo chí + Tiêu đề")],
     )
     refused(
+        "media_without_title_or_text",
+        "A social post without a title takes the first sentence of its Tóm tắt; a row with neither is refused.",
+        [
+            Grid(
+                "Báo chí",
+                [
+                    ["Ngày đăng", "Cơ quan báo chí", "Phạm vi", "Tiêu đề", "Tóm tắt", "Đường dẫn"],
+                    [d(2019, 4, 2), "Facebook", "Trong nước", None, "Phố núi mùa dã quỳ. Đẹp lắm.", "https://fb.com/1"],
+                    [d(2019, 4, 3), "Facebook", "Trong nước", None, None, "https://fb.com/2"],
+                ],
+            )
+        ],
+        [p("title_or_summary_required", "Báo chí", 3, "Tiêu đề")],
+    )
+    refused(
+        "media_outlet_not_in_directory",
+        "No Phạm vi column: one outlet is classified in the file's Cơ quan báo chí sheet, the other nowhere.",
+        [
+            Grid(
+                "Báo chí",
+                [
+                    ["Ngày đăng", "Cơ quan báo chí", "Tiêu đề", "Đường dẫn"],
+                    [d(2019, 4, 2), "Tạp chí Ngày Nay", "Tin A", "https://ngaynay.vn/a"],
+                    [d(2019, 4, 3), "Đài Tiếng nói Việt Nam", "Tin B", "https://vov.vn/b"],
+                ],
+            ),
+            Grid("Cơ quan báo chí", [["Cơ quan báo chí", "Phạm vi"], ["Đài Tiếng nói Việt Nam", "Trong nước"]]),
+        ],
+        [p("outlet_unclassified", "Báo chí", 2, "Cơ quan báo chí")],
+    )
+    refused(
+        "media_export_needs_mapping",
+        "A monitoring export's own headers in a Báo chí sheet: it waits for a column mapping.",
+        [
+            Grid(
+                "Báo chí",
+                [
+                    ["Nguồn phát hành", "Ngày phát hành", "Tiêu đề", "Link", "AI_SACTHAI"],
+                    ["Báo Gia Lai", d(2019, 4, 2), "Tin A", "https://baogialai.com.vn/a", "Trung tính"],
+                ],
+            )
+        ],
+        [p("mapping_needed", "Báo chí", 1)],
+    )
+    refused(
         "unknown_task_indicator",
         "An indicator of task NV9, which the plan does not have.",
         [
