@@ -306,13 +306,18 @@ def save_mapping(con: duckdb.DuckDBPyConnection, name: str, matches: list[Match]
             insert into audit_log (event_id, logged_at, user_name, action, outcome, detail)
             select nextval('audit_event_seq'), current_timestamp, $u, 'mapping_save', $o, $d
             """,
-            {"u": user, "o": "replaced" if existing else "saved", "d": json.dumps({"name": name, "columns": fields})},
+            {"u": user, "o": "replaced" if existing else "saved", "d": _audit_detail(name, fields)},
         )
         cur.execute("commit")
     except BaseException:
         cur.execute("rollback")
         raise
     return mapping
+
+
+def _audit_detail(name: str, fields: dict[str, str | None]) -> str:
+    """What was saved, readable in the audit log: «name»: header → field; … (— for a column left out)."""
+    return f"«{name}»: " + "; ".join(f"{header} → {target or '—'}" for header, target in fields.items())
 
 
 class Resolver:

@@ -437,3 +437,20 @@ def test_a_database_made_before_the_new_columns_gains_them(tmp_path):
         }
         assert {"story_note", "title_derived", "scope"} <= columns
         assert con.execute("select title, title_derived from media").fetchall() == [("Tin cũ", None)]
+
+
+def test_the_command_line_reads_with_a_saved_mapping_by_name_and_prints_it(plan, tmp_path, monkeypatch, capsys):
+    commit(plan, directory_file())
+    mapping.save_mapping(plan, "Dịch vụ A", mapping.suggest(HEADERS), "lan")
+    detail = plan.execute("select detail from audit_log where action = 'mapping_save'").fetchall()[0][0]
+    assert detail.startswith("«Dịch vụ A»: Khách hàng → —; Phương tiện → medium;")
+    plan.close()
+    monkeypatch.setenv("PLANTRACK_DB", str(tmp_path / "test.duckdb"))
+    export = tmp_path / "tuan.xlsx"
+    export.write_bytes(export_bytes(FIRST_WEEK))
+    assert main(["--lang", "en", "validate", str(export), "--mapping", "dịch vụ a"]) == 0
+    out = capsys.readouterr().out
+    assert "Sheet «Data» read with mapping «Dịch vụ A» (header row 2):" in out
+    assert "  AI_NOTE → Story note" in out
+    assert main(["import", str(export), "--mapping", "Không có"]) == 1
+    assert "Không có cách ghép cột «Không có». Các cách ghép đã lưu: Dịch vụ A." in capsys.readouterr().out

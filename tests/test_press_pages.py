@@ -160,3 +160,20 @@ def test_browser_the_mapping_step_saves_and_the_export_imports(db, tmp_path):
         stored = importer.state(con, 1)["media"]
         assert len(stored) == 1 + len(FIRST_WEEK) and stored["scope"].notna().all()
         assert mapping.saved_mapping(con, "dịch vụ a").name == "Dịch vụ A"
+
+
+def test_saving_the_directory_tab_lists_the_outlets_seen_in_mentions(db):
+    app = login(update_page())
+    with connect(db) as con:
+        assert importer.state(con, 1)["outlets"].empty
+    _ok(button(app, "Lưu danh bạ").click().run())
+    assert "Đã lưu danh bạ cơ quan báo chí: phiên bản 2." in texts(app.success)
+    with connect(db) as con:
+        outlets = importer.state(con, 1)["outlets"]
+        version = importer.versions(con).iloc[-1]
+    assert outlets[["outlet", "scope", "medium", "language"]].values.tolist() == [
+        ["Báo Gia Lai", "domestic", "online", "Tiếng Việt"]
+    ]
+    assert (version["user_name"], version["file_name"]) == ("lan", "Cơ quan báo chí.xlsx")
+    _ok(button(app, "Lưu danh bạ").click().run())
+    assert "Danh bạ không thay đổi." in texts(app.success)

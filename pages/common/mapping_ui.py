@@ -29,7 +29,8 @@ def _reason(view: ui.View, match: mapping.Match) -> str:
     return view.t(match.reason, other=match.other or "")
 
 
-def _matches_table(view: ui.View, matches: list[mapping.Match], key: str) -> None:
+def _matches_table(view: ui.View, matches: list[mapping.Match], key: str, fields: bool = True) -> None:
+    """Each column with the field it feeds (unless `fields` is off: a table of left-out columns) or why not."""
     frame = pd.DataFrame(
         {
             "header": [m.header for m in matches],
@@ -37,13 +38,16 @@ def _matches_table(view: ui.View, matches: list[mapping.Match], key: str) -> Non
             "reason": [_reason(view, m) if not m.field else "" for m in matches],
         }
     )
+    columns = {
+        "header": view.t("map_col_header"),
+        "field": view.t("map_col_field"),
+        "reason": st.column_config.TextColumn(view.t("map_col_reason"), width="large"),
+    }
+    if not fields:
+        del columns["field"]
     st.dataframe(
-        frame,
-        column_config={
-            "header": view.t("map_col_header"),
-            "field": view.t("map_col_field"),
-            "reason": st.column_config.TextColumn(view.t("map_col_reason"), width="large"),
-        },
+        frame[list(columns)],
+        column_config=columns,
         hide_index=True,
         width="stretch",
         key=key,
@@ -99,7 +103,7 @@ def _one_sheet(
     matches = mapping.with_fields(headers, chosen, "map_reason_by_you")
     left_out = [m for m in matches if not m.field]
     st.markdown("###### " + view.t("map_left_out_title", count=len(left_out)))
-    _matches_table(view, left_out, key=f"{stem}_left_out")
+    _matches_table(view, left_out, key=f"{stem}_left_out", fields=False)
     blocking = mapping.problems_of(matches)
     for code, params in blocking:
         st.warning(view.t(code, **{k: ui.plain(v) for k, v in params.items()}), icon=":material/warning:")
