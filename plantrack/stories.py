@@ -4,27 +4,15 @@ Two mentions belong to one story when their titles are the same once case, diacr
 are set aside and they were published at most a day apart (a chain: a story may run over several
 days, each mention within a day of another), or when they carry the same story note (the monitoring
 service's AI_NOTE) of at least four words — shorter notes are labels, not accounts of an event.
-Nothing is discarded: every mention keeps its row and gets the id of its story.
+queries/media_story_mentions.sql finds the runs of same-titled mentions and the note keys (in DuckDB:
+a year of a province's mentions is a million rows); `group` joins the runs that share a note. Nothing
+is discarded: every mention keeps its row and gets the id of its story.
 """
 
 from __future__ import annotations
 
-import re
-
+import numpy as np
 import pandas as pd
-
-from plantrack.text import fold, strip_accents
-
-MAX_DAYS_APART = 1
-MIN_NOTE_WORDS = 4
-_NOT_WORD = re.compile(r"[^\w]+")
-
-
-def normalised(text: object) -> str:
-    """'Khai mạc Lễ hội!' and 'khai mac le hoi' normalise alike."""
-    if not isinstance(text, str):
-        return ""
-    return " ".join(_NOT_WORD.sub(" ", strip_accents(fold(text))).split())
 
 
 class _Groups:
@@ -44,29 +32,23 @@ class _Groups:
 
 
 def group(mentions: pd.DataFrame) -> pd.DataFrame:
-    """The mentions (published_on, outlet, title, story_note, …) with a `story_id` each: 1, 2, … in the
-    order the stories first appeared."""
+    """The mentions of media_story_mentions with a `story_id` each: 1, 2, … in the order the stories
+    first appeared."""
     frame = mentions.reset_index(drop=True).copy()
-    groups = _Groups(len(frame))
-    days = pd.to_datetime(frame["published_on"]).dt.normalize()
-    titles = frame["title"].map(normalised)
-    order = pd.DataFrame({"title": titles, "day": days}).sort_values(["title", "day"], kind="stable")
-    previous_title, previous_day, previous_index = None, None, None
-    for index, title, day in zip(order.index, order["title"], order["day"]):
-        if title and title == previous_title and (day - previous_day).days <= MAX_DAYS_APART:
-            groups.join(previous_index, index)
-        previous_title, previous_day, previous_index = title, day, index
-    first_with_note: dict[str, int] = {}
-    for index, note in enumerate(frame["story_note"].map(normalised)):
-        if len(note.split()) >= MIN_NOTE_WORDS:
-            groups.join(first_with_note.setdefault(note, index), index)
-    roots = pd.Series([groups.find(i) for i in range(len(frame))], index=frame.index)
+    runs = frame["title_run"].to_numpy(dtype="int64")
+    groups = _Groups(int(runs.max()) + 1 if len(frame) else 0)
+    first_run: dict[str, int] = {}
+    noted = frame["note_key"].notna().to_numpy()
+    for run, note in zip(runs[noted], frame["note_key"][noted]):
+        groups.join(first_run.setdefault(note, int(run)), int(run))
+    run_roots = np.array([groups.find(run) for run in range(len(groups.parent))], dtype="int64")
+    roots = pd.Series(run_roots[runs] if len(frame) else np.array([], dtype="int64"), index=frame.index)
     first_seen = (
-        pd.DataFrame({"root": roots, "day": days, "title": frame["title"]})
+        pd.DataFrame({"root": roots, "day": pd.to_datetime(frame["published_on"]), "title": frame["title"]})
         .sort_values(["day", "title"], kind="stable")
         .drop_duplicates("root")["root"]
     )
-    numbers = {root: n for n, root in enumerate(first_seen, start=1)}
+    numbers = pd.Series(np.arange(1, len(first_seen) + 1), index=first_seen.to_numpy())
     frame["story_id"] = roots.map(numbers).astype("int64")
     return frame
 
@@ -86,9 +68,13 @@ def summary(grouped: pd.DataFrame) -> pd.DataFrame:
         last_published=("published_on", "last"),
         mentions=("title", "size"),
     )
-    carried = ordered.drop_duplicates(["story_id", "outlet"]).groupby("story_id", sort=True)["outlet"]
-    stories["outlets"] = carried.size()
-    stories["outlet_list"] = carried.agg(", ".join)
+    carried = ordered.drop_duplicates(["story_id", "outlet"])
+    stories["outlets"] = carried.groupby("story_id", sort=True).size()
+    stories["outlet_list"] = carried.groupby("story_id", sort=True)["outlet"].first()
+    # Joining names is done in Python: only for the stories carried by several outlets.
+    several = stories.index[stories["outlets"] > 1]
+    shared = carried[carried["story_id"].isin(several)].groupby("story_id", sort=True)["outlet"]
+    stories.loc[several, "outlet_list"] = shared.agg(", ".join)
     return (
         stories.reset_index()
         .sort_values(["outlets", "mentions", "first_published", "story_id"], ascending=[False, False, True, True])

@@ -329,35 +329,53 @@ def test_the_outlet_directory_lists_the_directory_then_the_outlets_only_seen_in_
     ]
 
 
-def test_stories_group_same_titles_a_day_apart_and_same_story_notes():
-    mentions = pd.DataFrame(
-        [
-            ("2019-10-07", "Báo Gia Lai", "Khai mạc lễ hội cồng chiêng", "Lễ hội cồng chiêng khai mạc ở Pleiku"),
-            ("2019-10-08", "VnExpress", "Khai mạc Lễ hội Cồng Chiêng!", None),
-            ("2019-10-09", "TTXVN", "khai mac le hoi cong chieng", None),  # a day after the second: same story
-            ("2019-10-20", "Báo Nhân Dân", "Khai mạc lễ hội cồng chiêng", None),  # too late: another story
-            ("2019-11-02", "YouTube", "Clip lễ hội", "Lễ hội cồng chiêng khai mạc ở Pleiku"),  # the same note
-            ("2019-10-08", "RFA", "Khiếu nại đền bù", "Khiếu nại"),  # a one-word note groups nothing
-            ("2019-10-09", "BBC Tiếng Việt", "Dân khiếu nại", "Khiếu nại"),
-        ],
-        columns=["published_on", "outlet", "title", "story_note"],
-    ).assign(published_on=lambda f: pd.to_datetime(f["published_on"]).dt.date)
-    grouped = stories.group(mentions)
-    assert grouped["story_id"].tolist() == [1, 1, 1, 4, 1, 2, 3]
-    summary = stories.summary(grouped)
-    assert summary.to_dict("records") == [
+def story_summary(con, until: dt.date = dt.date(2019, 12, 31)) -> pd.DataFrame:
+    version = importer.latest_version(con, 1)
+    found = queries.run(con, "media_story_mentions", plan_id=1, version_id=version, quarter=0, until=until)
+    return stories.summary(stories.group(found))
+
+
+def test_stories_group_same_titles_a_day_apart_and_same_story_notes(plan):
+    mentions = [
+        ("2019-10-07", "Báo Gia Lai", "Khai mạc lễ hội cồng chiêng", "Lễ hội cồng chiêng khai mạc ở Pleiku"),
+        ("2019-10-08", "VnExpress", "Khai mạc Lễ hội Cồng Chiêng!", None),
+        ("2019-10-09", "TTXVN", "khai mac le hoi cong chieng", None),  # a day after the second: same story
+        ("2019-10-20", "Báo Nhân Dân", "Khai mạc lễ hội cồng chiêng", None),  # too late: another story
+        ("2019-11-02", "YouTube", "Clip lễ hội", "Lễ hội Cồng chiêng khai mạc ở Pleiku."),  # the same note
+        ("2019-10-08", "RFA", "Khiếu nại đền bù", "Khiếu nại"),  # a one-word note groups nothing
+        ("2019-10-09", "BBC Tiếng Việt", "Dân khiếu nại", "Khiếu nại"),
+        ("2019-10-10", "Xinhua (tiếng Trung)", "嘉莱省 锣钲文化节", None),
+        ("2019-10-10", "Xinhua", "嘉莱省锣钲文化节", None),  # other words: another story
+    ]
+    frames = small_plan(media_titles=tuple(m[2] for m in mentions))
+    frames["media"] = frames["media"].assign(
+        published_on=[dt.date.fromisoformat(m[0]) for m in mentions],
+        outlet=[m[1] for m in mentions],
+        story_note=[m[3] for m in mentions],
+    )
+    commit(plan, workbook_bytes(frames, sheets=["media"]), replace_logs=True)
+    found = story_summary(plan)
+    single = [
+        (title, pd.Timestamp(day), outlet)
+        for day, outlet, title in (
+            ("2019-10-08", "RFA", "Khiếu nại đền bù"),
+            ("2019-10-09", "BBC Tiếng Việt", "Dân khiếu nại"),
+            ("2019-10-10", "Xinhua (tiếng Trung)", "嘉莱省 锣钲文化节"),
+            ("2019-10-10", "Xinhua", "嘉莱省锣钲文化节"),
+            ("2019-10-20", "Báo Nhân Dân", "Khai mạc lễ hội cồng chiêng"),
+        )
+    ]
+    assert found.drop(columns="story_id").to_dict("records") == [
         {
-            "story_id": 1,
             "title": "Khai mạc lễ hội cồng chiêng",
-            "first_published": dt.date(2019, 10, 7),
-            "last_published": dt.date(2019, 11, 2),
+            "first_published": pd.Timestamp(2019, 10, 7),
+            "last_published": pd.Timestamp(2019, 11, 2),
             "mentions": 4,
             "outlets": 4,
             "outlet_list": "Báo Gia Lai, VnExpress, TTXVN, YouTube",
         },
         *(
             {
-                "story_id": n,
                 "title": title,
                 "first_published": day,
                 "last_published": day,
@@ -365,27 +383,16 @@ def test_stories_group_same_titles_a_day_apart_and_same_story_notes():
                 "outlets": 1,
                 "outlet_list": outlet,
             }
-            for n, title, day, outlet in (
-                (2, "Khiếu nại đền bù", dt.date(2019, 10, 8), "RFA"),
-                (3, "Dân khiếu nại", dt.date(2019, 10, 9), "BBC Tiếng Việt"),
-                (4, "Khai mạc lễ hội cồng chiêng", dt.date(2019, 10, 20), "Báo Nhân Dân"),
-            )
+            for title, day, outlet in single
         ),
     ]
+    assert found["story_id"].tolist() == [1, 2, 3, 4, 5, 6]
 
 
 def test_the_imported_export_tells_fewer_stories_than_mentions(plan):
     commit(plan, directory_file())
     commit(plan, export_bytes(FIRST_WEEK + SECOND_WEEK), accept_suggested_mapping=True)
-    found = queries.run(
-        plan,
-        "media_story_mentions",
-        plan_id=1,
-        version_id=importer.latest_version(plan, 1),
-        quarter=0,
-        until=dt.date(2019, 12, 31),
-    )
-    summary = stories.summary(stories.group(found))
+    summary = story_summary(plan)
     assert (summary["mentions"].sum(), len(summary)) == (8, 5)
     festival = summary.iloc[0]
     assert (festival["mentions"], festival["outlet_list"]) == (4, "Báo Gia Lai, VnExpress, TTXVN, YouTube")
