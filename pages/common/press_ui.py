@@ -33,14 +33,14 @@ def stories_section(view: ui.View) -> None:
     mentions, told = int(found["mentions"].sum()), len(found)
     left, right = st.columns(2)
     left.metric(view.t("rows_media"), format_number(mentions, view.lang))
-    right.metric(view.t("col_story"), format_number(told, view.lang))
+    right.metric(view.t("stories_metric"), format_number(told, view.lang))
     st.caption(view.t("stories_rule"))
     syndicated = found[found["outlets"] >= 2].assign(first_published=lambda f: pd.to_datetime(f["first_published"]))
     ui.table(
         syndicated,
         view,
         {
-            "title": st.column_config.TextColumn(view.t("col_story"), width="large"),
+            "title": st.column_config.TextColumn(view.t("col_story"), width="medium"),
             "first_published": view.t("col_first_published"),
             "mentions": st.column_config.NumberColumn(view.t("col_story_mentions"), format="localized"),
             "outlets": st.column_config.NumberColumn(view.t("col_story_outlets"), format="localized"),
