@@ -129,7 +129,9 @@ def latest_version(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> int |
     return con.execute("select max(version_id) from versions where plan_id = $p", {"p": plan_id}).fetchall()[0][0]
 
 
-def _context(con: duckdb.DuckDBPyConnection, plan_id: int | None, as_of: dt.date) -> Context:
+def _context(
+    con: duckdb.DuckDBPyConnection, plan_id: int | None, as_of: dt.date, with_outlets: bool = False
+) -> Context:
     context = Context(as_of=as_of)
     if plan_id is None:
         return context
@@ -151,7 +153,8 @@ def _context(con: duckdb.DuckDBPyConnection, plan_id: int | None, as_of: dt.date
         ).fetchall()
     }
     version = latest_version(con, plan_id)
-    if version is not None:
+    # The directory is read from every mention of the plan: only when the file has mentions to complete.
+    if with_outlets and version is not None:
         context.outlets = queries.run(con, "outlet_directory", plan_id=plan_id, version_id=version).to_dict("records")
     return context
 
@@ -213,7 +216,7 @@ def prepare(
     for waiting in resolver.pending:
         problems.append(Problem("mapping_needed", waiting.sheet, waiting.header_row))
     plan_id, plan_key, decided = _plan_target(cur, book, plan, problems)
-    validated = validate(book, _context(cur, plan_id, as_of))
+    validated = validate(book, _context(cur, plan_id, as_of, with_outlets="media" in book.sheets))
     problems = problems + validated.problems
     preview = Preview(
         file_name,

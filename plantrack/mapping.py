@@ -114,7 +114,7 @@ _LEFT_OUT = Lookup(dict(KNOWN_LEFT_OUT))
 _BARE = [(match_keys(name)[1], f) for f, spellings in _names().items() for name in spellings]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)
 def _guess(header: str) -> tuple[str | None, float, str | None]:
     """(field, score, reason) for one header: a known name, a known leftover, or the closest field name."""
     known = _EXACT.get(header)
