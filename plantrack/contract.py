@@ -357,6 +357,8 @@ MEDIA = Sheet(
         Column("response", "Tình trạng xử lý", "Response status", "choice", choices="response", width=20),
         Column("responded_on", "Ngày xử lý", "Response date", "date", width=14),
         Column("reach", "Lượt tiếp cận", "Reach", "int", width=14),
+        # The outlet's tier as the monitoring service grades it (Tier A–D); blank: from the outlet directory.
+        Column("outlet_tier", "Hạng cơ quan", "Outlet tier", "choice", choices="tier", width=10),
         # The monitoring service's one-line account of the event (AI_NOTE): mentions sharing it are one story.
         Column("story_note", "Tóm lược sự việc", "Story note", width=40),
         Column("title_derived", "Tiêu đề lấy từ nội dung", "Title from content", "bool", choices="yes_no", width=12),

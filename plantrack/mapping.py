@@ -44,6 +44,7 @@ KNOWN_NAMES: dict[str, tuple[str, ...]] = {
     "sentiment": ("AI_SACTHAI", "Tính chất", "Thái độ", "Sentiment"),
     "reach": ("TTT", "Tổng tương tác", "Lượt tương tác", "Tương tác", "Engagement", "Interactions"),
     "story_note": ("AI_NOTE", "Ghi chú AI", "Tóm lược", "Sự việc"),
+    "outlet_tier": ("Tier", "Hạng", "Hạng nguồn", "Phân hạng"),
     "language": ("Lang",),
 }
 # Headers known to carry nothing the Báo chí sheet keeps, and why (a message key).
@@ -56,8 +57,6 @@ KNOWN_LEFT_OUT: dict[str, str] = {
     "Bình luận": "map_reason_in_reach",
     "Chia sẻ": "map_reason_in_reach",
     "Thích": "map_reason_in_reach",
-    "Tier": "map_reason_outlet_tier",
-    "Hạng": "map_reason_outlet_tier",
     "Giá trị truyền thông": "map_reason_no_field",
     "Mức độ nổi bật": "map_reason_no_field",
     "STT": "map_reason_row_number",

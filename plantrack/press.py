@@ -20,7 +20,8 @@ from plantrack.values import is_blank
 from plantrack.workbook import Problem, RawSheet
 
 MAX_DERIVED_TITLE = 200
-FILLED_FROM_DIRECTORY = ("scope", "medium", "language")
+# A mention's field → the directory's field it is filled from.
+FILLED_FROM_DIRECTORY = {"scope": "scope", "medium": "medium", "language": "language", "outlet_tier": "tier"}
 # A sentence ends at . ! ? … followed by a space, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s|\n")
 
@@ -51,7 +52,7 @@ class Directory:
             for row in rows:
                 name = row.get("outlet")
                 if isinstance(name, str) and name.strip():
-                    spellings.setdefault(name, {f: _value(row.get(f)) for f in FILLED_FROM_DIRECTORY})
+                    spellings.setdefault(name, {f: _value(row.get(f)) for f in FILLED_FROM_DIRECTORY.values()})
         return cls(Lookup(spellings))
 
     def get(self, outlet: str) -> dict | None:
@@ -78,9 +79,9 @@ def complete_media(raw: RawSheet, frame: pd.DataFrame, directory: Directory, pro
         if is_blank(outlet) or row in misread:
             continue  # already refused
         known = directory.get(outlet)
-        for name in FILLED_FROM_DIRECTORY:
+        for name, source in FILLED_FROM_DIRECTORY.items():
             if _value(filled[name][i]) is None and known is not None:
-                filled[name][i] = known[name]
+                filled[name][i] = known[source]
         if _value(filled["scope"][i]) is None:
             problems.append(
                 Problem("outlet_unclassified", raw.title, int(row), raw.header("outlet"), {"outlet": outlet})
@@ -115,6 +116,7 @@ class UnknownOutlet:
     first_row: int
     medium: str | None
     language: str | None
+    tier: str | None
 
 
 def unknown_outlets(problems: list[Problem], media: pd.DataFrame | None) -> list[UnknownOutlet]:
@@ -129,12 +131,11 @@ def unknown_outlets(problems: list[Problem], media: pd.DataFrame | None) -> list
     found = []
     for key, excel_rows in rows.items():
         name = names[key]
-        medium = language = None
+        medium = language = tier = None
         if media is not None and not media.empty:
             mine = media[media["_row"].isin(excel_rows)]
-            medium = _most_common(mine["medium"])
-            language = _most_common(mine["language"])
-        found.append(UnknownOutlet(name, len(excel_rows), min(excel_rows), medium, language))
+            medium, language, tier = (_most_common(mine[f]) for f in ("medium", "language", "outlet_tier"))
+        found.append(UnknownOutlet(name, len(excel_rows), min(excel_rows), medium, language, tier))
     return found
 
 

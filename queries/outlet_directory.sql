@@ -12,9 +12,11 @@ mentions as (
         scope,
         medium,
         language,
+        outlet_tier,
         count(*) over (partition by lower(outlet), scope) as scope_n,
         count(*) over (partition by lower(outlet), medium) as medium_n,
         count(*) over (partition by lower(outlet), language) as language_n,
+        count(*) over (partition by lower(outlet), outlet_tier) as tier_n,
     from media_at($plan_id, $version_id)
 ),
 
@@ -27,6 +29,7 @@ seen as (
         arg_max(scope, (scope_n, scope)) as scope,
         arg_max(medium, (medium_n, medium)) as medium,
         arg_max(language, (language_n, language)) as language,
+        arg_max(outlet_tier, (tier_n, outlet_tier)) as tier,
     from mentions
     group by outlet_key
 )
@@ -50,7 +53,7 @@ select
     s.scope,
     s.medium,
     s.language,
-    null as tier,
+    s.tier,
     null as note,
     s.mentions,
     false as is_listed,

@@ -25,7 +25,7 @@ SUGGESTED = {
     "Ngày phát hành": ("published_on", None),
     "Tiêu đề": ("title", None),
     "Link": ("url", None),
-    "Tier": (None, "map_reason_outlet_tier"),
+    "Tier": ("outlet_tier", None),
     "Giá trị truyền thông": (None, "map_reason_no_field"),
     "Mức độ nổi bật": (None, "map_reason_no_field"),
     "Nội dung": ("summary", None),
@@ -167,14 +167,15 @@ def test_scope_medium_and_language_come_from_the_directory_when_the_file_has_non
     commit(plan, directory_file())
     commit(plan, export_bytes(FIRST_WEEK), accept_suggested_mapping=True)
     stored = media(plan)
-    rows = stored.loc[[p.link for p in FIRST_WEEK], ["outlet", "scope", "medium", "language", "sentiment", "reach"]]
+    fields = ["outlet", "scope", "medium", "language", "outlet_tier", "sentiment", "reach"]
+    rows = stored.loc[[p.link for p in FIRST_WEEK], fields]
     assert rows.values.tolist() == [
         # Báo Gia Lai is known from the plan's own mention; Phương tiện "Báo mạng" is Báo điện tử.
-        ["Báo Gia Lai", "domestic", "online", "Tiếng Việt", "positive", 162],
-        ["VnExpress", "domestic", "online", "Tiếng Việt", "positive", 935],
-        ["TTXVN", "domestic", "online", "Tiếng Việt", "neutral", 55],
-        ["Facebook", "domestic", "social", "Tiếng Việt", "positive", 2998],
-        ["RFA", "foreign", "online", "Tiếng Việt", "negative", 77],
+        ["Báo Gia Lai", "domestic", "online", "Tiếng Việt", "A", "positive", 162],
+        ["VnExpress", "domestic", "online", "Tiếng Việt", "A", "positive", 935],
+        ["TTXVN", "domestic", "online", "Tiếng Việt", "A", "neutral", 55],
+        ["Facebook", "domestic", "social", "Tiếng Việt", "C", "positive", 2998],
+        ["RFA", "foreign", "online", "Tiếng Việt", "B", "negative", 77],
     ]
     assert stored.loc[FIRST_WEEK[0].link, "published_on"].date() == dt.date(2019, 10, 7)
 
@@ -199,12 +200,13 @@ def test_unknown_outlets_are_refused_with_their_rows_until_classified(plan):
     ]
     assert "«VnExpress» chưa có trong danh bạ" in preview.errors[0].message("vi")
     unknown = press.unknown_outlets(preview.problems, preview.validated.frames["media"])
-    assert [(u.outlet, u.mentions, u.first_row, u.medium) for u in unknown] == [
-        ("VnExpress", 1, 4, "online"),
-        ("TTXVN", 1, 5, "online"),
-        ("Facebook", 1, 6, "social"),
-        ("RFA", 1, 7, "online"),
-        ("YouTube", 1, 8, "social"),
+    # What the file says of them is offered: the medium of their posts, the tier the service gives them.
+    assert [(u.outlet, u.mentions, u.first_row, u.medium, u.tier) for u in unknown] == [
+        ("VnExpress", 1, 4, "online", "A"),
+        ("TTXVN", 1, 5, "online", "A"),
+        ("Facebook", 1, 6, "social", "C"),
+        ("RFA", 1, 7, "online", "B"),
+        ("YouTube", 1, 8, "social", "D"),
     ]
     assert fingerprint(plan) == before
     # Classified once, in the file's own Cơ quan báo chí sheet: the same export then lands.

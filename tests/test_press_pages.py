@@ -47,7 +47,7 @@ def test_the_mapping_step_then_the_unknown_outlets_then_the_import(db):
     # The mapping step: one choice per column of the file, the suggestion chosen, the left-out columns said.
     assert "Trang «Data», dòng tiêu đề 2: các cột không theo mẫu Báo chí." in texts(app.text)
     choices = {s.label: s.value for s in app.selectbox if s.key and s.key.startswith("map_")}
-    assert choices["Nguồn phát hành"] == "outlet" and choices["TTT"] == "reach" and choices["Tier"] == ""
+    assert choices["Nguồn phát hành"] == "outlet" and choices["TTT"] == "reach" and choices["Khách hàng"] == ""
     left_out = frame_with(app, "reason")
     assert (
         dict(zip(left_out["header"], left_out["reason"]))["Like"]
@@ -72,6 +72,8 @@ def test_the_mapping_step_then_the_unknown_outlets_then_the_import(db):
     assert shown == UNKNOWN
     assert not any(name in markdown_texts(app) for name in UNKNOWN)
     assert [s.value for s in scope_choices(app)] == [None] * 5
+    tiers = [s.value for s in app.selectbox if s.key and s.key.endswith("_tier")]
+    assert tiers == ["A", "A", "C", "B", "D"]  # the tiers the export gives
     _ok(button(app, "Lưu vào danh bạ và kiểm tra lại").click().run())
     assert "Chọn Phạm vi cho mọi cơ quan trước khi lưu (còn 5)." in texts(app.warning)
     for scope, value in zip(scope_choices(app), ["domestic", "domestic", "domestic", "foreign", "foreign"]):

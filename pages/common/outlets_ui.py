@@ -112,7 +112,7 @@ def classify_unknown(
         tier = cells[5].selectbox(
             view.t("out_col_tier"),
             tiers,
-            index=None,
+            index=tiers.index(outlet.tier) if outlet.tier in tiers else None,
             placeholder="—",
             key=f"{stem}_{i}_tier",
             label_visibility="collapsed",
