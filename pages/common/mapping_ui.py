@@ -96,7 +96,7 @@ def _one_sheet(
             options,
             index=options.index(match.field or LEAVE_OUT),
             format_func=lambda f: _field_label(view, f),
-            key=f"{stem}_{i}",
+            key=f"{stem}_{i}_{match.header}",
             label_visibility="collapsed",
         )
         chosen[match.header] = picked or None
