@@ -21,7 +21,7 @@ import xlsxwriter
 from babel.numbers import format_decimal
 
 from pages.common import ui
-from plantrack import auth, importer
+from plantrack import auth, clock, importer
 from plantrack.contract import CLOSED_LISTS, SHEETS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.db import quote
 from plantrack.excel import workbook_bytes
@@ -201,7 +201,8 @@ def row_counts(counts_json: str | None) -> dict[str, object]:
 
 
 def stamp(value) -> str:
-    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y %H:%M")
+    """A stored UTC instant as the plan's local time (plantrack.clock)."""
+    return "" if value is None or pd.isna(value) else clock.local(pd.Timestamp(value).to_pydatetime()).strftime("%d/%m/%Y %H:%M")
 
 
 def label_or_raw(prefix: str, code: object) -> str:
@@ -269,12 +270,12 @@ if editor is None:
                 start_over()
                 st.rerun()
             elif result.outcome == "locked":
-                minutes = max(1, -(-int((result.locked_until - dt.datetime.now()).total_seconds()) // 60))
+                minutes = max(1, -(-int((result.locked_until - clock.now()).total_seconds()) // 60))
                 st.error(
                     view.t(
                         "upd_login_locked",
                         count=auth.MAX_FAILURES,
-                        time=result.locked_until.strftime("%H:%M"),
+                        time=clock.local(result.locked_until).strftime("%H:%M"),
                         minutes=minutes,
                     )
                 )

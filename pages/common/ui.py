@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from plantrack import auth, demo, explore, exports, measures, meeting, queries, report, status
+from plantrack import auth, clock, demo, explore, exports, measures, meeting, queries, report, service, status
 from plantrack.contract import DISBURSEMENTS
 from plantrack.db import connect, database_path
 from plantrack.i18n import LANGS, format_date, format_number, t
@@ -53,8 +53,9 @@ MEETING_HEIGHT = 1.3
 
 @st.cache_resource
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """One connection per server process; a fresh database gets the demo plan."""
-    con = connect(path)
+    """One connection per server process, which also serves the command line (plantrack.service);
+    a fresh database gets the demo plan."""
+    con = service.own(path)
     demo.load_if_fresh(con)
     return con
 
@@ -211,7 +212,7 @@ def _viewer_login(view: View) -> None:
                 view.t(
                     "upd_login_locked",
                     count=auth.MAX_FAILURES,
-                    time=f"{result.locked_until:%H:%M}",
+                    time=f"{clock.local(result.locked_until):%H:%M}",
                     minutes=int(auth.LOCK_TIME.total_seconds() // 60),
                 )
             )

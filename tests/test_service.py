@@ -1,0 +1,271 @@
+"""Running as a service: every command gives the same result while a real dashboard holds the
+database as when it is stopped; the clock is the plan's whatever the server's TZ; backups come back
+whole; the server connects nowhere and guards /media/ with the viewer password."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import re
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import openpyxl
+import pytest
+from browser import ROOT, _free_port, _tail
+from conftest import fingerprint, small_plan
+
+from plantrack import auth, backup, importer, service
+from plantrack.cli import main
+from plantrack.db import connect
+from plantrack.excel import workbook_bytes
+
+PASSWORD = "mật khẩu đủ dài"
+VIEWER_PASSWORD = "xem chung 2019"
+AUDIT_COLUMNS = "user_name, action, plan_id, version_id, file_name, sha256, outcome, detail"
+
+
+@contextlib.contextmanager
+def serving(db: Path, log: Path, net_log: Path, env: dict | None = None, timeout: float = 90):
+    """`streamlit run serve.py` on its own database; yields once it owns the file."""
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "PLANTRACK_DB": str(db),
+        "PYTHONPATH": os.pathsep.join((str(ROOT / "tests" / "netwatch"), str(ROOT))),
+        "PLANTRACK_TEST_NET_LOG": str(net_log),
+        **(env or {}),
+    }
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.port", str(port)],
+            cwd=ROOT,
+            env=environment,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        deadline = time.monotonic() + timeout
+        while not service.service_file(db).exists():
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the dashboard did not take the database:\n{_tail(str(log))}")
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def prepared(path: Path) -> Path:
+    """A database with one small plan imported, the same every time it is made."""
+    with connect(path) as con:
+        preview = importer.prepare(con, workbook_bytes(small_plan()), "plan.xlsx")
+        importer.commit(con, preview, "lan")
+    return path
+
+
+@pytest.fixture(scope="module")
+def twins(tmp_path_factory):
+    """Two equal databases: one held by a running dashboard (with a viewer password on), one not."""
+    base = tmp_path_factory.mktemp("service")
+    served, stopped = prepared(base / "served" / "db.duckdb"), prepared(base / "stopped" / "db.duckdb")
+    files = base / "files"
+    files.mkdir()
+    (files / "plan.xlsx").write_bytes(workbook_bytes(small_plan(progress=80.0)))
+    frames = small_plan()
+    frames["tasks"].loc[0, "lead_unit"] = "Phòng X"
+    (files / "bad.xlsx").write_bytes(workbook_bytes(frames))
+    (files / "fake.xlsx").write_text("Mã NV,Nội dung\nNV1,x\n", encoding="utf-8")
+    env = {auth.VIEWER_ENV: auth.viewer_hash(VIEWER_PASSWORD)}
+    with serving(served, base / "server.log", base / "net.log", env) as url:
+        yield {"served": served, "stopped": stopped, "files": files, "base": base, "url": url}
+    # Stopped: the same audit entries, in the same order, on both (backup folders are named for the time).
+    logs = []
+    for db in (served, stopped):
+        with connect(db) as con:
+            rows = con.execute(f"select {AUDIT_COLUMNS} from audit_log order by logged_at, event_id").fetchall()
+        logs.append([tuple(same_words(v, db.parent) if isinstance(v, str) else v for v in row) for row in rows])
+    assert logs[0] == logs[1]
+    actions = {row[1] for row in logs[0]}
+    assert {"import", "rollback", "user_add", "user_reset", "user_disable", "demo", "demo_clear", "restore"} <= actions
+
+
+def run(capsys, monkeypatch, db: Path, cwd: Path, argv: list[str], stdin: str = "") -> tuple[int, str, str]:
+    monkeypatch.setenv("PLANTRACK_DB", str(db))
+    monkeypatch.chdir(cwd)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+    code = main(argv)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def same_words(text: str, folder: Path) -> str:
+    """The output with what must differ between the two databases taken out: their folder, clock times."""
+    text = text.replace(str(folder), "<folder>")
+    text = re.sub(r"plantrack-\d{8}-\d{6}Z(-\d+)?", "<backup>", text)
+    return re.sub(r"\d\d/\d\d/\d{4} \d\d:\d\d", "<time>", text)
+
+
+COMMANDS = [
+    (["template", "out/template.xlsx"], ""),
+    (["versions"], ""),
+    (["validate", "{files}/plan.xlsx"], ""),
+    (["validate", "{files}/bad.xlsx"], ""),
+    (["--lang", "en", "import", "{files}/fake.xlsx", "--user", "lan"], ""),
+    (["import", "{files}/bad.xlsx", "--user", "lan"], ""),
+    (["import", "{files}/plan.xlsx", "--user", "lan", "--as-of", "30/06/2019"], ""),
+    (["import", "{files}/plan.xlsx", "--user", "lan", "--as-of", "30/06/2019"], ""),
+    (["export", "out/v1.xlsx", "--version", "1"], ""),
+    (["export", "out/none.xlsx", "--version", "99"], ""),
+    (["rollback", "1", "--user", "lan"], ""),
+    (["versions", "--plan", "2019"], ""),
+    (["users", "add", "hoa", "--admin"], PASSWORD + "\n"),
+    (["users", "add", "minh"], "short\n"),
+    (["users", "reset", "hoa"], PASSWORD + "!\n"),
+    (["users", "reset", "nobody"], PASSWORD + "\n"),
+    (["users", "disable", "hoa"], ""),
+    (["users", "list"], ""),
+    (["demo"], ""),
+    (["demo", "--clear"], ""),
+    (["backup", "out/backups"], ""),
+]
+
+
+@pytest.mark.parametrize(("argv", "stdin"), COMMANDS, ids=[" ".join(a) for a, _ in COMMANDS])
+def test_each_command_says_and_returns_the_same_while_the_dashboard_holds_the_database(
+    twins, capsys, monkeypatch, argv, stdin
+):
+    results = []
+    for name in ("stopped", "served"):
+        folder = twins[name].parent
+        (folder / "out").mkdir(exist_ok=True)
+        command = [part.replace("{files}", str(twins["files"])) for part in argv]
+        code, out, err = run(capsys, monkeypatch, twins[name], folder, command, stdin)
+        results.append((code, same_words(out, folder), same_words(err, folder)))
+    assert results[0] == results[1]
+    assert "Traceback" not in results[1][2]
+    if argv[0] in ("export", "template") and results[0][0] == 0:
+        assert cells(twins["stopped"].parent / argv[1]) == cells(twins["served"].parent / argv[1])
+
+
+def cells(path: Path) -> list[list[tuple]]:
+    return [list(sheet.values) for sheet in openpyxl.load_workbook(path)]
+
+
+def test_restore_while_serving_brings_the_backup_back(twins, capsys, monkeypatch):
+    folder = twins["served"].parent
+    code, out, _ = run(capsys, monkeypatch, twins["served"], folder, ["backup", "out/again"])
+    assert code == 0
+    taken = next((folder / "out" / "again").iterdir())
+    code, out, err = run(capsys, monkeypatch, twins["served"], folder, ["restore", str(taken)])
+    assert (code, err) == (0, "")
+    assert "Đã khôi phục" in out
+    code, _, err = run(capsys, monkeypatch, twins["served"], folder, ["restore", str(folder)])
+    assert code == 1 and "không phải là một bản sao lưu" in err
+    # The same on the stopped twin, so the audit logs still match at the end.
+    stopped = twins["stopped"].parent
+    run(capsys, monkeypatch, twins["stopped"], stopped, ["backup", "out/again"])
+    run(capsys, monkeypatch, twins["stopped"], stopped, ["restore", str(next((stopped / "out" / "again").iterdir()))])
+    run(capsys, monkeypatch, twins["stopped"], stopped, ["restore", str(stopped)])
+
+
+def test_the_served_media_files_need_the_viewer_password(twins):
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(f"{twins['url']}/media/0123456789abcdef.xlsx", timeout=10)
+    assert refused.value.code == 403
+    with urllib.request.urlopen(f"{twins['url']}/_stcore/health", timeout=10) as health:
+        assert health.status == 200
+
+
+def test_starting_the_server_connects_to_nothing_outside_the_machine(twins):
+    log = _tail(str(twins["base"] / "server.log"), 20000)
+    assert "Did not auto detect external IP" not in log
+    assert "External URL" not in log
+    net = (twins["base"] / "net.log").read_text(encoding="utf-8") if (twins["base"] / "net.log").exists() else ""
+    for line in net.splitlines():
+        assert re.search(r"'(127\.0\.0\.1|localhost|::1|0\.0\.0\.0)'|\('(127\.0\.0\.1|::1)'", line), line
+
+
+def test_a_database_held_by_a_program_without_the_endpoint_gets_one_sentence(tmp_path):
+    db = prepared(tmp_path / "held.duckdb")
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]); print('ok', flush=True); time.sleep(60)",
+            str(db),
+        ],
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert holder.stdout.readline().strip() == b"ok"
+        done = subprocess.run(
+            [sys.executable, "-m", "plantrack", "--db", str(db), "versions"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+    finally:
+        holder.kill()
+        holder.wait()
+    assert done.returncode == 3
+    assert "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1 and "đang được một chương trình khác giữ" in done.stderr
+
+
+def test_the_audit_log_is_in_the_order_things_happened_whatever_the_servers_time_zone(tmp_path):
+    db = prepared(tmp_path / "tz.duckdb")
+    shown = []
+    for name, zone in (("west", "America/Los_Angeles"), ("east", "Asia/Tokyo"), ("utc", "UTC")):
+        environment = {**os.environ, "PYTHONPATH": str(ROOT), "TZ": zone, "PLANTRACK_DB": str(db)}
+        for argv, stdin in ((["users", "add", name], PASSWORD + "\n"), (["versions"], "")):
+            done = subprocess.run(
+                [sys.executable, "-m", "plantrack", *argv],
+                cwd=ROOT,
+                env=environment,
+                input=stdin,
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+        shown.append(done.stdout)
+    with connect(db) as con:
+        rows = con.execute(
+            "select user_name from audit_log where action = 'user_add' order by logged_at, event_id"
+        ).fetchall()
+    assert [r[0] for r in rows] == ["west", "east", "utc"]
+    # The version's time is shown in the plan's zone, the same text whatever TZ the command ran in.
+    assert shown[0] == shown[1] == shown[2]
+
+
+def test_backup_then_restore_then_export_equals_the_original(tmp_path, capsys, monkeypatch):
+    original = prepared(tmp_path / "original.duckdb")
+    with connect(original) as con:
+        preview = importer.prepare(con, workbook_bytes(small_plan(progress=90.0)), "q2.xlsx")
+        importer.commit(con, preview, "lan")
+        auth.add_user(con, "hoa", PASSWORD, admin=True)
+        folder, counts = backup.backup(con, tmp_path / "backups")
+        before = fingerprint(con)
+    assert counts["versions"] == 2
+    fresh = tmp_path / "restored.duckdb"
+    code, out, err = run(capsys, monkeypatch, fresh, tmp_path, ["restore", str(folder)])
+    assert (code, err) == (0, "")
+    with connect(fresh) as con:
+        after = fingerprint(con)
+    restored_audit = after.pop("audit_log")
+    assert restored_audit[:-1] == before.pop("audit_log")
+    assert restored_audit[-1][3] == "restore"
+    assert after == before
+    for db, name in ((original, "a.xlsx"), (fresh, "b.xlsx")):
+        assert run(capsys, monkeypatch, db, tmp_path, ["export", name])[0] == 0
+    assert cells(tmp_path / "a.xlsx") == cells(tmp_path / "b.xlsx")
