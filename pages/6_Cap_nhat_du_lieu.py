@@ -20,7 +20,7 @@ import streamlit as st
 import xlsxwriter
 from babel.numbers import format_decimal
 
-from pages.common import ui
+from pages.common import admin, sessions, ui
 from plantrack import auth, clock, importer
 from plantrack.contract import CLOSED_LISTS, SHEETS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.db import quote
@@ -254,6 +254,8 @@ else:
 editor = auth.current_editor(session)
 
 if editor is None:
+    if sessions.ended():
+        st.info(view.t("upd_session_ended", minutes=int(auth.idle_time().total_seconds() // 60)))
     st.subheader(view.t("upd_login_title"))
     st.caption(view.t("upd_login_intro"))
     with st.form("login_form", clear_on_submit=True, enter_to_submit=True):
@@ -291,6 +293,7 @@ if out.button(view.t("upd_logout_button"), key="logout", icon=":material/logout:
     auth.logout(session)
     start_over()
     st.rerun()
+admin.manage_editors(view, editor)
 
 done = session.pop(FLASH_KEY, None)
 

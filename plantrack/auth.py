@@ -426,23 +426,32 @@ def _editor_from_cookie(value: str) -> Editor | None:
     return Editor(user_name, issued_at, stamp, signature, sid)
 
 
+def _still_enabled(con: duckdb.DuckDBPyConnection, editor: Editor) -> bool:
+    """The editor is enabled and its password was not reset since this login."""
+    row = _editor_row(con.cursor(), editor.user_name)
+    return row is not None and row[0] == editor.user_name and hmac.compare_digest(_stamp(row[2]), editor.stamp)
+
+
 def resume(
     con: duckdb.DuckDBPyConnection, session: MutableMapping, cookie: str | None, now: dt.datetime | None = None
 ) -> Editor | None:
-    """After a reload: the login a valid editor cookie carries, put back in this session; None otherwise.
+    """At the start of every script run: the session's login, or after a reload the one a valid
+    editor cookie carries (put back in this session); None otherwise.
 
-    The editor is checked against the database too (enabled, password not reset since).
+    The login is checked against the database each time, so disabling an editor or resetting its
+    password ends its sessions at their next click, not only at their next write.
     """
-    if current_editor(session, now) is not None or not cookie:
-        return current_editor(session, now)
-    editor = _editor_from_cookie(cookie)
-    if editor is None or not _genuine(editor, now):
+    editor = current_editor(session, now)
+    if editor is None and cookie:
+        editor = _editor_from_cookie(cookie)
+        if editor is not None and not _genuine(editor, now):
+            editor = None
+    if editor is None:
         return None
-    row = _editor_row(con.cursor(), editor.user_name)
-    if row is None or row[0] != editor.user_name or not hmac.compare_digest(_stamp(row[2]), editor.stamp):
+    if not _still_enabled(con, editor):
+        logout(session)
         return None
     session[EDITOR_KEY] = editor
-    touch(session, now)
     return editor
 
 
@@ -611,14 +620,39 @@ def require_editor(
     expired token, an editor removed or whose password was reset since logging in.
     """
     editor = who if isinstance(who, Editor) else current_editor(who if hasattr(who, "get") else None, now)
-    if editor is not None and _genuine(editor, now):
-        row = _editor_row(con.cursor(), editor.user_name)
-        if row is not None and row[0] == editor.user_name and hmac.compare_digest(_stamp(row[2]), editor.stamp):
-            return editor
+    if editor is not None and _genuine(editor, now) and _still_enabled(con, editor):
+        return editor
     importer.log_event(
         con.cursor(), None, action, "denied", plan_id=plan_id, file_name=file_name, detail="no authenticated editor"
     )
     raise PermissionError("an authenticated editor is required")
+
+
+def require_admin(
+    con: duckdb.DuckDBPyConnection, who: Editor | MutableMapping | None, *, action: str = "user_admin"
+) -> Editor:
+    """The administrator behind `who`; PermissionError (audited) for anyone else."""
+    editor = require_editor(con, who, action=action)
+    if not is_admin(con, editor):
+        importer.log_event(con.cursor(), editor.user_name, action, "denied", detail="not an administrator")
+        raise PermissionError("an administrator is required")
+    return editor
+
+
+def add_user_as_admin(
+    con: duckdb.DuckDBPyConnection, who: Editor | MutableMapping | None, name: str, password: str, *, admin: bool
+) -> bool:
+    """Creates an editor or resets its password, as the logged-in administrator; True when created."""
+    actor = require_admin(con, who, action="user_add")
+    return add_user(con, name, password, admin=admin, by=actor.user_name)
+
+
+def disable_user_as_admin(con: duckdb.DuckDBPyConnection, who: Editor | MutableMapping | None, name: str) -> bool:
+    """Disables an editor, as the logged-in administrator; an administrator cannot disable itself."""
+    actor = require_admin(con, who, action="user_disable")
+    if _clean_name(name).lower() == actor.user_name.lower():
+        raise PermissionError("an administrator cannot disable itself")
+    return disable_user(con, name, by=actor.user_name)
 
 
 # --- the write path ------------------------------------------------------------------------------
