@@ -202,7 +202,11 @@ def row_counts(counts_json: str | None) -> dict[str, object]:
 
 def stamp(value) -> str:
     """A stored UTC instant as the plan's local time (plantrack.clock)."""
-    return "" if value is None or pd.isna(value) else clock.local(pd.Timestamp(value).to_pydatetime()).strftime("%d/%m/%Y %H:%M")
+    return (
+        ""
+        if value is None or pd.isna(value)
+        else clock.local(pd.Timestamp(value).to_pydatetime()).strftime("%d/%m/%Y %H:%M")
+    )
 
 
 def label_or_raw(prefix: str, code: object) -> str:

@@ -320,7 +320,8 @@ def _editor_signature(user_name: str, issued_at: dt.datetime, stamp: str, sid: s
 
 
 def _issue(user_name: str, password_hash: bytes, now: dt.datetime) -> Editor:
-    stamp, sid = _stamp(password_hash), secrets.token_hex(16)
+    # Whole seconds: the cookie carries the time as a Unix timestamp, and the signature must survive it.
+    stamp, sid, now = _stamp(password_hash), secrets.token_hex(16), now.replace(microsecond=0)
     with _ACTIVE_LOCK:
         _LAST_ACTIVE[sid] = now
     return Editor(user_name, now, stamp, _editor_signature(user_name, now, stamp, sid), sid)
