@@ -58,5 +58,10 @@ def sync_cookies() -> None:
         lines.append(f"document.cookie = '{name}={value or ''}; path=/; max-age={age}; SameSite=Strict' + secure;")
         sent[name] = value
     if lines:
-        script = "const secure = location.protocol === 'https:' ? '; Secure' : '';\n" + "\n".join(lines)
+        # A function scope of its own: every script shares the page's globals, and runs again on later pages.
+        script = (
+            "(() => {\nconst secure = location.protocol === 'https:' ? '; Secure' : '';\n"
+            + "\n".join(lines)
+            + "\n})();"
+        )
         st.html(f"<script>{script}</script>", unsafe_allow_javascript=True)
