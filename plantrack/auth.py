@@ -20,8 +20,16 @@ Throttling
 
 Sessions
     A successful login returns an `Editor` token, which the page keeps in the server-side session
-    state. Tokens are signed with a key that lives only in this server process, expire after
-    SESSION_TIME and stop working when the editor's password is reset.
+    state and the browser in a cookie (`editor_cookie`, read back by `resume` after a reload).
+    Tokens are signed with a key that lives only in this server process, expire after SESSION_TIME,
+    end after idle_time() without activity (`touch`; PLANTRACK_IDLE_MINUTES, default 30) and at
+    `logout` (in every tab that carries them), and stop working when the editor's password is reset
+    or the editor is disabled.
+
+Roles
+    An editor may be an administrator (`editors.is_admin`, `users add NAME --admin`), who adds,
+    resets and disables editors in the app (`add_user_as_admin`, `disable_user_as_admin`); a
+    disabled editor stays in the table (its history names it) but cannot log in or write.
 
 The write path
     `import_as_editor` and `rollback_as_editor` are the only functions the app writes data with.
