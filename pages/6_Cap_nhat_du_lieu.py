@@ -806,6 +806,8 @@ with audit_tab:
             return changes_text(str(detail))
         if action in ("login", "viewer_login"):
             return label_or_raw("upd_reason", detail)
+        if action in admin.AUDITED_ACTIONS:
+            return admin.audit_detail(view, str(detail))
         problems = re.fullmatch(r"(\d+) problems", str(detail))
         if problems:
             return view.t("upd_audit_problems", count=int(problems.group(1)))

@@ -12,6 +12,7 @@ import streamlit as st
 from plantrack import auth, clock
 
 NOTICE_KEY = "admin_notice"
+AUDITED_ACTIONS = ("user_add", "user_reset", "user_disable")
 
 
 def _when(value) -> str:
@@ -71,8 +72,17 @@ def manage_editors(view, editor: auth.Editor) -> None:
         with right:
             st.markdown("##### " + view.t("adm_disable_title"))
             others = [u["user_name"] for u in users if u["disabled_at"] is None and u["user_name"] != editor.user_name]
-            target = st.selectbox(view.t("adm_disable_choose"), others, index=None, key="admin_disable_target")
             st.caption(view.t("adm_disable_self"))
+            if not others:
+                st.info(view.t("adm_disable_none"))
+                return
+            target = st.selectbox(
+                view.t("adm_disable_choose"),
+                others,
+                index=None,
+                placeholder=view.t("adm_disable_placeholder"),
+                key="admin_disable_target",
+            )
             if st.button(view.t("adm_disable_button"), disabled=target is None, key="admin_disable"):
                 _disable(view, target)
 
@@ -104,3 +114,14 @@ def _disable(view, name: str) -> None:
     elif done is False:
         st.session_state[NOTICE_KEY] = ("error", view.t("users_no_such", name=name))
     st.rerun()
+
+
+def audit_detail(view, detail: str) -> str:
+    """An editor change's audit detail (`by NAME`, `, admin`: see auth.add_user) in the reader's language."""
+    parts = [part.strip() for part in detail.split(",")]
+    shown = [
+        view.t("adm_detail_by", name=part.removeprefix("by ")) if part.startswith("by ") else view.t("adm_detail_admin")
+        for part in parts
+        if part.startswith("by ") or part == "admin"
+    ]
+    return ", ".join(shown) if len(shown) == len(parts) else detail
