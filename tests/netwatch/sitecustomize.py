@@ -13,4 +13,8 @@ def _record(event, args):
             handle.write(f"{event} {args[1] if event != 'socket.getaddrinfo' else args[0]!r}\n")
 
 
-sys.addaudithook(_record)
+if _LOG:
+    # A first line, so a test can tell the hook was there even if nothing connected.
+    with open(_LOG, "a", encoding="utf-8") as handle:
+        handle.write(f"watching {os.getpid()}\n")
+    sys.addaudithook(_record)
