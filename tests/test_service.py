@@ -327,3 +327,15 @@ def test_in_a_browser_the_viewer_pass_and_the_login_survive_a_reload_and_guard_t
     with pytest.raises(urllib.error.HTTPError) as refused:
         urllib.request.urlopen(media_url, timeout=10)
     assert refused.value.code == 403
+
+
+def test_every_command_and_setting_of_the_service_is_in_the_readme():
+    from plantrack.cli import _parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = next(a for a in _parser()._actions if a.dest == "command").choices
+    users = next(a for a in commands["users"]._actions if a.dest == "users_command").choices
+    for name in [*commands, *(f"users {u}" for u in users)]:
+        assert f"python -m plantrack {name}" in readme, name
+    for setting in (auth.IDLE_ENV, "PLANTRACK_TIME_ZONE", "browser.serverAddress", ".service", "PORT="):
+        assert setting in readme, setting
