@@ -149,7 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     lang = args.lang
     sys.stdout.reconfigure(encoding="utf-8")
-    io = Streams(sys.stdout, sys.stderr, sys.stdin, Path.cwd(), getpass.getuser())
+    # Only `users add` and `reset` read stdin (the password, asked below); nothing else may wait on it.
+    io = Streams(sys.stdout, sys.stderr, io_module.StringIO(""), Path.cwd(), getpass.getuser())
     if args.command == "template":
         # The template needs no database: writing it must not create one.
         write_workbook(io.path(args.out), lang=lang)

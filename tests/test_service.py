@@ -11,6 +11,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -169,6 +170,28 @@ def test_each_command_says_and_returns_the_same_while_the_dashboard_holds_the_da
 
 def cells(path: Path) -> list[list[tuple]]:
     return [list(sheet.values) for sheet in openpyxl.load_workbook(path)]
+
+
+def test_a_command_sent_to_the_dashboard_does_not_wait_for_stdin_to_close(twins):
+    """At a terminal stdin never ends: only the password commands may read it."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "plantrack", "versions"],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PLANTRACK_DB": str(twins["served"])},
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    # Its output is read while its stdin stays open; a command that waited for stdin is killed after a minute.
+    watchdog = threading.Timer(60, process.kill)
+    watchdog.start()
+    try:
+        out = process.stdout.read()
+    finally:
+        watchdog.cancel()
+        process.stdin.close()
+        process.wait(timeout=10)
+    assert process.returncode == 0 and "Phiên bản | Kế hoạch" in out
 
 
 def test_restore_while_serving_brings_the_backup_back(twins, capsys, monkeypatch):
