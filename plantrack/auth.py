@@ -643,7 +643,7 @@ def require_admin(
     """The administrator behind `who`; PermissionError (audited) for anyone else."""
     editor = require_editor(con, who, action=action)
     if not is_admin(con, editor):
-        importer.log_event(con.cursor(), editor.user_name, action, "denied", detail="not an administrator")
+        importer.log_event(con.cursor(), editor.user_name, action, "not_admin")
         raise PermissionError("an administrator is required")
     return editor
 
