@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from plantrack import mapping, queries
+from plantrack import clock, mapping, queries
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
 from plantrack.i18n import format_number
@@ -202,7 +202,7 @@ def prepare(
     waits for a mapping (`Preview.pending`, a blocking problem). Raises `UnreadableFile` when the file is
     not a workbook at all.
     """
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     sha = hashlib.sha256(data).hexdigest()
     problems: list[Problem] = []
     cur = con.cursor()

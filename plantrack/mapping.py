@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
+from plantrack import clock
 from plantrack.contract import MEDIA
 from plantrack.text import Lookup, match_keys
 from plantrack.values import is_blank, read_text
@@ -284,7 +285,7 @@ def save_mapping(con: duckdb.DuckDBPyConnection, name: str, matches: list[Match]
         raise ValueError(problems_of(matches)[0][0])
     headers = [m.header for m in matches]
     fields = {m.header: m.field for m in matches}
-    mapping = SavedMapping(name, signature(headers), fields, user, dt.datetime.now())
+    mapping = SavedMapping(name, signature(headers), fields, user, clock.now())
     cur = con.cursor()
     cur.execute("begin transaction")
     try:

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.common import ui
-from plantrack import auth, importer, press, queries
+from plantrack import auth, clock, importer, press, queries
 from plantrack.contract import CLOSED_LISTS, OUTLETS
 from plantrack.excel import workbook_bytes
 
@@ -188,5 +188,5 @@ def directory_editor(view: ui.View, session: MutableMapping) -> None:
         missing = sum(1 for r in records if r["scope"] is None)
         if missing:
             st.warning(view.t("out_scope_missing", count=missing))
-        elif _save(view, session, records, view.plan_id, dt.date.today()):
+        elif _save(view, session, records, view.plan_id, clock.today()):
             st.rerun()
