@@ -108,7 +108,7 @@ def _initials(words: list[str]) -> str:
         if word.lower() == "và" or not word[0].isalpha():
             continue
         letters.append(word if word.isupper() and len(word) > 1 else word[0].upper())
-    return strip_accents("".join(letters))
+    return re.sub(r"[^A-Za-z0-9]", "", strip_accents("".join(letters)))
 
 
 def make_code(name: str) -> str:

@@ -444,9 +444,9 @@ class Reader:
         else:
             self._mark("plan_info", 0, "title", "mark_no_title", {})
         if plan["issuer"] and caps_issuer:
-            place = re.search(r"\bTỈNH\s+(.+)$", caps_issuer)
-            if place and re.search(r"\btỉnh$", plan["issuer"], re.I):
-                plan["issuer"] = f"{plan['issuer']} {_sentence_case(place.group(1)).title()}"
+            place = re.search(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|XÃ)\s+(.+)$", caps_issuer)
+            if place and re.search(rf"\b{place.group(1).lower()}$", plan["issuer"], re.I):
+                plan["issuer"] = f"{plan['issuer']} {place.group(2).title()}"
         if plan["issuer"] is None and caps_issuer:
             plan["issuer"] = _sentence_case(caps_issuer)
             self._mark("plan_info", 0, "issuer", "mark_issuer_caps", {})
@@ -670,6 +670,11 @@ class Reader:
             heading = item.text.rstrip(" :")
             duties = [*item.body, *(line for child in item.children for line in child.all_text())]
             if not _starts_with_unit(heading):
+                continue
+            named = re.match(r"^([^:]{3,120}):\s*(.+)$", heading)
+            if named and _starts_with_unit(named.group(1)) and len(named.group(1).split()) <= 12:
+                # "1. Sở Văn hóa, Thể thao và Du lịch: chủ trì, …": the unit, then its duties.
+                self.divisions.append((unit_name(named.group(1)), [named.group(2), *duties], True))
                 continue
             name = unit_name(heading)
             short = len(heading.split()) <= 12 and name == heading
