@@ -67,6 +67,7 @@ _NOT_TASK_SECTIONS = (
     "theo doi",
     "kiem tra, giam sat",
 )
+_REPORTING_SECTIONS = ("che do bao cao", "theo doi, kiem tra", "kiem tra, giam sat", "so ket, tong ket")
 _BUDGET_SECTIONS = ("kinh phi", "nguon luc", "ngan sach", "nguon von")
 _ORGANISATION_SECTIONS = ("to chuc thuc hien", "phan cong", "trach nhiem")
 _BASIS = re.compile(
@@ -392,7 +393,7 @@ class Reader:
             return "organisation"
         if any(key.startswith(word) or f" {word}" in key for word in _BUDGET_SECTIONS):
             return "budget"
-        if any(key.startswith(word) for word in _NOT_TASK_SECTIONS):
+        if any(key.startswith(word) for word in _NOT_TASK_SECTIONS) or any(w in key for w in _REPORTING_SECTIONS):
             return "none"
         return "tasks"
 
