@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import openpyxl
-from plan_documents import department_plan
-from test_update_page import UPDATE_PAGE, _ok, button, db, login, texts, update_page  # noqa: F401
+import pytest
+from browser import CHROMIUM, chromium, download, open_page, streamlit_server, wait_idle
+from plan_documents import MARKDOWN_TEXT, department_plan
+from conftest import small_plan
+from test_update_page import PASSWORD, _ok, button, login, texts, update_page
 
-from plantrack import importer
+from plantrack import auth, importer
 from plantrack.db import connect
+from plantrack.excel import workbook_bytes
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    """A database with one plan and an editor, as the update page's own tests have."""
+    path = tmp_path / "draft.duckdb"
+    with connect(path) as con:
+        importer.commit(con, importer.prepare(con, workbook_bytes(small_plan()), "ke-hoach.xlsx"), "tester")
+        auth.add_user(con, "lan", PASSWORD)
+    monkeypatch.setenv("PLANTRACK_DB", str(path))
+    return path
 
 
 def draft_uploader(app):
@@ -57,3 +73,41 @@ def test_the_downloaded_draft_is_the_template_with_marked_cells():
     tasks = book["Nhiệm vụ"]
     assert [c.value for c in tasks[1]][:3] == ["Mã NV *", "Nội dung nhiệm vụ *", "Đơn vị chủ trì *"]
     assert tasks["C5"].comment is not None and tasks["C2"].comment is None
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+def test_browser_a_plan_document_to_a_downloaded_draft_then_a_new_plan(db, tmp_path):
+    plan = tmp_path / "ke-hoach-so-hoa.md"
+    plan.write_text(MARKDOWN_TEXT, encoding="utf-8")
+    with streamlit_server(db) as url, chromium() as context:
+        open_page(context, url, timeout=90_000)[0].close()  # the first run after a start is the slowest
+        page, errors = open_page(context, f"{url}/Cap_nhat_du_lieu")
+        page.get_by_label("Tên đăng nhập").fill("lan")
+        page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
+        page.get_by_role("button", name="Đăng nhập").click()
+        page.get_by_text("Đang đăng nhập: lan").wait_for(timeout=30_000)
+        wait_idle(page)
+
+        page.get_by_text("Từ văn bản kế hoạch", exact=False).first.click()
+        panel = page.get_by_test_id("stExpander")
+        with page.expect_file_chooser() as chooser:
+            panel.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
+        chooser.value.set_files(str(plan))
+        page.get_by_text("Tìm thấy 2 nhiệm vụ", exact=False).wait_for(timeout=30_000)
+        wait_idle(page)
+        file = download(page, page.get_by_role("button", name="Tải bản nháp (.xlsx)"))
+        book = openpyxl.load_workbook(io.BytesIO(Path(file.path()).read_bytes()))
+        assert [row[0] for row in book["Nhiệm vụ"].iter_rows(min_row=2, values_only=True)] == ["1", "2"]
+
+        page.get_by_role("button", name="Xem trước để tạo kế hoạch").click()
+        confirm = page.get_by_role("button", name="Xác nhận cập nhật")
+        confirm.wait_for(timeout=30_000)
+        wait_idle(page)
+        confirm.click()
+        page.get_by_text("Đã ghi phiên bản", exact=False).first.wait_for(timeout=30_000)
+        wait_idle(page)
+        assert not [e for e in errors if "Uncaught" in e], errors
+    with connect(db) as con:
+        titles = list(importer.plans(con)["title"])
+    assert "Kế hoạch Số hóa tài liệu lưu trữ năm 2025" in titles
