@@ -8,8 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 from browser import CHROMIUM, chromium, download, open_page, streamlit_server, wait_idle
-from plan_documents import MARKDOWN_TEXT, department_plan
 from conftest import small_plan
+from plan_documents import MARKDOWN_TEXT, department_plan
 from test_update_page import PASSWORD, _ok, button, login, texts, update_page
 
 from plantrack import auth, importer
