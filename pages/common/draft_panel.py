@@ -110,14 +110,15 @@ def show(view, upload_round: int) -> tuple[bytes, str] | None:
                 styled,
                 hide_index=True,
                 width="stretch",
+                # The sentence first, then what was read from it: the editor checks one against the other.
+                column_order=("code", "source", "timing", "due", "lead", "check"),
                 column_config={
-                    "code": st.column_config.TextColumn(view.t("draft_col_code"), width=70),
-                    "title": st.column_config.TextColumn(view.t("draft_col_title"), width="large"),
-                    "timing": st.column_config.TextColumn(view.t("draft_col_timing"), width="medium"),
-                    "due": st.column_config.TextColumn(view.t("draft_col_due"), width=100),
-                    "lead": st.column_config.TextColumn(view.t("draft_col_lead"), width="medium"),
-                    "check": st.column_config.TextColumn(view.t("draft_col_check"), width="medium"),
-                    "source": st.column_config.TextColumn(view.t("draft_col_source"), width="large"),
+                    "code": st.column_config.TextColumn(view.t("draft_col_code"), width=60),
+                    "source": st.column_config.TextColumn(view.t("draft_col_source"), width=260),
+                    "timing": st.column_config.TextColumn(view.t("draft_col_timing"), width=160),
+                    "due": st.column_config.TextColumn(view.t("draft_col_due"), width=90),
+                    "lead": st.column_config.TextColumn(view.t("draft_col_lead"), width=160),
+                    "check": st.column_config.TextColumn(view.t("draft_col_check"), width=240),
                 },
                 key="draft_tasks",
             )
