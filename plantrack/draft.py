@@ -41,11 +41,11 @@ _MARKER = re.compile(
     r"(?P<letter>[a-zđ])[.)]\s+|(?P<dash>[-–—•*])\s*|(?P<plus>\+)\s*)(?=\S)"
 )
 _LABELS = (
-    ("support", r"(?:(?:cơ quan|đơn vị)(?:\s*/\s*(?:cơ quan|đơn vị))?\s+)?phối hợp[^:]{0,30}"),
+    ("support", r"(?:(?:cơ quan|đơn vị)(?:\s*[/,]\s*(?:cơ quan|đơn vị))?\s+)?phối hợp[^:]{0,30}"),
     (
         "lead",
-        r"(?:cơ quan|đơn vị)(?:\s*/\s*(?:cơ quan|đơn vị))?\s+(?:chủ trì|thực hiện|đầu mối|làm đầu mối)[^:]{0,40}"
-        r"|[^:]{0,40}làm đầu mối|chủ trì(?:\s+thực hiện)?",
+        r"(?:cơ quan|đơn vị)(?:\s*[/,]\s*(?:cơ quan|đơn vị))?\s+(?:chủ trì|thực hiện|đầu mối|làm đầu mối)[^:]{0,40}"
+        r"|[^:]{0,40}làm đầu mối|chủ trì(?:\s+thực hiện)?|trách nhiệm thực hiện",
     ),
     ("timing", r"(?:thời gian|thời hạn|tiến độ)[^:]{0,40}"),
     ("product", r"(?:sản phẩm|kết quả)[^:]{0,30}"),
@@ -61,6 +61,8 @@ _NOT_TASK_SECTIONS = (
     "su can thiet",
     "thuc trang",
     "danh gia",
+    "ket qua thuc hien",
+    "tinh hinh",
     "pham vi",
     "doi tuong",
     "che do bao cao",
@@ -374,7 +376,8 @@ class Reader:
                 if in_tail:
                     continue
                 heading = ROMAN_HEADING.match(text)
-                if heading and (_is_caps(heading.group(2)) or (isinstance(block, Paragraph) and block.bold)):
+                bold = isinstance(block, Paragraph) and block.bold
+                if heading and (_is_caps(heading.group(2)) or bold or len(heading.group(2).split()) <= 10):
                     sections.append((heading.group(2), []))
                 elif sections:
                     sections[-1][1].append(text)
@@ -393,6 +396,8 @@ class Reader:
             return "organisation"
         if any(key.startswith(word) or f" {word}" in key for word in _BUDGET_SECTIONS):
             return "budget"
+        if re.search(r"\b(?:nhiem vu|giai phap|noi dung|hoat dong)\b", key):
+            return "tasks"  # "MỤC TIÊU, NHIỆM VỤ": the tasks are there
         if any(key.startswith(word) for word in _NOT_TASK_SECTIONS) or any(w in key for w in _REPORTING_SECTIONS):
             return "none"
         return "tasks"
@@ -481,7 +486,7 @@ class Reader:
         root = Item("root", 0, "", "", "")
         stack = [root]
         steps_for: Item | None = None
-        for line in lines:
+        for line in _split_label_lines(lines):
             marked = _marker(line)
             kind, number, text = marked if marked else (None, "", line)
             label = _label(text)
@@ -595,6 +600,9 @@ class Reader:
             task.timing_text = "\n".join(task.steps)
         if not task.timing_text:
             task.timing_text = _timing_in_details(task.details)
+        if not task.lead_text:
+            task.lead_text, support = _roles_in_prose(task.details)
+            task.support_text = task.support_text or support
         return task
 
     def _table_tasks(self, table: Table) -> list[DraftTask]:
@@ -615,16 +623,18 @@ class Reader:
             others = [c for i, c in enumerate(row) if i != columns.get("number") and c]
             if not content:
                 continue
-            if re.fullmatch(r"[IVXL]+|[A-ZĐ]", number) and len(set(others)) <= 1:
-                group, group_code = f"{number}. {content}", number
-                continue
-            if len(set(others)) == 1 and not number and len(others) > 2:
-                group, group_code = content, ""
+            # A group row: one text merged across the table, or a roman/letter number with nothing beside it.
+            merged = len(others) >= 2 and len(set(others)) == 1
+            if merged or (re.fullmatch(r"[IVXL]+|[A-ZĐ]", number) and len(set(others)) <= 1):
+                group, group_code = (f"{number}. {content}" if number else content), number
                 continue
             if re.fullmatch(r"\d+|[a-z]|\d+(?:\.\d+)+", number) is None and tasks and not cell("lead"):
                 tasks[-1].content += "\n" + content
                 continue
-            code = f"{group_code}.{number}" if group_code and number else number or str(len(tasks) + 1)
+            if group_code and number and not number.startswith(f"{group_code}."):
+                code = f"{group_code}.{number}"
+            else:
+                code = number or str(len(tasks) + 1)
             line = " | ".join(dict.fromkeys(c for c in row if c))
             tasks.append(
                 DraftTask(
@@ -868,6 +878,42 @@ def _split_bases(lines: list[str]) -> list[str]:
     return list(dict.fromkeys(bases))
 
 
+_INLINE_LABEL = re.compile(
+    r"(?<=[;.])\s+(?=(?:[Tt]hời gian|[Tt]hời hạn|[Tt]iến độ|[Cc]ơ quan|[Đđ]ơn vị|[Ss]ản phẩm|[Kk]ết quả|[Pp]hối hợp)[^:;]{0,40}:)"
+)
+
+
+def _split_label_lines(lines: list[str]) -> list[str]:
+    """'Đơn vị chủ trì: Sở Tư pháp; thời gian thực hiện: Quý II/2025' is two labelled lines."""
+    out = []
+    for line in lines:
+        marked = _marker(line)
+        text = marked[2] if marked else line
+        if _label(text) is None:
+            out.append(line)
+            continue
+        parts = _INLINE_LABEL.split(line)
+        out.append(parts[0].rstrip(" ;"))
+        out.extend(part.rstrip(" ;") for part in parts[1:])
+    return out
+
+
+_PROSE_LEAD = re.compile(r"(?:^|\(|;\s*)([^();]{3,120}?)\s+chủ trì\b(?:[^();]*?phối hợp với\s+([^();]+))?", re.I)
+
+
+def _roles_in_prose(lines: list[str]) -> tuple[str, str]:
+    """'(Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ)' or 'Sở Tư pháp chủ trì, …' in the task's own words."""
+    for line in lines:
+        for match in _PROSE_LEAD.finditer(line):
+            lead = match.group(1).strip(" ,")
+            if not _starts_with_unit(lead) or len(lead.split()) > 15:
+                continue
+            support = match.group(2) or ""
+            support = re.split(r"\s+(?:tổ chức|triển khai|thực hiện|xây dựng|tham mưu|hướng dẫn)\b", support)[0]
+            return unit_name(lead), support.strip(" .,")
+    return "", ""
+
+
 def _timing_value(value: str) -> str:
     """The timing as written, without the sentence's full stop; '01 ngày (dự kiến tháng 7)' is its date part."""
     value = value.strip().rstrip(" .;")
@@ -879,6 +925,11 @@ def _timing_in_details(lines: list[str]) -> str:
     """A timing written inside the task's own lines ('- Thời gian tổ chức: 01 ngày (dự kiến tháng 7 năm 2019)')."""
     for line in lines:
         match = re.match(r"^(?:thời gian|thời hạn)[^:]{0,30}:\s*(.+)$", line, re.I)
+        if match:
+            return _timing_value(match.group(1))
+    for line in lines:
+        # "(Sở Nội vụ chủ trì; thời gian thực hiện: Quý II/2026)": the timing inside the sentence.
+        match = re.search(r"(?:thời gian|thời hạn|tiến độ)[^:;()]{0,30}:\s*([^;()]+)", line, re.I)
         if match:
             return _timing_value(match.group(1))
     return ""

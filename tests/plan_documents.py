@@ -252,3 +252,39 @@ def generated_plan(tasks: int) -> bytes:
             f"- Thời gian thực hiện: {timings[n % len(timings)]}.",
         ]
     return docx_bytes(blocks)
+
+
+def inline_roles_plan() -> bytes:
+    """Roles written inside the task's sentence or on one line, section headings in sentence case."""
+    return docx_bytes(
+        [
+            ("bold", "KẾ HOẠCH"),
+            "Cải cách hành chính năm 2026",
+            "I. Mục tiêu, nhiệm vụ",
+            "1. Tổ chức hội nghị tập huấn nghiệp vụ cải cách hành chính (Sở Nội vụ chủ trì, phối hợp với Sở Tư pháp; "
+            "thời gian thực hiện: Quý II/2026).",
+            "2. Kiểm tra công tác cải cách hành chính tại các xã.",
+            "Cơ quan, đơn vị chủ trì: Sở Nội vụ; thời gian thực hiện: Quý III/2026.",
+            "II. Tổ chức thực hiện",
+            "Các sở, ngành triển khai Kế hoạch này.",
+        ]
+    )
+
+
+def subgroup_table_plan() -> bytes:
+    """A task table whose groups are numbered 1, 2 (merged across) and whose tasks are numbered 1.1, 1.2."""
+    rows = [
+        ["STT", "Tên nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp", "Tiến độ"],
+        ["1", "Nhóm nhiệm vụ về thể chế", None, None, None],
+        ["1.1", "Ban hành quy chế phối hợp", "Sở Tư pháp", "Các sở, ngành", "Quý I/2026"],
+        ["1.2", "Rà soát thủ tục hành chính", "Văn phòng UBND tỉnh", "", "Năm 2026"],
+        ["2", "Nhóm nhiệm vụ về số hóa", None, None, None],
+        ["2.1", "Số hóa hồ sơ một cửa", "Sở Khoa học và Công nghệ", "Sở Nội vụ", "Trước ngày 30/6/2026"],
+    ]
+    return docx_bytes(
+        [
+            ("bold", "KẾ HOẠCH"),
+            "Cải cách hành chính năm 2026",
+            ("table", rows, [((1, 1), (1, 4)), ((4, 1), (4, 4))]),
+        ]
+    )

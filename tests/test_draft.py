@@ -17,8 +17,10 @@ from plan_documents import (
     PROSE_TEXT,
     appendix_table_plan,
     department_plan,
+    inline_roles_plan,
     pdf_bytes,
     scanned_pdf_bytes,
+    subgroup_table_plan,
 )
 
 from plantrack import importer
@@ -174,6 +176,24 @@ def test_a_markdown_plan_with_a_pipe_table():
     assert draft.plan["title"] == "Kế hoạch Số hóa tài liệu lưu trữ năm 2025"
     assert tasks["due_on"].tolist() == [D(2025, 11, 30), D(2025, 12, 31)]
     assert draft.frames["indicators"][["measure_unit", "target"]].values.tolist() == [["hồ sơ", 5000.0]]
+
+
+def test_roles_and_timing_written_inside_the_sentence_or_on_one_line_are_read():
+    draft = read_plan(inline_roles_plan(), "cai-cach.docx")
+    tasks = tasks_of(draft)
+    names = unit_names(draft)
+    assert list(tasks.index) == ["1", "2"]  # "I. Mục tiêu, nhiệm vụ" in sentence case still holds the tasks
+    assert [names[c] for c in tasks["lead_unit"]] == ["Sở Nội vụ", "Sở Nội vụ"]
+    assert [names[c] for c in tasks.loc["1", "support_units"]] == ["Sở Tư pháp"]
+    assert tasks["timing_text"].tolist() == ["Quý II/2026", "Quý III/2026"]
+    assert tasks["due_on"].tolist() == [D(2026, 6, 30), D(2026, 9, 30)]
+
+
+def test_a_table_with_numbered_groups_merged_across_keeps_them_as_groups():
+    draft = read_plan(subgroup_table_plan(), "bang.docx")
+    assert list(tasks_of(draft).index) == ["1.1", "1.2", "2.1"]
+    assert [task.group for task in draft.tasks] == ["1. Nhóm nhiệm vụ về thể chế"] * 2 + ["2. Nhóm nhiệm vụ về số hóa"]
+    assert tasks_of(draft)["due_on"].tolist() == [D(2026, 3, 31), D(2026, 12, 31), D(2026, 6, 30)]
 
 
 @needs_font
