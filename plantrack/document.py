@@ -87,12 +87,16 @@ def _read_docx(data: bytes) -> list[Block]:
     except (zipfile.BadZipFile, KeyError, ValueError) as error:
         raise UnreadableDocument("doc_corrupt", detail=type(error).__name__) from None
     blocks: list[Block] = []
+    numbering = _Numbering(document)
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             paragraph = DocxParagraph(child, document)
-            for line in paragraph.text.splitlines() or [""]:
+            label = numbering.label(paragraph)
+            for index, line in enumerate(paragraph.text.splitlines() or [""]):
                 text = clean(line)
+                if label and index == 0 and text:
+                    text = f"{label} {text}"
                 if text:
                     runs = [r for r in paragraph.runs if r.text.strip()]
                     bold = bool(runs) and all(r.bold for r in runs)
@@ -101,6 +105,101 @@ def _read_docx(data: bytes) -> list[Block]:
             table = DocxTable(child, document)
             blocks.append(Table([[clean(cell.text) for cell in row.cells] for row in table.rows]))
     return blocks
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_ROMAN = (
+    ("M", 1000),
+    ("CM", 900),
+    ("D", 500),
+    ("CD", 400),
+    ("C", 100),
+    ("XC", 90),
+    ("L", 50),
+    ("XL", 40),
+    ("X", 10),
+    ("IX", 9),
+    ("V", 5),
+    ("IV", 4),
+    ("I", 1),
+)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for letters, value in _ROMAN:
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
+
+
+class _Numbering:
+    """The numbers Word draws before list paragraphs ("1.", "a)", "-"), which are not in their text.
+
+    Read from the document's numbering definitions, for a numbering set on the paragraph or on its
+    style, counted the way Word counts them (a level restarts when a higher one advances).
+    """
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return
+        abstract = {}
+        for definition in root.iter(f"{_W}abstractNum"):
+            levels = {}
+            for level in definition.iter(f"{_W}lvl"):
+                fmt, text, start = level.find(f"{_W}numFmt"), level.find(f"{_W}lvlText"), level.find(f"{_W}start")
+                levels[int(level.get(f"{_W}ilvl", "0"))] = (
+                    fmt.get(f"{_W}val") if fmt is not None else "decimal",
+                    text.get(f"{_W}val") if text is not None else "",
+                    int(start.get(f"{_W}val")) if start is not None else 1,
+                )
+            abstract[definition.get(f"{_W}abstractNumId")] = levels
+        for num in root.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            if ref is not None:
+                self.levels[num.get(f"{_W}numId")] = abstract.get(ref.get(f"{_W}val"), {})
+
+    @staticmethod
+    def _num_pr(paragraph):
+        for owner in (paragraph._p, getattr(paragraph.style, "element", None)):
+            ppr = owner.pPr if owner is not None else None
+            if ppr is not None and ppr.numPr is not None:
+                return ppr.numPr
+        return None
+
+    def label(self, paragraph) -> str:
+        num_pr = self._num_pr(paragraph) if self.levels else None
+        if num_pr is None or num_pr.numId is None:
+            return ""
+        num_id = str(num_pr.numId.val)
+        levels = self.levels.get(num_id)
+        if not levels:
+            return ""
+        level = int(num_pr.ilvl.val) if num_pr.ilvl is not None else 0
+        counters = self.counters.setdefault(num_id, [0] * 9)
+        fmt, text, start = levels.get(level, ("decimal", f"%{level + 1}.", 1))
+        counters[level] = max(counters[level], start - 1) + 1
+        for deeper in range(level + 1, 9):
+            counters[deeper] = 0
+        if fmt == "bullet" or fmt == "none":
+            return "-" if fmt == "bullet" else ""
+
+        def number(match: re.Match) -> str:
+            k = int(match.group(1)) - 1
+            value = counters[k] or levels.get(k, ("decimal", "", 1))[2]
+            kind = levels.get(k, ("decimal", "", 1))[0]
+            if kind in ("lowerLetter", "upperLetter"):
+                letter = "abcdefghijklmnopqrstuvwxyz"[(value - 1) % 26]
+                return letter if kind == "lowerLetter" else letter.upper()
+            if kind in ("upperRoman", "lowerRoman"):
+                return _roman(value) if kind == "upperRoman" else _roman(value).lower()
+            return str(value)
+
+        return re.sub(r"%(\d)", number, text).strip()
 
 
 def _read_pdf(data: bytes) -> list[Block]:

@@ -54,7 +54,7 @@ _UNDATED_START = re.compile(
     r"^(?:theo\s|sau\s+khi|khi\s|ngay\s+sau|căn\s+cứ|tùy\s+theo|tuỳ\s+theo|định\s+kỳ\s+theo)", re.IGNORECASE
 )
 _ONGOING = re.compile(
-    r"thường\s+xuyên|hằng\s+năm|hàng\s+năm|liên\s+tục|các\s+năm\s+tiếp\s+theo|những\s+năm\s+tiếp\s+theo",
+    r"thường\s+xuyên|h[ằà]ng\s+(?:năm|quý|tháng|tuần)|định\s+kỳ|liên\s+tục|(?:các|những)\s+năm\s+tiếp\s+theo",
     re.IGNORECASE,
 )
 _OPEN_ENDED = re.compile(r"(?:các|những)\s+năm\s+tiếp\s+theo|trở\s+đi", re.IGNORECASE)

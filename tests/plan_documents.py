@@ -288,3 +288,21 @@ def subgroup_table_plan() -> bytes:
             ("table", rows, [((1, 1), (1, 4)), ((4, 1), (4, 4))]),
         ]
     )
+
+
+def word_numbered_plan() -> bytes:
+    """Numbers drawn by Word's list numbering, not typed: the text of each item has none."""
+    document = docx.Document()
+    document.add_paragraph().add_run("KẾ HOẠCH").bold = True
+    document.add_paragraph("Tuyên truyền cải cách hành chính năm 2025")
+    document.add_paragraph().add_run("I. NỘI DUNG").bold = True
+    for title, timing in (
+        ("Đăng tin, bài trên Cổng thông tin điện tử", "Hằng quý"),
+        ("Tổ chức hội thi tìm hiểu", "Quý III/2025"),
+    ):
+        document.add_paragraph(title, style="List Number")
+        document.add_paragraph("Đơn vị chủ trì: Sở Nội vụ", style="List Bullet")
+        document.add_paragraph(f"Thời gian thực hiện: {timing}", style="List Bullet")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()

@@ -21,6 +21,7 @@ from plan_documents import (
     pdf_bytes,
     scanned_pdf_bytes,
     subgroup_table_plan,
+    word_numbered_plan,
 )
 
 from plantrack import importer
@@ -194,6 +195,13 @@ def test_a_table_with_numbered_groups_merged_across_keeps_them_as_groups():
     assert list(tasks_of(draft).index) == ["1.1", "1.2", "2.1"]
     assert [task.group for task in draft.tasks] == ["1. Nhóm nhiệm vụ về thể chế"] * 2 + ["2. Nhóm nhiệm vụ về số hóa"]
     assert tasks_of(draft)["due_on"].tolist() == [D(2026, 3, 31), D(2026, 12, 31), D(2026, 6, 30)]
+
+
+def test_items_numbered_by_words_list_numbering_are_read_with_their_numbers():
+    tasks = tasks_of(read_plan(word_numbered_plan(), "danh-so-tu-dong.docx"))
+    assert list(tasks.index) == ["1", "2"]
+    assert tasks["timing_text"].tolist() == ["Hằng quý", "Quý III/2025"]
+    assert tasks["due_on"].tolist() == [None, D(2025, 9, 30)] and tasks["is_ongoing"].tolist() == [True, False]
 
 
 @needs_font

@@ -19,6 +19,8 @@ PHRASES = [
     ("Thường xuyên trong năm 2019", 2019, True, D(2019, 1, 1), D(2019, 12, 31), None),
     ("Thực hiện thường xuyên trong năm 2019.", 2019, True, D(2019, 1, 1), D(2019, 12, 31), None),
     ("Hằng năm", 2025, True, None, None, None),
+    ("Hằng quý", 2025, True, None, None, None),
+    ("Định kỳ 6 tháng", 2025, True, None, None, None),
     ("Thường xuyên, theo yêu cầu nhiệm vụ.", 2025, True, None, None, None),
     ("Hoàn thành ngày 31/03/2019", 2019, False, None, D(2019, 3, 31), None),
     ("trước ngày 20.7.2020", 2020, False, None, D(2020, 7, 20), None),
