@@ -153,6 +153,7 @@ class DraftTask:
     steps: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
     lead_from: str = ""  # the TCTH duty a lead was read from
+    support_from_title: bool = False  # "Phối hợp với … " at the start of the task's words
 
 
 @dataclass
@@ -603,6 +604,9 @@ class Reader:
         if not task.lead_text:
             task.lead_text, support = _roles_in_prose(task.details)
             task.support_text = task.support_text or support
+        if not task.support_text:
+            task.support_text = _partners_in_title(item.text)
+            task.support_from_title = bool(task.support_text)
         return task
 
     def _table_tasks(self, table: Table) -> list[DraftTask]:
@@ -731,6 +735,8 @@ class Reader:
                 self._mark("tasks", index, "lead_unit", "mark_no_lead", {})
             support_codes = list(dict.fromkeys(self._unit(n, department).code for n in [*leads[1:], *supports]))
             support_codes = [c for c in support_codes if c != lead_code]
+            if task.support_from_title and support_codes:
+                self._mark("tasks", index, "support_units", "mark_support_from_title", {})
             timing = self._timing(task, year)
             if not task.timing_text:
                 self._mark("tasks", index, "timing_text", "mark_no_timing", {})
@@ -912,6 +918,22 @@ def _roles_in_prose(lines: list[str]) -> tuple[str, str]:
             support = re.split(r"\s+(?:tổ chức|triển khai|thực hiện|xây dựng|tham mưu|hướng dẫn)\b", support)[0]
             return unit_name(lead), support.strip(" .,")
     return "", ""
+
+
+_PARTNERS = re.compile(r"^(?:Tiếp tục\s+)?phối hợp(?:\s+chặt chẽ)?\s+với\s+(.+)$", re.I)
+_ACTION = re.compile(
+    r"\s(?:chỉ đạo|triển khai|tổ chức|tăng cường|thực hiện|hướng dẫn|tuyên truyền|xây dựng|theo dõi|rà soát|"
+    r"tham mưu|kiểm tra|đẩy mạnh|nâng cao|cung cấp|quảng bá|trong việc|để)\b"
+)
+
+
+def _partners_in_title(title: str) -> str:
+    """'Phối hợp với Sở Ngoại vụ và các địa phương triển khai …': the partners, up to the work they do."""
+    match = _PARTNERS.match(title)
+    if not match:
+        return ""
+    action = _ACTION.search(match.group(1))
+    return match.group(1)[: action.start()] if action else ""
 
 
 def _timing_value(value: str) -> str:

@@ -342,7 +342,15 @@ def test_the_seed_plan_drafts_exactly_as_its_answer_key_says():
         ["P.TTBCXB", "Phòng Thông tin - Báo chí - Xuất bản", "internal"],
         ["P.KHTC", "Phòng Kế hoạch - Tài chính", "internal"],
         ["VP", "Văn phòng Sở", "internal"],
+        # Partners named by "Phối hợp với …" in tasks 2, 3 and 7, marked for checking.
+        ["SVHTTDL", "Sở Văn hóa, Thể thao và Du lịch", "external"],
+        ["CCQCLQ", "các cơ quan có liên quan", "external"],
+        ["CCQDVDP", "các cơ quan, đơn vị, địa phương", "external"],
+        ["BCHBDBPT", "Bộ chỉ huy Bộ đội biên phòng tỉnh", "external"],
+        ["SNV", "Sở Ngoại vụ", "external"],
+        ["CDPCLQ", "các địa phương có liên quan", "external"],
     ]
+    assert [i for (sheet, i, name) in draft.marks if name == "support_units"] == [1, 2, 6]
     assert draft.frames["budget_lines"]["source"].tolist() == ["state", "integrated", "social"]
     assert draft.plan["title"] == "Kế hoạch Triển khai công tác thông tin đối ngoại năm 2019"
     assert (draft.plan["year"], draft.plan["issuer"]) == (2019, "Sở Thông tin và Truyền thông")
