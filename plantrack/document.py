@@ -143,6 +143,12 @@ class _Numbering:
     def __init__(self, document) -> None:
         self.levels: dict[str, dict[int, tuple[str, str, int]]] = {}
         self.counters: dict[str, list[int]] = {}
+        # Looking a paragraph's style up through python-docx is slow; the styles' numbering, once.
+        self.style_numbering = {}
+        for style in document.styles.element.iter(f"{_W}style"):
+            ppr = style.pPr
+            if ppr is not None and ppr.numPr is not None:
+                self.style_numbering[style.get(f"{_W}styleId")] = ppr.numPr
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
@@ -163,13 +169,13 @@ class _Numbering:
             if ref is not None:
                 self.levels[num.get(f"{_W}numId")] = abstract.get(ref.get(f"{_W}val"), {})
 
-    @staticmethod
-    def _num_pr(paragraph):
-        for owner in (paragraph._p, getattr(paragraph.style, "element", None)):
-            ppr = owner.pPr if owner is not None else None
-            if ppr is not None and ppr.numPr is not None:
-                return ppr.numPr
-        return None
+    def _num_pr(self, paragraph):
+        ppr = paragraph._p.pPr
+        if ppr is None:
+            return None
+        if ppr.numPr is not None:
+            return ppr.numPr
+        return self.style_numbering.get(ppr.pStyle.val) if ppr.pStyle is not None else None
 
     def label(self, paragraph) -> str:
         num_pr = self._num_pr(paragraph) if self.levels else None

@@ -82,7 +82,7 @@ _DOC_KIND = (
     r"(?:Luật|Nghị quyết|Nghị định|Quyết định|Chỉ thị|Thông tư|Kế hoạch|Công văn|Văn bản|Kết luận|Hướng dẫn|Thông báo)"
 )
 _ISSUED = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.I)
-_NUMBER = re.compile(r"\bSố\s*:\s*([0-9][^\s,;]*)", re.I)
+_NUMBER = re.compile(r"\bSố\s*:\s*(\d+[\w.-]*\s*/\s*[^\s,;]+|\d[^\s,;]*)", re.I)
 _INTRO = re.compile(
     r"([^,;:]+?)\s+(?:xây dựng|ban hành|triển khai)\s+(?:Kế hoạch|kế hoạch)\b[^:]*(?:như sau|sau đây)\s*:?\s*$"
 )
@@ -412,7 +412,7 @@ class Reader:
         for line in lines:
             number = _NUMBER.search(line)
             if number and plan["doc_number"] is None and "/" in number.group(1):
-                plan["doc_number"] = number.group(1).strip(".")
+                plan["doc_number"] = re.sub(r"\s+", "", number.group(1)).strip(".")
             issued = _ISSUED.search(line)
             if issued and plan["issued_on"] is None and re.match(r"^[^,]{2,40},\s*ngày", line):
                 try:
@@ -429,9 +429,12 @@ class Reader:
                 rest = line[len("KẾ HOẠCH") :].strip()
                 title_parts, after_title = ([rest] if rest else []), True
                 continue
-            if after_title and not title_parts and line:
-                title_parts.append(line)
-                continue
+            if after_title and line and not line.startswith("(") and not _BASIS.match(line):
+                # A title in capitals may run over several paragraphs; one in sentence case is one.
+                if not title_parts or (_is_caps(title_parts[-1]) and _is_caps(line)):
+                    title_parts.append(line)
+                    continue
+            after_title = False
             if _BASIS.match(line) or (title_parts and _BASIS.search(line)):
                 bases.append(line)
             intro = _INTRO.search(line)
@@ -439,7 +442,7 @@ class Reader:
                 plan["issuer"] = unit_name(intro.group(1))
         # "KẾ HOẠCH <title> Triển khai thực hiện Kế hoạch số …": a title and the bases in one line.
         if title_parts:
-            title = title_parts[0]
+            title = " ".join(title_parts)
             cut = re.search(r"\s(?:Căn cứ|Thực hiện|Triển khai thực hiện)\s+" + _DOC_KIND, title)
             if cut:
                 bases.insert(0, title[cut.start() :].strip())
