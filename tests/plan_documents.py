@@ -138,9 +138,10 @@ def appendix_table_plan() -> bytes:
     merges = [((1, 1), (1, 5)), ((5, 1), (5, 5)), ((3, 2), (4, 2))]
     return docx_bytes(
         [
-            header_table("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "88/KH-UBND", "Lâm Đồng, ngày 10 tháng 3 năm 2025"),
+            header_table("ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG", "88 /KH-UBND", "Lâm Đồng, ngày 10 tháng 3 năm 2025"),
             ("bold", "KẾ HOẠCH"),
-            ("bold", "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG NĂM 2025"),
+            ("bold", "PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG"),
+            ("bold", "NĂM 2025"),
             "Thực hiện Nghị quyết số 08-NQ/TW ngày 16/01/2017 của Bộ Chính trị về phát triển du lịch;",
             "Ủy ban nhân dân tỉnh ban hành Kế hoạch phát triển du lịch cộng đồng năm 2025 như sau:",
             ("bold", "I. MỤC ĐÍCH"),

@@ -129,6 +129,11 @@ def test_an_appendix_table_gives_one_task_per_row_and_keeps_group_rows_as_groups
     tasks = tasks_of(draft)
     names = unit_names(draft)
     assert list(tasks.index) == ["A.1", "A.2", "A.3", "B.1"]
+    # A title in capitals over two paragraphs, and a number written with a space before the slash.
+    assert (draft.plan["title"], draft.plan["doc_number"]) == (
+        "Kế hoạch Phát triển du lịch cộng đồng năm 2025",
+        "88/KH-UBND",
+    )
     assert [d.group for d in draft.tasks] == ["A. QUẢNG BÁ DU LỊCH"] * 3 + ["B. HẠ TẦNG"]
     # A lead cell merged down two rows leads both; "Sở VHTTDL" is the unit the plan names in full.
     assert [names[c] for c in tasks["lead_unit"]] == [
