@@ -416,3 +416,16 @@ def test_the_draft_command_exits_2_for_a_scan_and_says_to_use_the_docx(tmp_path,
     assert main(["draft", str(scan), str(tmp_path / "out.xlsx")]) == 2
     assert re.search(r"\.docx.*OCR", capsys.readouterr().err)
     assert not (tmp_path / "out.xlsx").exists()
+
+
+def test_a_focal_point_label_and_a_result_label_are_read():
+    text = (
+        "KẾ HOẠCH\nPhòng chống thiên tai năm 2025\n\nI. NHIỆM VỤ\n\n"
+        "a) Diễn tập ứng phó bão lũ\nĐơn vị làm đầu mối: Bộ Chỉ huy Quân sự tỉnh\n"
+        "Kết quả: 01 cuộc diễn tập cấp tỉnh\nThời hạn hoàn thành: trước ngày 20.7.2025\n"
+    )
+    draft = read_plan(text.encode(), "thien-tai.txt")
+    tasks = tasks_of(draft)
+    assert list(tasks.index) == ["a"]
+    assert unit_names(draft)[tasks.loc["a", "lead_unit"]] == "Bộ Chỉ huy Quân sự tỉnh"
+    assert tasks.loc["a", ["note", "due_on"]].tolist() == ["Sản phẩm: 01 cuộc diễn tập cấp tỉnh", D(2025, 7, 20)]
