@@ -28,6 +28,7 @@ from plantrack.workbook import Problem
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _YEAR = r"((?:19|20)\d{2})"
 _SEP = r"\s*[/.\-]\s*"
+_Q = r"(?:iv|iii|ii|i|[1-4])\b"
 
 # Alternatives are tried in this order at each position, so a full date wins over the year in it.
 _PATTERNS = (
@@ -35,7 +36,8 @@ _PATTERNS = (
     ("date_words", rf"(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+{_YEAR})?"),
     ("date", rf"(\d{{1,2}}){_SEP}(\d{{1,2}})(?:{_SEP}{_YEAR})?(?!\d)"),
     ("month_words", rf"tháng\s+(\d{{1,2}})(?:(?:\s+năm\s+|{_SEP}){_YEAR})?"),
-    ("quarter", rf"quý\s+(iv|iii|ii|i|[1-4])\b(?:(?:\s+năm\s+|{_SEP}){_YEAR})?"),
+    # "Quý II", "quý II, III năm 2020", "Quý I và quý II/2024": one period from the first to the last.
+    ("quarter", rf"quý\s+({_Q}(?:\s*(?:,|và|-|–|đến)\s*(?:quý\s+)?{_Q})*)\b(?:(?:\s+năm\s+|{_SEP}){_YEAR})?"),
     ("year_range", rf"{_YEAR}\s*[-–—]\s*{_YEAR}"),
     ("year", _YEAR),
 )
@@ -114,9 +116,9 @@ def _period(kind: str, groups: tuple, year: int | None) -> tuple[dt.date, dt.dat
         month = int(groups[0])
         return (dt.date(y, month, 1), _month_end(y, month)) if 1 <= month <= 12 else None
     if kind == "quarter":
-        raw = groups[0].lower()
-        quarter = ROMAN.get(raw) or int(raw)
-        return dt.date(y, 3 * quarter - 2, 1), _month_end(y, 3 * quarter)
+        quarters = [ROMAN.get(q) or int(q) for q in re.findall(r"iv|iii|ii|i|[1-4]", groups[0].lower())]
+        first, last = quarters[0], quarters[-1]
+        return (dt.date(y, 3 * first - 2, 1), _month_end(y, 3 * last)) if first <= last else None
     return None
 
 
@@ -135,6 +137,8 @@ def periods(text: str, year: int | None = None) -> list[_Period]:
             continue  # "6/2025" is a month, "30/11" a day: both read below
         span = _period(kind, groups, year)
         if span is not None:
+            if kind == "quarter" and span[0].month != span[1].month - 2:
+                kind = "quarter_range"
             found.append((match.start(), match.end(), _Period(span[0], span[1], kind, match.start())))
     for match in _MONTH_YEAR.finditer(text):
         month, y = int(match.group(1)), int(match.group(2))
@@ -174,7 +178,7 @@ def read_timing(text: str | None, year: int | None = None) -> Timing:
     if len(found) == 1:
         if _FROM.search(before_first):
             return Timing(phrase, True, first.start, None, "timing_open_end")
-        if first.kind == "year_range" or (ongoing and _DURING_YEAR.search(before_first)):
+        if first.kind in ("year_range", "quarter_range") or (ongoing and _DURING_YEAR.search(before_first)):
             return Timing(phrase, ongoing, first.start, first.end)
         if ongoing and first.kind in ("year", "year_range"):
             return Timing(phrase, True, first.start, first.end)

@@ -30,6 +30,8 @@ PHRASES = [
     ("dự kiến tháng 7 năm 2019", 2019, False, None, D(2019, 7, 31), None),
     ("Quý IV năm 2025", 2025, False, None, D(2025, 12, 31), None),
     ("Quý IV/2025 và Quý I/2026", 2025, False, D(2025, 10, 1), D(2026, 3, 31), None),
+    ("Quý II, III năm 2020", 2020, False, D(2020, 4, 1), D(2020, 9, 30), None),
+    ("Quý I và quý II/2024", 2023, False, D(2024, 1, 1), D(2024, 6, 30), None),
     ("Triển khai từ quý I/2019, hoàn thành trong quý III/2019", 2019, False, D(2019, 1, 1), D(2019, 9, 30), None),
     ("Từ tháng 12/2025 đến quý I/2026", 2025, False, D(2025, 12, 1), D(2026, 3, 31), None),
     ("Năm 2025 và các năm tiếp theo", 2025, True, D(2025, 1, 1), None, None),
