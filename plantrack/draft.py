@@ -307,6 +307,11 @@ def _task_table(table: Table) -> tuple[int, dict[str, int]] | None:
     for index, row in enumerate(table.rows[:3]):
         columns = _table_columns(row)
         if "content" in columns and len({"lead", "timing", "support", "product"} & set(columns)) >= 1:
+            # A header over two rows ("Đơn vị thực hiện" above "Chủ trì | Phối hợp"): the lower row refines it.
+            below = table.rows[index + 1] if index + 1 < len(table.rows) else []
+            refined = _table_columns(below)
+            if {"lead", "support"} & set(refined) and "content" not in refined:
+                return index + 1, {**columns, **refined}
             return index, columns
     return None
 

@@ -17,6 +17,7 @@ from plan_documents import (
     PROSE_TEXT,
     appendix_table_plan,
     department_plan,
+    docx_bytes,
     inline_roles_plan,
     pdf_bytes,
     scanned_pdf_bytes,
@@ -429,3 +430,19 @@ def test_a_focal_point_label_and_a_result_label_are_read():
     assert list(tasks.index) == ["a"]
     assert unit_names(draft)[tasks.loc["a", "lead_unit"]] == "Bộ Chỉ huy Quân sự tỉnh"
     assert tasks.loc["a", ["note", "due_on"]].tolist() == ["Sản phẩm: 01 cuộc diễn tập cấp tỉnh", D(2025, 7, 20)]
+
+
+def test_a_task_table_whose_header_runs_over_two_rows():
+    rows = [
+        ["TT", "Nhiệm vụ", "Đơn vị thực hiện", "Đơn vị thực hiện", "Thời gian hoàn thành"],
+        ["", "", "Chủ trì", "Phối hợp", ""],
+        ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Sở Tài chính", "Tháng 10/2025"],
+    ]
+    data = docx_bytes([("bold", "KẾ HOẠCH"), "Chuyển đổi số năm 2025", ("table", rows, [((0, 2), (0, 3))])])
+    draft = read_plan(data, "bang-hai-dong.docx")
+    tasks = tasks_of(draft)
+    names = unit_names(draft)
+    assert list(tasks.index) == ["1"]
+    assert names[tasks.loc["1", "lead_unit"]] == "Sở Khoa học và Công nghệ"
+    assert [names[c] for c in tasks.loc["1", "support_units"]] == ["Sở Tài chính"]
+    assert tasks.loc["1", "due_on"] == D(2025, 10, 31)
