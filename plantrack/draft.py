@@ -36,6 +36,7 @@ from plantrack.text import clean, strip_accents
 from plantrack.timing import Timing, read_timing
 
 ROMAN_HEADING = re.compile(r"^(?:PHẦN\s+)?([IVXL]+)\s*[.:/)-]\s*(.*)$")
+LETTER_HEADING = re.compile(r"^([A-H])\.\s+(.*)$")  # "A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI DUNG"
 _MARKER = re.compile(
     r"^(?:(?P<decimal>\d+(?:\.\d+)*)(?:\.|\))\s*|(?P<decimal_bare>\d+(?:\.\d+)+)\s+|"
     r"(?P<letter>[a-zđ])[.)]\s+|(?P<dash>[-–—•*])\s*|(?P<plus>\+)\s*)(?=\S)"
@@ -381,7 +382,7 @@ class Reader:
                     in_tail = False  # a decision's signature, then the plan it issues
                 if in_tail:
                     continue
-                heading = ROMAN_HEADING.match(text)
+                heading = ROMAN_HEADING.match(text) or (LETTER_HEADING.match(text) if _is_caps(text) else None)
                 bold = isinstance(block, Paragraph) and block.bold
                 if heading and (_is_caps(heading.group(2)) or bold or len(heading.group(2).split()) <= 10):
                     sections.append((heading.group(2), []))

@@ -446,3 +446,12 @@ def test_a_task_table_whose_header_runs_over_two_rows():
     assert names[tasks.loc["1", "lead_unit"]] == "Sở Khoa học và Công nghệ"
     assert [names[c] for c in tasks.loc["1", "support_units"]] == ["Sở Tài chính"]
     assert tasks.loc["1", "due_on"] == D(2025, 10, 31)
+
+
+def test_sections_lettered_a_b_are_sections_too():
+    text = (
+        "KẾ HOẠCH\nPhổ biến pháp luật năm 2025\n\nA. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao ý thức pháp luật.\n\n"
+        "B. NỘI DUNG\n\n1. Tổ chức 02 hội nghị phổ biến luật mới\n- Cơ quan chủ trì: Sở Tư pháp\n- Thời gian: Quý II/2025\n"
+    )
+    tasks = tasks_of(read_plan(text.encode(), "pbgdpl.txt"))
+    assert list(tasks.index) == ["1"] and tasks.loc["1", "content"].startswith("Tổ chức 02 hội nghị")
