@@ -270,8 +270,9 @@ def _read_text(text: str) -> list[Block]:
 
 
 def _is_heading(text: str) -> bool:
+    """A line in capitals ("KẾ HOẠCH"); "III/2019." at the start of a wrapped line is not one."""
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 3 and all(ch.isupper() for ch in letters)
+    return len(letters) >= 6 and all(ch.isupper() for ch in letters)
 
 
 def _paragraphs(lines: list[str | Table], soft_blank: bool) -> list[Block]:

@@ -455,3 +455,14 @@ def test_sections_lettered_a_b_are_sections_too():
     )
     tasks = tasks_of(read_plan(text.encode(), "pbgdpl.txt"))
     assert list(tasks.index) == ["1"] and tasks.loc["1", "content"].startswith("Tổ chức 02 hội nghị")
+
+
+SEED_TEXT = PLANS.parent / "seed" / "000_69350c5e6f1936e5.txt"
+
+
+@pytest.mark.skipif(not SEED_TEXT.exists() or not SEED.exists(), reason="../shared/seed is not beside the clone")
+def test_the_seeds_text_copied_from_its_pdf_drafts_the_same_tasks_as_its_docx():
+    columns = ["task_code", "timing_text", "is_ongoing", "start_on", "due_on", "lead_unit"]
+    from_text = read_plan(SEED_TEXT.read_bytes(), SEED_TEXT.name).frames["tasks"][columns]
+    from_docx = read_plan(SEED.read_bytes(), SEED.name).frames["tasks"][columns]
+    pd.testing.assert_frame_equal(from_text, from_docx)
