@@ -244,8 +244,20 @@ def _read_text(text: str) -> list[Block]:
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines: list[str | Table] = []
     table: Table | None = None
-    for raw in raw_lines:
+    index = 0
+    while index < len(raw_lines):
+        raw = raw_lines[index]
         stripped = raw.strip()
+        index += 1
+        if stripped == "|":
+            # A table copied from a web page as one cell per line block, "|" between cells, "|" "|" between rows.
+            end = index
+            while end < len(raw_lines) and not (raw_lines[end - 1].strip() == "|" and not raw_lines[end].strip()):
+                end += 1
+            lines.append(_lone_bar_table(raw_lines[index - 1 : end]))
+            index = end
+            table = None
+            continue
         if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
             cells = [clean(_MARKDOWN.sub("", cell)) for cell in stripped[1:-1].split("|")]
             if all(re.fullmatch(r":?-{2,}:?", cell) for cell in cells if cell):
@@ -269,10 +281,35 @@ def _read_text(text: str) -> list[Block]:
     return _paragraphs(lines, soft_blank)
 
 
+def _lone_bar_table(block: list[str]) -> Table:
+    rows: list[list[str]] = [[]]
+    cell: list[str] = []
+    previous_bar = False
+    for line in block:
+        if line.strip() == "|":
+            if cell:
+                rows[-1].append(clean(_MARKDOWN.sub("", " ".join(cell))))
+                cell = []
+            elif previous_bar and rows[-1]:
+                rows.append([])
+            previous_bar = True
+            continue
+        previous_bar = False
+        cell.append(line)
+    if cell:
+        rows[-1].append(clean(_MARKDOWN.sub("", " ".join(cell))))
+    return Table([row for row in rows if row])
+
+
 def _is_heading(text: str) -> bool:
     """A line in capitals ("KẾ HOẠCH"); "III/2019." at the start of a wrapped line is not one."""
     letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) >= 6 and all(ch.isupper() for ch in letters)
+    words = re.findall(r"[^\W\d_]+", text)
+    return (
+        len(letters) >= 3
+        and all(ch.isupper() for ch in letters)
+        and any(len(w) >= 2 and not re.fullmatch(r"[IVXLC]+", w) for w in words)
+    )
 
 
 def _paragraphs(lines: list[str | Table], soft_blank: bool) -> list[Block]:
