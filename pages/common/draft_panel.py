@@ -14,6 +14,7 @@ import re
 import pandas as pd
 import streamlit as st
 
+from pages.common.ui import plain
 from plantrack.document import FORMATS, UnreadableDocument
 from plantrack.draft import Draft, read_plan
 from plantrack.i18n import format_date
@@ -90,7 +91,9 @@ def show(view, upload_round: int) -> tuple[bytes, str] | None:
         with st.spinner(view.t("draft_reading")):
             result = _read(uploaded.getvalue(), uploaded.name)
         if isinstance(result, UnreadableDocument):
-            st.error(view.t(result.code, **result.params), icon=":material/error:")
+            # The file's name is the user's text: escaped, so markdown shows it as typed.
+            params = {name: plain(value) for name, value in result.params.items()}
+            st.error(view.t(result.code, **params), icon=":material/error:")
             return None
         for line in result.summary(view.lang):
             st.info(line, icon=":material/fact_check:")
