@@ -31,6 +31,7 @@ def db(tmp_path, monkeypatch):
 
 
 def draft_uploader(app):
+    _ok(next(t for t in app.toggle if t.label.startswith("Từ văn bản kế hoạch")).set_value(True).run())
     hits = [u for u in app.file_uploader if u.label == "Chọn văn bản kế hoạch"]
     assert hits, [u.label for u in app.file_uploader]
     return hits[0]
@@ -90,9 +91,10 @@ def test_browser_a_plan_document_to_a_downloaded_draft_then_a_new_plan(db, tmp_p
         wait_idle(page)
 
         page.get_by_text("Từ văn bản kế hoạch", exact=False).first.click()
-        panel = page.get_by_test_id("stExpander")
+        page.get_by_text("Chọn văn bản kế hoạch").wait_for(timeout=30_000)
         with page.expect_file_chooser() as chooser:
-            panel.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
+            # The draft's uploader comes before the page's own .xlsx uploader.
+            page.get_by_test_id("stFileUploaderDropzone").first.get_by_test_id("stBaseButton-secondary").click()
         chooser.value.set_files(str(plan))
         page.get_by_text("Tìm thấy 2 nhiệm vụ", exact=False).wait_for(timeout=30_000)
         wait_idle(page)

@@ -77,7 +77,12 @@ def show(view, upload_round: int) -> tuple[bytes, str] | None:
     if chosen is not None and chosen[0] != upload_round:
         st.session_state.pop(CHOSEN_KEY, None)
         chosen = None
-    with st.expander(view.t("draft_panel_title"), expanded=chosen is not None, icon=":material/article:"):
+    # A switch rather than an expander: an expander draws its uploader even when closed, and the
+    # page's own uploader should stay the only one until the editor asks for this.
+    if not st.toggle(view.t("draft_panel_title"), key="draft_open", help=view.t("draft_panel_intro")):
+        st.session_state.pop(CHOSEN_KEY, None)
+        return None
+    with st.container(border=True):
         st.caption(view.t("draft_panel_intro"))
         uploaded = st.file_uploader(
             view.t("draft_upload_label"),
