@@ -307,7 +307,8 @@ def _table_columns(row: list[str]) -> dict[str, int]:
 def _task_table(table: Table) -> tuple[int, dict[str, int]] | None:
     for index, row in enumerate(table.rows[:3]):
         columns = _table_columns(row)
-        if "content" in columns and len({"lead", "timing", "support", "product"} & set(columns)) >= 1:
+        # Who does it is what makes a table a task table: a schedule (Nội dung | Thời gian | Địa điểm) is not one.
+        if "content" in columns and ({"lead", "support"} & set(columns) or {"timing", "product"} <= set(columns)):
             # A header over two rows ("Đơn vị thực hiện" above "Chủ trì | Phối hợp"): the lower row refines it.
             below = table.rows[index + 1] if index + 1 < len(table.rows) else []
             refined = _table_columns(below)

@@ -472,3 +472,19 @@ def test_the_seeds_text_copied_from_its_pdf_drafts_the_same_tasks_as_its_docx():
     from_text = read_plan(SEED_TEXT.read_bytes(), SEED_TEXT.name).frames["tasks"][columns]
     from_docx = read_plan(SEED.read_bytes(), SEED.name).frames["tasks"][columns]
     pd.testing.assert_frame_equal(from_text, from_docx)
+
+
+def test_a_schedule_table_in_a_prose_plan_is_not_taken_for_the_task_table():
+    schedule = [["STT", "Nội dung", "Thời gian", "Địa điểm"], ["1", "Khai mạc", "8h00", "Hội trường"]]
+    data = docx_bytes(
+        [
+            ("bold", "KẾ HOẠCH"),
+            "Tổ chức hội nghị năm 2025",
+            ("bold", "I. NỘI DUNG"),
+            "1. Tổ chức hội nghị tổng kết",
+            "Đơn vị chủ trì: Văn phòng Sở",
+            "Thời gian thực hiện: Tháng 12/2025",
+            ("table", schedule, []),
+        ]
+    )
+    assert list(tasks_of(read_plan(data, "hoi-nghi.docx")).index) == ["1"]

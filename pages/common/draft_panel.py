@@ -79,7 +79,7 @@ def show(view, upload_round: int) -> tuple[bytes, str] | None:
         chosen = None
     # A switch rather than an expander: an expander draws its uploader even when closed, and the
     # page's own uploader should stay the only one until the editor asks for this.
-    if not st.toggle(view.t("draft_panel_title"), key="draft_open", help=view.t("draft_panel_intro")):
+    if not st.toggle(view.t("draft_panel_title"), key="draft_open"):
         st.session_state.pop(CHOSEN_KEY, None)
         return None
     with st.container(border=True):
