@@ -855,6 +855,13 @@ class Reader:
                 if re.search(r"tất cả|toàn bộ|các nội dung (?:của|thuộc) kế hoạch", duty, re.I):
                     fallback = fallback or (name, duty)
                     continue
+                named = _task_numbers(duty)
+                if named:
+                    # "Chủ trì thực hiện các nhiệm vụ 2, 3 và 5": the tasks by their numbers.
+                    for task in self.tasks:
+                        if task.code in named and not task.lead_text and not task.lead_from:
+                            task.lead_from = f"{name}\x1f{duty}"
+                    continue
                 bag = _bigrams(duty)
                 scores = [(sum(weight(b) for b in bag & bags[i]), i) for i in range(total)]
                 score, best = max(scores)
@@ -980,6 +987,16 @@ def _indicators(lines: list[str]) -> list[dict]:
             name = label.group(1) if label and not found else f"Số {measure}"
             found[measure] = {"indicator": name, "measure_unit": measure, "target": float(target)}
     return list(found.values())
+
+
+_NUMBERS = re.compile(
+    r"(?:nhiệm vụ|nội dung|mục|điểm)\s+(?:số\s+)?(\d+(?:\.\d+)*(?:\s*(?:,|và|;)\s*\d+(?:\.\d+)*)*)(?![\d/])", re.I
+)
+
+
+def _task_numbers(duty: str) -> set[str]:
+    match = _NUMBERS.search(duty)
+    return set(re.findall(r"\d+(?:\.\d+)*", match.group(1))) if match else set()
 
 
 def _bigrams(text: str) -> set[str]:

@@ -488,3 +488,18 @@ def test_a_schedule_table_in_a_prose_plan_is_not_taken_for_the_task_table():
         ]
     )
     assert list(tasks_of(read_plan(data, "hoi-nghi.docx")).index) == ["1"]
+
+
+def test_a_division_that_leads_tasks_named_by_number_leads_those_tasks():
+    text = (
+        "KẾ HOẠCH\nThông tin đối ngoại năm 2020\n\nI. NỘI DUNG\n\n"
+        "1. Biên tập sổ tay thông tin đối ngoại\nThời gian thực hiện: Quý II/2020\n\n"
+        "2. Tổ chức họp báo định kỳ\nThời gian thực hiện: Hằng quý\n\n"
+        "3. Cập nhật trang thông tin đối ngoại\nThời gian thực hiện: Thường xuyên\n\n"
+        "II. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng Sở:\n- Chủ trì thực hiện nhiệm vụ 2 và 3.\n\n"
+        "2. Phòng Thông tin - Báo chí - Xuất bản:\n- Chủ trì thực hiện tất cả các nội dung còn lại.\n"
+    )
+    draft = read_plan(text.encode(), "ttdn-2020.txt")
+    names = unit_names(draft)
+    leads = {code: names[lead] for code, lead in tasks_of(draft)["lead_unit"].items()}
+    assert leads == {"1": "Phòng Thông tin - Báo chí - Xuất bản", "2": "Văn phòng Sở", "3": "Văn phòng Sở"}
