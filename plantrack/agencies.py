@@ -39,7 +39,8 @@ def _stop_pattern() -> re.Pattern:
     return re.compile(r"\s(?:" + "|".join(re.escape(w) for w in words) + r")(?=\s|$|,)")
 
 
-def _starts_unit(text: str) -> bool:
+def starts_unit(text: str) -> bool:
+    """Whether the text begins with a unit's name (Sở …, Bộ …, UBND …, các …)."""
     return bool(_head_pattern().match(text.lstrip()))
 
 
@@ -73,7 +74,7 @@ def split_units(text: str | None) -> list[str]:
                 break
             cut = None
             for match in re.finditer(r",\s*|\s+và\s+", piece):
-                if _starts_unit(piece[match.end() :]):
+                if starts_unit(piece[match.end() :]):
                     cut = match
                     break
             if cut is None:
@@ -174,6 +175,11 @@ class Registry:
         self.units.append(unit)
         self._by_key[unit_key(name)] = unit
         return unit
+
+
+def measure_words() -> list[str]:
+    """The words a counted target is measured in ("lớp", "học viên", "cụm pa nô", …)."""
+    return _data()["measures"]
 
 
 def is_division(name: str) -> bool:

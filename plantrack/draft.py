@@ -18,7 +18,6 @@ What the reader is unsure of, or could not find, is marked on the cell with the 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
 import re
 from collections import Counter
@@ -27,7 +26,7 @@ from functools import cache
 
 import pandas as pd
 
-from plantrack.agencies import DATA, Registry, is_division, split_units, unit_name
+from plantrack.agencies import Registry, is_division, measure_words, split_units, starts_unit, unit_name
 from plantrack.contract import SHEETS_BY_NAME
 from plantrack.document import Block, Paragraph, Table, read_document
 from plantrack.excel import workbook_bytes, write_workbook
@@ -66,9 +65,7 @@ _NOT_TASK_SECTIONS = (
     "tinh hinh",
     "pham vi",
     "doi tuong",
-    "che do bao cao",
     "theo doi",
-    "kiem tra, giam sat",
 )
 _REPORTING_SECTIONS = ("che do bao cao", "theo doi, kiem tra", "kiem tra, giam sat", "so ket, tong ket")
 _BUDGET_SECTIONS = ("kinh phi", "nguon luc", "ngan sach", "nguon von")
@@ -102,7 +99,7 @@ _SCALE = {"tỷ": 10**9, "triệu": 10**6, "nghìn": 1000, "ngàn": 1000, None: 
 
 @cache
 def _measures() -> re.Pattern:
-    words = sorted(json.loads(DATA.read_text(encoding="utf-8"))["measures"], key=len, reverse=True)
+    words = sorted(measure_words(), key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
     return re.compile(r"(?<![\d/.,\-])(\d{1,3}(?:\.\d{3})*|\d+)\s+(" + alternatives + r")(?=[\s,.;:)]|$)", re.I)
 
@@ -209,6 +206,19 @@ class Draft:
         ]
 
 
+_PROPER = (
+    "Chính phủ",
+    "Thủ tướng",
+    "Quốc hội",
+    "Việt Nam",
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Đảng",
+    "Trung ương",
+)
+_COMMON = {"giai", "năm", "đến", "trong", "và", "về", "theo", "để", "với", "đối", "trên", "tại", "cho", "các", "nhằm"}
+
+
 def _sentence_case(text: str) -> str:
     """A title written in capitals, as a sentence; place names after 'tỉnh'/'huyện' keep capitals."""
     letters = [ch for ch in text if ch.isalpha()]
@@ -228,19 +238,6 @@ def _sentence_case(text: str) -> str:
     for proper in _PROPER:
         sentence = re.sub(rf"\b{proper.lower()}\b", proper, sentence)
     return sentence[:1].upper() + sentence[1:]
-
-
-_PROPER = (
-    "Chính phủ",
-    "Thủ tướng",
-    "Quốc hội",
-    "Việt Nam",
-    "Ủy ban nhân dân",
-    "Hội đồng nhân dân",
-    "Đảng",
-    "Trung ương",
-)
-_COMMON = {"giai", "năm", "đến", "trong", "và", "về", "theo", "để", "với", "đối", "trên", "tại", "cho", "các", "nhằm"}
 
 
 def _marker(text: str) -> tuple[str, str, str] | None:
@@ -298,7 +295,7 @@ def _table_columns(row: list[str]) -> dict[str, int]:
         for name, words in _TABLE_WORDS.items():
             if name in columns:
                 continue
-            if any(key == w or key.startswith(w + " ") or f" {w}" in f" {key}" for w in words):
+            if any(f" {w}" in f" {key}" for w in words):
                 columns[name] = index
                 break
     return columns
@@ -325,7 +322,7 @@ def _flatten(table: Table) -> list[Paragraph]:
         for cell in row:
             if cell and cell not in seen:
                 seen.add(cell)
-                lines.extend(Paragraph(clean(part)) for part in re.split(r"\n|(?<=-)\s(?=[A-ZĐ])", cell) if clean(part))
+                lines.extend(Paragraph(part) for part in cell.split("\n") if part)
     return lines
 
 
@@ -694,10 +691,10 @@ class Reader:
         for item in root.children:
             heading = item.text.rstrip(" :")
             duties = [*item.body, *(line for child in item.children for line in child.all_text())]
-            if not _starts_with_unit(heading):
+            if not starts_unit(heading):
                 continue
             named = re.match(r"^([^:]{3,120}):\s*(.+)$", heading)
-            if named and _starts_with_unit(named.group(1)) and len(named.group(1).split()) <= 12:
+            if named and starts_unit(named.group(1)) and len(named.group(1).split()) <= 12:
                 # "1. Sở Văn hóa, Thể thao và Du lịch: chủ trì, …": the unit, then its duties.
                 self.divisions.append((unit_name(named.group(1)), [named.group(2), *duties], True))
                 continue
@@ -883,12 +880,6 @@ def _strip_marker(line: str) -> str:
     return marked[2] if marked else line
 
 
-def _starts_with_unit(text: str) -> bool:
-    from plantrack.agencies import _starts_unit
-
-    return _starts_unit(text)
-
-
 def _split_bases(lines: list[str]) -> list[str]:
     """One legal basis per line: a run of them joined by ';' is cut where the next document begins."""
     bases = []
@@ -929,7 +920,7 @@ def _roles_in_prose(lines: list[str]) -> tuple[str, str]:
     for line in lines:
         for match in _PROSE_LEAD.finditer(line):
             lead = match.group(1).strip(" ,")
-            if not _starts_with_unit(lead) or len(lead.split()) > 15:
+            if not starts_unit(lead) or len(lead.split()) > 15:
                 continue
             support = match.group(2) or ""
             support = re.split(r"\s+(?:tổ chức|triển khai|thực hiện|xây dựng|tham mưu|hướng dẫn)\b", support)[0]
