@@ -229,7 +229,8 @@ def _read_pdf(data: bytes) -> list[Block]:
             for line in outside.extract_text_lines():
                 placed.append((line["top"], line["text"]))
             for table in tables:
-                rows = [[clean(cell or "") for cell in row] for row in table.extract()]
+                # A line break inside a PDF cell is where the text wrapped, not a new item.
+                rows = [[clean((cell or "").replace("\n", " ")) for cell in row] for row in table.extract()]
                 placed.append((table.bbox[1], Table(rows)))
             placed.sort(key=lambda item: item[0])
             for _, item in placed:

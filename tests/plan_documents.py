@@ -220,6 +220,30 @@ def pdf_bytes(text: str) -> bytes:
     return bytes(pdf.output())
 
 
+def table_pdf_bytes() -> bytes:
+    """A PDF whose tasks are in a ruled table, cells wrapping onto two lines."""
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=10)
+    for line in ("KẾ HOẠCH", "Phát triển thư viện số năm 2025", "I. NHIỆM VỤ (chi tiết tại Phụ lục)", "PHỤ LỤC"):
+        pdf.multi_cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    rows = [
+        ("STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"),
+        ("1", "Số hóa 2.000 cuốn sách quý", "Thư viện tỉnh", "Sở Văn hóa, Thể thao và Du lịch", "Quý IV/2025"),
+        ("2", "Xây dựng phần mềm mượn sách", "Sở Khoa học và Công nghệ", "Thư viện tỉnh", "Tháng 9/2025"),
+    ]
+    with pdf.table(headings_style=FontFace()) as table:
+        for cells in rows:
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    return bytes(pdf.output())
+
+
 def scanned_pdf_bytes() -> bytes:
     """A page with only a picture on it, as a scanner makes: no text layer."""
     from fpdf import FPDF

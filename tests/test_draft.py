@@ -22,6 +22,7 @@ from plan_documents import (
     pdf_bytes,
     scanned_pdf_bytes,
     subgroup_table_plan,
+    table_pdf_bytes,
     word_numbered_plan,
 )
 
@@ -208,6 +209,17 @@ def test_items_numbered_by_words_list_numbering_are_read_with_their_numbers():
     assert list(tasks.index) == ["1", "2"]
     assert tasks["timing_text"].tolist() == ["Hằng quý", "Quý III/2025"]
     assert tasks["due_on"].tolist() == [None, D(2025, 9, 30)] and tasks["is_ongoing"].tolist() == [True, False]
+
+
+@needs_font
+def test_a_pdf_with_a_ruled_task_table_reads_its_rows_whose_cells_wrap():
+    draft = read_plan(table_pdf_bytes(), "thu-vien.pdf")
+    tasks = tasks_of(draft)
+    names = unit_names(draft)
+    assert tasks["content"].tolist() == ["Số hóa 2.000 cuốn sách quý", "Xây dựng phần mềm mượn sách"]
+    assert [names[c] for c in tasks.loc["1", "support_units"]] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert [names[c] for c in tasks["lead_unit"]] == ["Thư viện tỉnh", "Sở Khoa học và Công nghệ"]
+    assert tasks["due_on"].tolist() == [D(2025, 12, 31), D(2025, 9, 30)]
 
 
 @needs_font
