@@ -771,17 +771,14 @@ class Reader:
             )
             for indicator in _indicators(task.details):
                 indicator_rows.append({"task_code": task.code, **indicator, "actual": None, "note": None})
-            for step in task.steps:
-                step_timing = read_timing(step, year)
-                if step_timing.due is None:
-                    continue
+            for step, due in _dated_steps(task, year):
                 milestone_rows.append(
                     {
                         "milestone_code": f"M{len(milestone_rows) + 1:02d}",
                         "task_code": task.code,
                         "content": step.rstrip(" .;"),
-                        "due_on": step_timing.due,
-                        "quarter": (step_timing.due.month - 1) // 3 + 1,
+                        "due_on": due,
+                        "quarter": (due.month - 1) // 3 + 1,
                         "completed_on": None,
                         "unit_code": lead_code,
                         "note": None,
@@ -942,6 +939,26 @@ def _partners_in_title(title: str) -> str:
         return ""
     action = _ACTION.search(match.group(1))
     return match.group(1)[: action.start()] if action else ""
+
+
+_STEP = re.compile(r"^((?:trước ngày|đến ngày|trong|quý|tháng|ngày)\s[^:]{1,30}):\s*(.+)$", re.I)
+
+
+def _dated_steps(task: DraftTask, year: int | None) -> list[tuple[str, dt.date]]:
+    """The dated steps of a task: '+' lines under an empty timing label, or its own lines led by a date
+    ("- Quý I/2019: khảo sát vị trí", "- Trước ngày 30/6: lựa chọn nhà thầu")."""
+    steps = []
+    for step in task.steps:
+        due = read_timing(step, year).due
+        if due is not None:
+            steps.append((step, due))
+    for line in task.details[1:]:
+        match = _STEP.match(line)
+        if match:
+            due = read_timing(match.group(1), year).due
+            if due is not None:
+                steps.append((match.group(2), due))
+    return steps
 
 
 def _timing_value(value: str) -> str:

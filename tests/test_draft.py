@@ -515,3 +515,17 @@ def test_a_division_that_leads_tasks_named_by_number_leads_those_tasks():
     names = unit_names(draft)
     leads = {code: names[lead] for code, lead in tasks_of(draft)["lead_unit"].items()}
     assert leads == {"1": "Phòng Thông tin - Báo chí - Xuất bản", "2": "Văn phòng Sở", "3": "Văn phòng Sở"}
+
+
+def test_a_tasks_own_lines_led_by_a_date_become_its_milestones():
+    text = (
+        "KẾ HOẠCH\nXây dựng pa nô năm 2019\n\nI. NHIỆM VỤ\n\n1. Xây dựng 02 cụm pa nô tuyên truyền\n"
+        "- Quý I/2019: khảo sát vị trí\n- Trước ngày 30/6: lựa chọn nhà thầu\n- Tháng 9/2019: nghiệm thu\n"
+        "Thời gian thực hiện: Triển khai từ quý I/2019, hoàn thành trong quý III/2019\n"
+    )
+    milestones = read_plan(text.encode(), "pano.txt").frames["milestones"]
+    assert milestones[["task_code", "content", "due_on", "quarter"]].values.tolist() == [
+        ["1", "khảo sát vị trí", D(2019, 3, 31), 1],
+        ["1", "lựa chọn nhà thầu", D(2019, 6, 30), 2],
+        ["1", "nghiệm thu", D(2019, 9, 30), 3],
+    ]
