@@ -209,8 +209,10 @@ def derive_task_dates(raws: dict, frames: dict, problems: list) -> None:
     if frame is None or frame.empty or "tasks" not in raws:
         return
     raw, year = raws["tasks"], plan_year(frames)
-    for index, rec in zip(frame.index, frame.to_dict("records")):
-        if not rec["timing_text"] or rec["start_on"] is not None or rec["due_on"] is not None:
+    # Only the few rows without dates are looked at: a national plan has tens of thousands of tasks.
+    undated = frame["timing_text"].notna() & frame["start_on"].isna() & frame["due_on"].isna()
+    for index, rec in zip(frame.index[undated], frame[undated].to_dict("records")):
+        if not rec["timing_text"]:
             continue
         timing = read_timing(rec["timing_text"], year)
         if not timing.dated:
