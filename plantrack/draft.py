@@ -494,6 +494,8 @@ class Reader:
         root = Item("root", 0, "", "", "")
         stack = [root]
         steps_for: Item | None = None
+        # A label alone on its line ("Đơn vị chủ trì:") whose value is the next paragraph.
+        waiting: tuple[Item, str] | None = None
         for line in _split_label_lines(lines):
             marked = _marker(line)
             kind, number, text = marked if marked else (None, "", line)
@@ -501,8 +503,16 @@ class Reader:
             if steps_for is not None and kind == "plus" and not label:
                 steps_for.labels.setdefault("steps", []).append(text)
                 steps_for.label_lines.append(line)
+                waiting = None
                 continue
             steps_for = None
+            if waiting is not None and kind is None and not label:
+                owner, name = waiting
+                owner.labels[name][-1] = text
+                owner.label_lines.append(line)
+                waiting = None
+                continue
+            waiting = None
             if label and label[0] != "content":
                 name, value = label
                 if kind is None:
@@ -512,8 +522,10 @@ class Reader:
                     owner = next(item for item in reversed(stack) if item.rank < rank)
                 owner.labels.setdefault(name, []).append(value)
                 owner.label_lines.append(line)
-                if name == "timing" and not value:
-                    steps_for = owner
+                if not value:
+                    waiting = (owner, name)
+                    if name == "timing":
+                        steps_for = owner
                 continue
             if kind is None:
                 stack[-1].body.append(text)

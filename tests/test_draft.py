@@ -529,3 +529,22 @@ def test_a_tasks_own_lines_led_by_a_date_become_its_milestones():
         ["1", "lựa chọn nhà thầu", D(2019, 6, 30), 2],
         ["1", "nghiệm thu", D(2019, 9, 30), 3],
     ]
+
+
+def test_a_label_alone_on_its_line_takes_the_next_paragraph_as_its_value():
+    data = docx_bytes(
+        [
+            ("bold", "KẾ HOẠCH"),
+            "Phổ biến pháp luật năm 2025",
+            ("bold", "I. NHIỆM VỤ"),
+            ("bold", "1. Tổ chức cuộc thi tìm hiểu pháp luật trực tuyến"),
+            "Đơn vị chủ trì thực hiện:",
+            "Sở Tư pháp.",
+            "Thời gian thực hiện:",
+            "Quý III/2025.",
+        ]
+    )
+    draft = read_plan(data, "cuoc-thi.docx")
+    tasks = tasks_of(draft)
+    assert unit_names(draft)[tasks.loc["1", "lead_unit"]] == "Sở Tư pháp"
+    assert tasks.loc["1", ["timing_text", "due_on"]].tolist() == ["Quý III/2025", D(2025, 9, 30)]
