@@ -20,7 +20,7 @@ import streamlit as st
 import xlsxwriter
 from babel.numbers import format_decimal
 
-from pages.common import admin, mapping_ui, outlets_ui, sessions, ui
+from pages.common import admin, draft_panel, mapping_ui, outlets_ui, sessions, ui
 from plantrack import auth, clock, importer
 from plantrack.contract import CLOSED_LISTS, SHEETS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.db import quote
@@ -585,6 +585,7 @@ with upload_tab:
             width="stretch",
         )
     st.caption(view.t("upd_download_help"))
+    drafted = draft_panel.show(view, session.get(UPLOAD_ROUND_KEY, 0))
 
     st.markdown("##### " + view.t("upd_upload_title"))
     if view.plan is not None:
@@ -615,8 +616,10 @@ with upload_tab:
     if notice:
         kind, text = notice
         (st.warning if kind == "warning" else st.info)(text, icon=":material/sync_problem:")
-    if uploaded is not None:
-        result = prepare(uploaded.getvalue(), uploaded.name, as_of, replace_logs)
+    chosen = (uploaded.getvalue(), uploaded.name) if uploaded is not None else drafted
+    if chosen is not None:
+        data, file_name = chosen
+        result = prepare(data, file_name, as_of, replace_logs)
         if isinstance(result, importer.Preview):
             outlets_ui.show_flash(session)
             mapping_ui.applied_note(view, result)
@@ -624,11 +627,11 @@ with upload_tab:
             outlets_ui.classify_unknown(view, session, result, lambda: session.pop(PREVIEW_KEY, None))
         if isinstance(result, Problem):
             st.error(view.t("upd_unreadable_title"), icon=":material/error:")
-            show_problems([result], uploaded.name)
+            show_problems([result], file_name)
         elif result.errors:
             st.error(view.t("problems_found", count=len(result.errors)), icon=":material/error:")
             st.caption(view.t("upd_problems_help"))
-            show_problems(result.problems, uploaded.name)
+            show_problems(result.problems, file_name)
         else:
             show_preview(result)
 

@@ -11,6 +11,7 @@ from plantrack import press
 from plantrack.contract import CLOSED_LISTS, Column, Sheet
 from plantrack.i18n import format_date
 from plantrack.text import Lookup, fold
+from plantrack.timing import derive_task_dates
 from plantrack.values import (
     Unreadable,
     is_blank,
@@ -396,6 +397,7 @@ def validate(book: RawWorkbook, context: Context) -> Validated:
         directory = press.Directory.of(_records(frames.get("outlets")), context.outlets)
         press.complete_media(book.sheets["media"], frames["media"], directory, problems)
     _check_references(book.sheets, frames, context, problems)
+    derive_task_dates(book.sheets, frames, problems)
     _check_rules(book.sheets, frames, context, problems)
     for name, frame in frames.items():
         raw = book.sheets[name]
