@@ -14,7 +14,7 @@ from typing import TextIO
 
 import duckdb
 
-from plantrack import auth, backup, clock, demo, draft, importer, mapping, press, service
+from plantrack import auth, backup, clock, demo, draft, importer, mapping, press_import, service
 from plantrack.contract import MEDIA
 from plantrack.db import connect, database_path
 from plantrack.document import UnreadableDocument
@@ -144,7 +144,7 @@ def _print_preview(preview: importer.Preview, lang: str, out: TextIO) -> None:
         _print_mapping(t("map_pending", lang, sheet=waiting.sheet, row=waiting.header_row), waiting.matches, lang, out)
     for problem in preview.problems:
         print(problem.line(lang), file=out)
-    unknown = press.unknown_outlets(
+    unknown = press_import.unknown_outlets(
         preview.problems, (preview.validated.frames if preview.validated else {}).get("media")
     )
     for outlet in unknown:

@@ -157,7 +157,7 @@ class Column:
     blank: object = None
     # As part of a key, text is compared case-blind, except where case carries meaning (links).
     key_case_sensitive: bool = False
-    # A required column whose blank (or absent) cells are filled after reading, by plantrack.press:
+    # A required column whose blank (or absent) cells are filled after reading, by plantrack.press_import:
     # "summary" (a title from the post's text) or "outlets" (scope from the outlet directory).
     filled_by: str | None = None
 
@@ -369,7 +369,7 @@ MEDIA = Sheet(
 )
 
 # The outlet directory: each outlet described once. A mention without Phạm vi, Loại hình or Ngôn ngữ
-# takes them from here (plantrack.press). A log: a file names the outlets it adds or reclassifies.
+# takes them from here (plantrack.press_import). A log: a file names the outlets it adds or reclassifies.
 OUTLETS = Sheet(
     "outlets",
     "Cơ quan báo chí",

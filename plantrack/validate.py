@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from plantrack import press
+from plantrack import press_import
 from plantrack.contract import CLOSED_LISTS, Column, Sheet
 from plantrack.i18n import format_date
 from plantrack.text import Lookup, fold
@@ -394,8 +394,8 @@ def validate(book: RawWorkbook, context: Context) -> Validated:
             continue
         frames[name] = _read_sheet(raw, problems)
     if "media" in frames:
-        directory = press.Directory.of(_records(frames.get("outlets")), context.outlets)
-        press.complete_media(book.sheets["media"], frames["media"], directory, problems)
+        directory = press_import.Directory.of(_records(frames.get("outlets")), context.outlets)
+        press_import.complete_media(book.sheets["media"], frames["media"], directory, problems)
     _check_references(book.sheets, frames, context, problems)
     derive_task_dates(book.sheets, frames, problems)
     _check_rules(book.sheets, frames, context, problems)

@@ -12,7 +12,7 @@ import pytest
 from conftest import fingerprint, small_plan
 from press_export import FIRST_WEEK, HEADERS, SECOND_WEEK, Post, export_bytes
 
-from plantrack import demo, importer, mapping, press, queries, stories
+from plantrack import demo, importer, mapping, press_import, queries, stories
 from plantrack.cli import main
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
@@ -55,7 +55,7 @@ def plan(con):
 
 
 def directory_file(rows: list[dict] = DIRECTORY) -> bytes:
-    return workbook_bytes({"outlets": press.directory_frame(rows)}, sheets=["outlets"])
+    return workbook_bytes({"outlets": press_import.directory_frame(rows)}, sheets=["outlets"])
 
 
 def commit(con, data: bytes, name: str = "export.xlsx", **options) -> importer.Preview:
@@ -199,7 +199,7 @@ def test_unknown_outlets_are_refused_with_their_rows_until_classified(plan):
         ("outlet_unclassified", 8, "Nguồn phát hành", "YouTube"),
     ]
     assert "«VnExpress» chưa có trong danh bạ" in preview.errors[0].message("vi")
-    unknown = press.unknown_outlets(preview.problems, preview.validated.frames["media"])
+    unknown = press_import.unknown_outlets(preview.problems, preview.validated.frames["media"])
     # What the file says of them is offered: the medium of their posts, the tier the service gives them.
     assert [(u.outlet, u.mentions, u.first_row, u.medium, u.tier) for u in unknown] == [
         ("VnExpress", 1, 4, "online", "A"),
@@ -217,7 +217,7 @@ def test_unknown_outlets_are_refused_with_their_rows_until_classified(plan):
 
 def test_the_directory_sheet_of_the_file_classifies_its_outlets_in_the_same_import(plan):
     export = export_bytes(FIRST_WEEK)
-    frames = {"outlets": press.directory_frame(DIRECTORY)}
+    frames = {"outlets": press_import.directory_frame(DIRECTORY)}
     book = openpyxl.load_workbook(io.BytesIO(export))
     sheet = book.create_sheet("Cơ quan báo chí")
     sheet.append(["Cơ quan báo chí", "Phạm vi", "Hạng"])
@@ -243,10 +243,10 @@ def test_a_post_without_a_title_takes_its_first_sentence_marked_as_derived(plan)
 
 
 def test_a_derived_title_is_the_first_sentence_cut_at_a_word_within_200_characters():
-    assert press.derived_title("  Mưa lớn ở Pleiku.  Nhiều tuyến đường ngập. ") == "Mưa lớn ở Pleiku."
-    assert press.derived_title("Dòng đầu của bài\nDòng thứ hai") == "Dòng đầu của bài"
+    assert press_import.derived_title("  Mưa lớn ở Pleiku.  Nhiều tuyến đường ngập. ") == "Mưa lớn ở Pleiku."
+    assert press_import.derived_title("Dòng đầu của bài\nDòng thứ hai") == "Dòng đầu của bài"
     long = "Người dân " + "rất " * 80 + "vui."
-    title = press.derived_title(long)
+    title = press_import.derived_title(long)
     assert len(title) <= 200 and title.endswith("rất…") and long.startswith(title[:-1])
 
 

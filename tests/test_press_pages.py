@@ -11,7 +11,7 @@ from conftest import open_app, small_plan
 from press_export import FIRST_WEEK, SECOND_WEEK, export_bytes
 from test_update_page import PASSWORD, XLSX, button, frame_with, login, markdown_texts, texts, update_page
 
-from plantrack import auth, importer, mapping, press
+from plantrack import auth, importer, mapping, press_import
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 
@@ -101,7 +101,7 @@ def test_the_press_page_counts_mentions_and_stories_and_names_who_carried_each(d
         directory = [
             {"outlet": name, "scope": "foreign" if name in ("RFA", "YouTube") else "domestic"} for name in UNKNOWN
         ]
-        data = workbook_bytes({"outlets": press.directory_frame(directory)}, sheets=["outlets"])
+        data = workbook_bytes({"outlets": press_import.directory_frame(directory)}, sheets=["outlets"])
         importer.commit(con, importer.prepare(con, data, "d.xlsx", as_of=dt.date(2019, 10, 16)), "tester")
         preview = importer.prepare(
             con,
@@ -134,7 +134,7 @@ def test_browser_the_mapping_step_saves_and_the_export_imports(db, tmp_path):
     export.write_bytes(export_bytes(FIRST_WEEK))
     with connect(db) as con:
         directory = [{"outlet": n, "scope": "foreign" if n in ("RFA", "YouTube") else "domestic"} for n in UNKNOWN]
-        data = workbook_bytes({"outlets": press.directory_frame(directory)}, sheets=["outlets"])
+        data = workbook_bytes({"outlets": press_import.directory_frame(directory)}, sheets=["outlets"])
         importer.commit(con, importer.prepare(con, data, "d.xlsx", as_of=dt.date(2019, 10, 16)), "tester")
     with streamlit_server(db) as url, chromium() as context:
         page, errors = open_page(context, f"{url}/Cap_nhat_du_lieu", timeout=90_000)

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.common import ui
-from plantrack import auth, clock, importer, press, queries
+from plantrack import auth, clock, importer, press_import, queries
 from plantrack.contract import CLOSED_LISTS, OUTLETS
 from plantrack.excel import workbook_bytes
 
@@ -36,7 +36,7 @@ def _code(list_name: str, label: object) -> str | None:
 
 def _save(view: ui.View, session: MutableMapping, records: list[dict], plan_id: int, as_of: dt.date) -> bool:
     """Writes directory rows as a version; True when it was written (or nothing changed)."""
-    data = workbook_bytes({"outlets": press.directory_frame(records)}, sheets=["outlets"], lang="vi")
+    data = workbook_bytes({"outlets": press_import.directory_frame(records)}, sheets=["outlets"], lang="vi")
     checked = importer.prepare(view.cur, data, f"{OUTLETS.vi}.xlsx", plan=plan_id, as_of=as_of)
     if checked.errors:
         for problem in checked.errors:
@@ -64,7 +64,7 @@ def classify_unknown(
 ) -> None:
     """The outlets of the file that no row, file sheet or directory gives a scope: classified here, once."""
     media = preview.validated.frames.get("media") if preview.validated else None
-    unknown = press.unknown_outlets(preview.problems, media)
+    unknown = press_import.unknown_outlets(preview.problems, media)
     if not unknown or preview.plan_id is None:
         return
     st.markdown("##### " + view.t("out_unknown_title", count=len(unknown)))
