@@ -288,6 +288,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_why_updated": "{kind}: đã cập nhật ngày {updated} (từ đầu {quarter}), tiến độ {actual}%",
         "status_why_stale": "{kind}: chưa cập nhật trong {quarter} (lần cập nhật cuối {updated})",
         "status_why_never_updated": "{kind}: chưa cập nhật trong {quarter} (chưa có lần cập nhật nào)",
+        "status_why_grace": "{reason}; {quarter} mới bắt đầu, cập nhật của quý trước còn được tính đến hết {grace_ends}",
         "status_why_paused": "{reason}; đang tạm dừng",
         "status_kind_ongoing": "Thường xuyên",
         "status_kind_no_due": "Không có hạn hoàn thành",
@@ -300,6 +301,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_rate_done_basis": "đã hoàn thành (đúng hạn và quá hạn) ÷ tổng số nhiệm vụ",
         "status_rate_overdue": "Tỷ lệ quá hạn",
         "status_rate_overdue_basis": "chưa hoàn thành, quá hạn ÷ số nhiệm vụ chưa hoàn thành",
+        # The Government's completion rate (two decimals, truncated) and changes in percentage points.
+        "rate_official": "Tỷ lệ hoàn thành (theo cách tính của Chính phủ)",
+        "rate_official_overdue": "Tỷ lệ chưa hoàn thành, quá hạn",
+        "rate_official_basis": "{done} nhiệm vụ đã hoàn thành (đúng hạn và quá hạn) ÷ {reached} nhiệm vụ đã đến hạn (đã hoàn thành, cộng {overdue} chưa hoàn thành đã quá hạn); làm tròn xuống hai chữ số thập phân",
+        "rate_official_overdue_basis": "100% trừ tỷ lệ hoàn thành: {overdue} ÷ {reached} nhiệm vụ đã đến hạn",
+        "rate_official_none": "Chưa có nhiệm vụ nào đến hạn: chưa tính được tỷ lệ hoàn thành.",
+        "rate_points": "{sign}{points} điểm %",
         # Update page and editors
         "upd_update_intro": "Tải lên tệp Excel theo mẫu để cập nhật số liệu. Tệp được kiểm tra và xem trước; chưa có gì được ghi cho đến khi bấm «Xác nhận cập nhật».",
         "upd_update_empty_database": "Chưa có kế hoạch nào. Hãy đăng nhập rồi tải lên tệp Excel có trang «Kế hoạch» để tạo kế hoạch đầu tiên.",
@@ -823,6 +831,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_why_updated": "{kind}: updated on {updated} (since the start of {quarter}), progress {actual}%",
         "status_why_stale": "{kind}: no update in {quarter} (last update {updated})",
         "status_why_never_updated": "{kind}: no update in {quarter} (never updated)",
+        "status_why_grace": "{reason}; {quarter} has just begun, an update in the quarter before counts until {grace_ends}",
         "status_why_paused": "{reason}; paused",
         "status_kind_ongoing": "Ongoing",
         "status_kind_no_due": "No due date",
@@ -835,6 +844,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_rate_done_basis": "done (on time or late) ÷ all tasks",
         "status_rate_overdue": "Overdue rate",
         "status_rate_overdue_basis": "not done and overdue ÷ tasks not done",
+        # The Government's completion rate (two decimals, truncated) and changes in percentage points.
+        "rate_official": "Completion rate (Government method)",
+        "rate_official_overdue": "Not done and overdue",
+        "rate_official_basis": "{done} tasks done (on time or late) ÷ {reached} tasks whose deadline has come (those done, plus {overdue} not done and overdue); truncated to two decimals",
+        "rate_official_overdue_basis": "100% minus the completion rate: {overdue} ÷ {reached} tasks whose deadline has come",
+        "rate_official_none": "No task has reached its deadline yet: there is no completion rate.",
+        "rate_points": "{sign}{points} pp",
         # Update page and editors
         "upd_update_intro": "Upload an Excel workbook in the template's format to update the data. The file is checked and previewed; nothing is written until you press «Confirm the update».",
         "upd_update_empty_database": "There is no plan yet. Log in and upload an Excel file with a «Plan» sheet to create the first plan.",

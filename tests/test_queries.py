@@ -382,6 +382,47 @@ def test_milestone_quarter_grid(cur):
     )
 
 
+def test_a_change_of_progress_dates_the_task_by_its_upload(cur):
+    # NV1 and NV3 moved in the upload of 30/06; NV2 stayed at 100%; nothing had changed in the first upload.
+    _expect(
+        _run(cur, "tasks_at_version"),
+        [("NV1", Q2), ("NV2", None), ("NV3", Q2)],
+        ["task_code", "progress_changed_on"],
+    )
+    _expect(
+        _run(cur, "tasks_at_version", version_id=1, until=Q1),
+        [("NV1", None), ("NV2", None), ("NV3", None)],
+        ["task_code", "progress_changed_on"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("quarter", "totals", "months"),
+    [
+        (0, (125 * M, 55 * M), [D(2019, m, 1) for m in range(1, 13)]),
+        (1, (125 * M, 35 * M), [D(2019, 1, 1), D(2019, 2, 1), D(2019, 3, 1)]),
+        (2, (125 * M, 20 * M), [D(2019, 4, 1), D(2019, 5, 1), D(2019, 6, 1)]),
+        (3, (125 * M, 0), [D(2019, 7, 1), D(2019, 8, 1), D(2019, 9, 1)]),
+        (4, (125 * M, 0), [D(2019, 10, 1), D(2019, 11, 1), D(2019, 12, 1)]),
+    ],
+)
+def test_the_budget_honours_the_quarter(cur, quarter, totals, months):
+    _expect(_run(cur, "budget_totals", quarter=quarter), [totals], ["planned", "disbursed"])
+    assert _run(cur, "budget_by_source", quarter=quarter)["disbursed"].sum() == totals[1]
+    assert _run(cur, "budget_by_unit", quarter=quarter)["disbursed"].sum() == totals[1]
+    assert _run(cur, "budget_by_task", quarter=quarter)["disbursed"].sum() == totals[1]
+    by_month = _run(cur, "disbursement_by_month", quarter=quarter)
+    assert [d.date() for d in by_month["month_start"]] == months
+    # The cumulative line carries the earlier quarters: Q2 starts from the 35 million paid in Q1.
+    if quarter == 2:
+        assert list(by_month["cumulative"]) == [35 * M, 55 * M, 55 * M]
+
+
+@pytest.mark.parametrize(("quarter", "mentions", "negative"), [(0, 0, 0), (1, 2, 1), (2, 4, 3), (3, 0, 0)])
+def test_mentions_of_the_chosen_quarter(cur, quarter, mentions, negative):
+    _expect(_run(cur, "media_kpis", quarter=quarter), [(mentions, negative)], ["quarter_mentions", "quarter_negative"])
+
+
 def test_tasks_filtered_by_unit_and_quarter(cur):
     _expect(_run(cur, "tasks_at_version"), [("NV1",), ("NV2",), ("NV3",)], ["task_code"])
     _expect(_run(cur, "tasks_at_version", units=["SNV"]), [("NV3", "Phòng TTBCXB")], ["task_code", "lead_unit_name"])
