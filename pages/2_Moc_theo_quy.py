@@ -28,7 +28,7 @@ columns = st.columns(4)
 for column, row in zip(columns, grid.itertuples()):
     with column.container(border=True):
         st.markdown(f"**{view.t('quarter_label', quarter=charts.QUARTERS[row.quarter - 1])}/{view.year}**")
-        for code in ("ms_done", "ms_due", "ms_late"):
+        for code in ("ms_done", "ms_due", "ms_ahead", "ms_late"):
             st.markdown(f"{measures.category(code).tagged(lang)}: **{getattr(row, code)}**")
 
 st.subheader(view.t("milestone_table_title"))

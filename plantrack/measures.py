@@ -49,7 +49,8 @@ SENTIMENTS = (
 )
 MILESTONE_STATES = (
     Category("ms_done", "#009E73", "✔"),
-    Category("ms_due", "#0072B2", "●"),
+    Category("ms_due", "#E69F00", "●"),
+    Category("ms_ahead", "#0072B2", "○"),
     Category("ms_late", "#D55E00", "✖"),
 )
 SCOPES = (

@@ -36,8 +36,10 @@ from docx.shared import Cm, Pt
 from plantrack import exports, measures, queries, status
 from plantrack.contract import CLOSED_LISTS
 from plantrack.i18n import format_date, format_number
+from plantrack.settings import StatusSettings
 
 LANG = "vi"
+DEFAULT_RULES = StatusSettings()
 ROMAN = ("I", "II", "III", "IV")
 FONT = "Times New Roman"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -142,7 +144,12 @@ class ReportData:
 
 
 def collect(
-    cur: duckdb.DuckDBPyConnection, plan: Mapping[str, object], version_id: int, as_of: dt.date, period: Period
+    cur: duckdb.DuckDBPyConnection,
+    plan: Mapping[str, object],
+    version_id: int,
+    as_of: dt.date,
+    period: Period,
+    rules: StatusSettings = DEFAULT_RULES,
 ) -> ReportData:
     """Everything the report says, from the pages' own queries, for the whole plan (no unit filter)."""
     params = {
@@ -152,6 +159,7 @@ def collect(
         "quarter": 0,
         "year": period.year,
         "until": as_of,
+        "due_soon_days": rules.due_soon_days,
     }
 
     def run(name: str, **extra: object) -> pd.DataFrame:
@@ -159,7 +167,7 @@ def collect(
         return queries.run(cur, name, **{key: values[key] for key in queries.parameters(name)})
 
     tasks = run("tasks_at_version")
-    computed = status.statuses(tasks, as_of, lang=LANG, plan_year=period.year)
+    computed = status.statuses(tasks, as_of, lang=LANG, plan_year=period.year, grace_days=rules.grace_days)
     tasks = tasks.assign(**{c: computed[c].to_numpy() for c in ("status", "group", "expected", "reason")})
     milestones = pd.concat([run("milestones_at_version", quarter=q) for q in period.quarters], ignore_index=True)
     by_month = run("disbursement_by_month")

@@ -370,16 +370,37 @@ def test_media_kpis(cur):
 
 
 def test_milestone_quarter_grid(cur):
+    # On 30/06 M2 is due that day (soon), M4 on 31/12 is months away: not yet due, not "coming due".
     _expect(
         _run(cur, "milestone_quarter_grid"),
-        [(1, 2, 0, 0, 2), (2, 0, 1, 0, 1), (3, 0, 0, 0, 0), (4, 0, 1, 0, 1)],
-        ["quarter", "ms_done", "ms_due", "ms_late", "milestones"],
+        [(1, 2, 0, 0, 0, 2), (2, 0, 1, 0, 0, 1), (3, 0, 0, 0, 0, 0), (4, 0, 0, 0, 1, 1)],
+        ["quarter", "ms_done", "ms_due", "ms_late", "ms_ahead", "milestones"],
     )
     _expect(
         _run(cur, "milestone_quarter_grid", until=D(2019, 7, 1)),
-        [(1, 2, 0, 0, 2), (2, 0, 0, 1, 1), (3, 0, 0, 0, 0), (4, 0, 1, 0, 1)],
-        ["quarter", "ms_done", "ms_due", "ms_late", "milestones"],
+        [(1, 2, 0, 0, 0, 2), (2, 0, 0, 1, 0, 1), (3, 0, 0, 0, 0, 0), (4, 0, 0, 0, 1, 1)],
+        ["quarter", "ms_done", "ms_due", "ms_late", "ms_ahead", "milestones"],
     )
+
+
+@pytest.mark.parametrize(
+    ("until", "due_soon_days", "state"),
+    [
+        (D(2019, 12, 17), 14, "ms_due"),  # M4 due 31/12: 14 days ahead, inside the window
+        (D(2019, 12, 16), 14, "ms_ahead"),  # 15 days ahead
+        (D(2019, 12, 16), 15, "ms_due"),
+        (D(2019, 12, 31), 0, "ms_due"),  # due today
+        (D(2019, 12, 30), 0, "ms_ahead"),
+        (D(2020, 1, 1), 14, "ms_late"),
+        (D(2019, 7, 1), 14, "ms_ahead"),  # months away
+    ],
+)
+def test_a_milestone_is_coming_due_only_within_the_window(cur, until, due_soon_days, state):
+    params = {"until": until, "due_soon_days": due_soon_days}
+    assert _run(cur, "task_milestones", task_code="NV1", **params)["state"].tolist() == [state]
+    listed = _run(cur, "milestones_at_version", **params)
+    assert listed.loc[listed["milestone_code"] == "M4", "state"].tolist() == [state]
+    assert _run(cur, "milestone_quarter_grid", **params).loc[3, state] == 1
 
 
 def test_a_change_of_progress_dates_the_task_by_its_upload(cur):

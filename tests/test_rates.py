@@ -50,7 +50,9 @@ def test_no_task_due_yet_has_no_rate():
 
 def test_the_basis_names_both_counts():
     rate = completion_rate(groups(10_000, 1_254, 500, 999))
-    assert rate.basis("vi").startswith("11.254 nhiệm vụ đã hoàn thành (đúng hạn và quá hạn) ÷ 12.253 nhiệm vụ đã đến hạn")
+    assert rate.basis("vi").startswith(
+        "11.254 nhiệm vụ đã hoàn thành (đúng hạn và quá hạn) ÷ 12.253 nhiệm vụ đã đến hạn"
+    )
     assert "999 not done and overdue" in rate.basis("en")
 
 

@@ -635,9 +635,7 @@ def random_tasks(n: int, seed: int) -> pd.DataFrame:
     updated = np.where(
         rng.random(n) < 0.85, np.datetime64("2019-01-01") + rng.integers(-30, 400, n), np.datetime64("NaT")
     )
-    changed = np.where(
-        rng.random(n) < 0.5, np.datetime64("2019-01-01") + rng.integers(0, 400, n), np.datetime64("NaT")
-    )
+    changed = np.where(rng.random(n) < 0.5, np.datetime64("2019-01-01") + rng.integers(0, 400, n), np.datetime64("NaT"))
     units = np.array(["P.TTBCXB", "P.KHTC", "VP", "SVHTTDL", "BĐBP"])
     return pd.DataFrame(
         {

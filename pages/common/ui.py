@@ -15,7 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from plantrack import auth, demo, explore, exports, measures, meeting, queries, report, status
+from plantrack import auth, demo, explore, exports, measures, meeting, queries, report, settings, status
 from plantrack.contract import DISBURSEMENTS
 from plantrack.db import connect, database_path
 from plantrack.i18n import LANGS, format_date, format_number, t
@@ -67,11 +67,18 @@ def _cached_query(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, name: 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _cached_statuses(
-    _cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, params: tuple, as_of: dt.date, lang: str, year: int
+    _cur: duckdb.DuckDBPyConnection,
+    db: str,
+    stamp: tuple,
+    params: tuple,
+    as_of: dt.date,
+    lang: str,
+    year: int,
+    grace_days: int,
 ) -> pd.DataFrame:
     """Every task's status for the view: 20.000 reasons take a while to write, and every page reuses them."""
     tasks = _cached_query(_cur, db, stamp, "tasks_at_version", params)
-    return status.statuses(tasks, as_of, lang=lang, plan_year=year)
+    return status.statuses(tasks, as_of, lang=lang, plan_year=year, grace_days=grace_days)
 
 
 def _hashable(value: object) -> object:
@@ -96,6 +103,7 @@ class View:
     meeting: bool = False
     # Tables drawn so far in this run: numbers the download buttons' keys and file names.
     tables: int = 0
+    rules: settings.StatusSettings = field(default_factory=settings.from_environment)
 
     @property
     def plan_id(self) -> int | None:
@@ -123,6 +131,8 @@ class View:
             "quarter": self.quarter,
             "year": self.year,
             "until": self.as_of,
+            "grace_days": self.rules.grace_days,
+            "due_soon_days": self.rules.due_soon_days,
         }
 
     def _bound(self, name: str, **extra: object) -> tuple:
@@ -137,7 +147,7 @@ class View:
         """status.statuses of `query("tasks_at_version")`, cached until the data changes."""
         wanted = self._bound("tasks_at_version")
         return _cached_statuses(
-            self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year
+            self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year, self.rules.grace_days
         ).copy()
 
     def link_params(self) -> dict[str, str]:
@@ -714,7 +724,9 @@ def report_downloads(view: View) -> None:
 
         def collect() -> report.ReportData:
             # A cursor of its own: the file is made when the button is pressed, after this run ended.
-            return report.collect(_connection(str(database_path())).cursor(), plan, version_id, as_of, period)
+            return report.collect(
+                _connection(str(database_path())).cursor(), plan, version_id, as_of, period, view.rules
+            )
 
         with st.container(horizontal=True, gap="small"):
             st.download_button(
