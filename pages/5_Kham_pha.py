@@ -191,9 +191,11 @@ else:
     shown, headers = explore.table_frame(result, exploration, lang)
     ui.table(shown, view, headers, title=f"{view.t('page_explore')} - {view.t(f'ex_ds_{chosen}')}", notes=notes)
 
-with st.expander(view.t("ex_rows_title") + f" ({matching})", icon=":material/table_rows:"):
+with st.expander(view.t("ex_rows_title") + f" ({measures.count(matching, lang)})", icon=":material/table_rows:"):
     found = ui.explored(view, "rows", exploration)
     if len(found) < matching:
-        st.caption(view.t("ex_rows_limited", shown=len(found), total=matching))
+        st.caption(
+            view.t("ex_rows_limited", shown=measures.count(len(found), lang), total=measures.count(matching, lang))
+        )
     rows, headers = explore.rows_frame(found, spec, lang)
     ui.table(rows, view, headers, empty_key="ex_no_rows", title=view.t(f"ex_ds_{chosen}"), notes=notes)

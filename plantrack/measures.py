@@ -109,6 +109,16 @@ def percent(value: float | None, lang: str, digits: int = 0) -> str:
     return "—" if value is None else f"{format_number(value, lang, digits)}%"
 
 
+# d3-format specifiers for Plotly ticks, labels and hovers. "," is the thousands mark and "." the
+# decimal point in the specifier whatever the language: the layout's `separators` prints them as
+# "." and "," in Vietnamese (12.345; 0,25) and as "," and "." in English.
+COUNT_FORMAT = ",d"
+MILLIONS_FORMAT = ",.1~f"  # 923,5 (triệu ₫); 200, not 200,0
+NUMBER_FORMAT = ",.2~f"  # an average: 1.234,5
+SHARE_FORMAT = ".1f"
+INDEX_FORMAT = ".2f"  # net sentiment, −1…1
+
+
 def plotly_separators(lang: str) -> str:
     """Plotly's decimal then thousands separator: 1.234.567,5 in Vietnamese, 1,234,567.5 in English."""
     return ",." if lang == "vi" else ".,"

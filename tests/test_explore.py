@@ -730,7 +730,7 @@ def test_a_bad_link_still_opens_and_says_what_was_ignored(db, monkeypatch) -> No
 def test_every_table_on_the_page_can_be_downloaded(db, monkeypatch) -> None:
     app = open_app(db, monkeypatch, EXPLORE_PAGE, x_ds="media", x_g1="outlet")
     labels = [button.proto.label for button in app.get("download_button")]
-    assert labels == ["Excel", "CSV", "Excel", "CSV"]
+    assert labels == ["Excel", "CSV (;)", "CSV (,)"] * 2
 
 
 # --- in a real browser ----------------------------------------------------------------------------------

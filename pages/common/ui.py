@@ -38,7 +38,7 @@ LAZY_ROWS = 1000
 ICON = Path(__file__).with_name("icon.png")
 # Filters kept in the URL, so a copied link opens the same view.
 URL_KEYS = ("plan", "units", "q", "asof", "lang", "meeting", "since")
-CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+CHART_CONFIG = {"displaylogo": False}
 # Meeting mode on a projector: no sidebar, bigger text. Our own static CSS, never user text.
 MEETING_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"] {
@@ -101,8 +101,9 @@ class View:
     stamp: tuple = ()
     title_key: str = ""
     meeting: bool = False
-    # Tables drawn so far in this run: numbers the download buttons' keys and file names.
+    # Tables and charts drawn so far in this run: number the download buttons' keys and file names.
     tables: int = 0
+    charts: int = 0
     rules: settings.StatusSettings = field(default_factory=settings.from_environment)
 
     @property
@@ -368,7 +369,11 @@ def chart(figure: go.Figure | None, view: View, empty_key: str = "no_data_chart"
         return
     if view.meeting:
         _projector(figure)
-    st.plotly_chart(figure, config=CHART_CONFIG, width="stretch")
+    view.charts += 1
+    # The toolbar's PNG is named for the page and the chart's place on it, not "plot-image.png".
+    name = f"{exports.slug(view.t(view.title_key or 'app_title'))}-{view.charts}"
+    config = {**CHART_CONFIG, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name}}
+    st.plotly_chart(figure, config=config, width="stretch")
 
 
 def _projector(figure: go.Figure) -> None:
@@ -403,6 +408,10 @@ def table(
         # Dates read dd/mm/yyyy whatever the browser's locale, and a missing one reads "—", not "None".
         if pd.api.types.is_datetime64_any_dtype(shown[name]):
             shown[name] = shown[name].dt.strftime("%d/%m/%Y").fillna("—")
+        # Streamlit writes 1188 or the browser's 1,188: counts read 1.188 as everywhere else (the
+        # downloads read them back as numbers). A column with a format of its own keeps it.
+        elif pd.api.types.is_integer_dtype(shown[name]) and isinstance(columns[name], str):
+            shown[name] = [measures.count(v, view.lang) if pd.notna(v) else "—" for v in shown[name]]
     # A long table sends the rows the reader scrolls to, not all of them (the downloads still hold every row).
     options.setdefault("lazy", len(shown) > LAZY_ROWS)
     st.dataframe(shown, column_config=columns, hide_index=True, width="stretch", **options)
@@ -435,20 +444,22 @@ def _downloads(frame: pd.DataFrame, view: View, columns: dict, title: str | None
 
     stem = exports.slug(name) + ("" if title else f"-{view.tables}")
     with st.container(horizontal=True, gap="small"):
-        for ext, write, mime in (
-            ("xlsx", exports.xlsx_bytes, exports.XLSX_MIME),
-            ("csv", exports.csv_bytes, exports.CSV_MIME),
+        for key, ext, write, mime in (
+            ("xlsx", "xlsx", exports.xlsx_bytes, exports.XLSX_MIME),
+            # ";" first: Excel on a Vietnamese Windows splits columns at ";" (its decimal mark is ",").
+            ("csv_semicolon", "csv", lambda spec, lang: exports.csv_bytes(spec, lang, ";"), exports.CSV_MIME),
+            ("csv", "csv", exports.csv_bytes, exports.CSV_MIME),
         ):
             st.download_button(
-                view.t(f"exp_{ext}"),
+                view.t(f"exp_{key}"),
                 data=lambda write=write: write(table_spec(), lang),
                 file_name=f"{stem}.{ext}",
                 mime=mime,
                 icon=":material/download:",
                 on_click="ignore",
                 type="tertiary",
-                help=view.t(f"exp_{ext}_help"),
-                key=f"download_{ext}_{view.tables}",
+                help=view.t(f"exp_{key}_help"),
+                key=f"download_{key}_{view.tables}",
             )
 
 
