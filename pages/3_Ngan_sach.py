@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import ui
-from plantrack import charts, measures, shortlist
+from plantrack import charts, measures, rates, shortlist
 
 view = ui.page("page_budget")
 ui.require_plan(view)
@@ -14,12 +14,34 @@ totals = view.query("budget_totals").iloc[0]
 if not totals["planned"]:
     st.info(view.t("no_budget"))
     st.stop()
-share = 100 * totals["disbursed"] / totals["planned"]
+planned, disbursed = int(totals["planned"]), int(totals["disbursed"])
+quarter = ui.QUARTER_NAMES[view.quarter]
+if view.quarter:
+    # Budget lines are planned for the year: a quarter filters the payments, not the plan.
+    st.caption(view.t("budget_quarter_note", quarter=quarter))
 columns = st.columns(3)
-columns[0].metric(view.t("legend_planned"), measures.money(totals["planned"], lang), border=True)
-columns[1].metric(view.t("legend_disbursed"), measures.money(totals["disbursed"], lang), border=True)
+# Millions on the card, the exact amount under it: "923.000.000 ₫" is cut to "923.00…" at 1024 px.
+for column, label, amount in (
+    (columns[0], view.t("legend_planned"), planned),
+    (
+        columns[1],
+        view.t("legend_disbursed_quarter", quarter=quarter) if view.quarter else view.t("legend_disbursed"),
+        disbursed,
+    ),
+):
+    column.metric(
+        label,
+        measures.millions(amount, lang),
+        delta=measures.money(amount, lang),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
 columns[2].metric(
-    view.t("kpi_disbursed_share"), measures.percent(share, lang), border=True, help=view.t("kpi_disbursed_share_help")
+    view.t("kpi_disbursed_share"),
+    rates.share_text(disbursed, planned, lang),
+    border=True,
+    help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
 )
 
 by_source = view.query("budget_by_source")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import press_summary, ui
 from plantrack import charts, measures
 
 view = ui.page("page_media")
@@ -26,6 +26,8 @@ grain = (
     or "month"
 )
 st.query_params["grain"] = grain
+
+press_summary.draw(view)
 
 st.subheader(view.t("volume_title"))
 ui.chart(charts.media_volume(view.query("media_volume", grain=grain), grain, lang), view)

@@ -498,8 +498,13 @@ def status_counts(status_frame: pd.DataFrame) -> dict[str, int]:
     return {code: int(count) for code, count in counts.items()}
 
 
-def tasks_by_unit_status(tasks: pd.DataFrame, status_frame: pd.DataFrame, unit_names: dict[str, str]) -> pd.DataFrame:
-    """Long form for charts: unit_name, role ('lead' / 'support'), status, tasks."""
+def tasks_by_unit_status(
+    tasks: pd.DataFrame, status_frame: pd.DataFrame, unit_names: dict[str, str], units: list[str] | None = None
+) -> pd.DataFrame:
+    """Long form for charts: unit_name, role ('lead' / 'support'), status, tasks.
+
+    `units` (codes) keeps only those units: the tasks of a chosen unit also name their other units,
+    which are not what was asked for."""
     merged = tasks[["task_code", "lead_unit", "support_units"]].merge(
         status_frame[["task_code", "status"]], on="task_code"
     )
@@ -509,6 +514,8 @@ def tasks_by_unit_status(tasks: pd.DataFrame, status_frame: pd.DataFrame, unit_n
     )
     supported = supported.rename(columns={"support_units": "unit_code"}).assign(role="support")
     both = pd.concat([led[["unit_code", "role", "status"]], supported[["unit_code", "role", "status"]]])
+    if units:
+        both = both[both["unit_code"].isin(units)]
     counted = both.groupby(["unit_code", "role", "status"]).size().rename("tasks").reset_index()
     counted["unit_name"] = counted["unit_code"].map(lambda code: unit_names.get(code, code))
     return counted[["unit_name", "role", "status", "tasks"]]
@@ -537,9 +544,10 @@ def rates(status_frame: pd.DataFrame, lang: str = "vi") -> dict[str, Rate]:
     }
 
 
-def unit_rollup(tasks: pd.DataFrame, status_frame: pd.DataFrame) -> pd.DataFrame:
+def unit_rollup(tasks: pd.DataFrame, status_frame: pd.DataFrame, chosen: list[str] | None = None) -> pd.DataFrame:
     """Per unit named as lead or support: tasks led and supported, led tasks by status, on-time rate.
 
+    `chosen` (codes) keeps only those units, as `units` does in tasks_by_unit_status.
     Columns: unit_code, tasks_led, tasks_supported, one count per status code (led tasks),
     on_time (done on time), on_time_base (done or overdue: what on_time_rate divides by),
     on_time_rate (percent, NaN when on_time_base is 0), last_update (newest updated_on of led tasks).
@@ -572,4 +580,5 @@ def unit_rollup(tasks: pd.DataFrame, status_frame: pd.DataFrame) -> pd.DataFrame
     frame["on_time_rate"] = (100.0 * frame["on_time"] / frame["on_time_base"]).where(frame["on_time_base"] > 0)
     updated = pd.to_datetime(led["updated_on"]).astype("datetime64[us]")
     frame["last_update"] = updated.groupby(led["lead_unit"]).max().reindex(units)
-    return frame.rename_axis("unit_code").reset_index()
+    frame = frame.rename_axis("unit_code").reset_index()
+    return frame[frame["unit_code"].isin(chosen)].reset_index(drop=True) if chosen else frame

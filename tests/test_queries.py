@@ -444,6 +444,35 @@ def test_mentions_of_the_chosen_quarter(cur, quarter, mentions, negative):
     _expect(_run(cur, "media_kpis", quarter=quarter), [(mentions, negative)], ["quarter_mentions", "quarter_negative"])
 
 
+def test_press_of_a_quarter_against_the_one_before_and_a_year_earlier(cur):
+    from plantrack import press
+
+    comparison = press.compare(cur, 1, 2, Q2, D(2019, 4, 1), D(2019, 6, 30))
+    assert (comparison.current.mentions, comparison.current.outlets) == (4, 4)
+    assert (comparison.previous.mentions, comparison.previous.outlets) == (2, 2)
+    assert (comparison.year_before.mentions, comparison.year_before.outlets) == (0, 0)
+    assert comparison.current.share("negative") == 75
+    assert comparison.change("negative", "previous") == 25
+    assert comparison.change("positive", "previous") == -50
+    assert comparison.change("foreign", "previous") == 0
+    assert comparison.change("negative", "year_before") is None
+    # Up to the as-of date only: on 05/06 the BBC and second RFA mentions are not yet published.
+    early = press.compare(cur, 1, 2, D(2019, 6, 5), D(2019, 4, 1), D(2019, 6, 30))
+    assert (early.current.mentions, early.current.ends_on) == (2, D(2019, 6, 5))
+
+
+@pytest.mark.parametrize(("quarter", "cases"), [(0, 3), (1, 1), (2, 2), (3, 0)])
+def test_false_cases_of_the_chosen_quarter(cur, quarter, cases):
+    assert len(_run(cur, "false_info_cases", quarter=quarter)) == cases
+
+
+@pytest.mark.parametrize("quarter", [0, 1, 2, 3, 4])
+def test_spike_weeks_of_the_chosen_quarter(cur, quarter):
+    weeks = _run(cur, "media_negative_spikes", quarter=quarter)["week_start"]
+    everything = _run(cur, "media_negative_spikes")["week_start"]
+    assert list(weeks) == [w for w in everything if quarter == 0 or (w.month - 1) // 3 + 1 == quarter]
+
+
 def test_tasks_filtered_by_unit_and_quarter(cur):
     _expect(_run(cur, "tasks_at_version"), [("NV1",), ("NV2",), ("NV3",)], ["task_code"])
     _expect(_run(cur, "tasks_at_version", units=["SNV"]), [("NV3", "Phòng TTBCXB")], ["task_code", "lead_unit_name"])

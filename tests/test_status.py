@@ -30,6 +30,7 @@ from plantrack.status import (
     status_label,
     statuses,
     task_status,
+    tasks_by_unit_status,
     unit_rollup,
     update_window,
 )
@@ -849,3 +850,14 @@ def test_labels_in_both_languages():
     status_keys = {lang: {k for k in MESSAGES[lang] if k.startswith("status_")} for lang in ("vi", "en")}
     assert status_keys["vi"] == status_keys["en"]
     assert OVERDUE_AGES == ("≤ 30", "31–90", "91–120", "> 120")
+
+
+def test_a_chosen_unit_is_the_only_unit_charted_and_rolled_up():
+    tasks = tiny_plan()
+    frame = statuses(tasks, D(2019, 9, 30), plan_year=2019)
+    everyone = tasks_by_unit_status(tasks, frame, {})
+    assert everyone["unit_name"].nunique() > 1
+    charted = tasks_by_unit_status(tasks, frame, {}, ["VP"])
+    assert set(charted["unit_name"]) == {"VP"}
+    assert charted["tasks"].sum() == everyone.loc[everyone["unit_name"] == "VP", "tasks"].sum()
+    assert unit_rollup(tasks, frame, ["VP"])["unit_code"].tolist() == ["VP"]
