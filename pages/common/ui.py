@@ -723,6 +723,9 @@ def report_downloads(view: View) -> None:
         )
         version_id, as_of = report.report_version(view.versions, view.version_id, period)
         signed = right.date_input(view.t("rp_date"), value=as_of, format="DD/MM/YYYY", key="report_date")
+        signer = left.text_input(
+            view.t("rp_signer"), key="report_signer", placeholder=view.t("rp_signer_placeholder"), max_chars=80
+        )
         st.caption(
             view.t("rp_as_of_note", as_of=view.date(as_of), version=version_id)
             + (
@@ -742,7 +745,7 @@ def report_downloads(view: View) -> None:
         with st.container(horizontal=True, gap="small"):
             st.download_button(
                 view.t("rp_docx"),
-                data=lambda: report.docx_bytes(collect(), signed),
+                data=lambda: report.docx_bytes(collect(), signed, signer),
                 file_name=view.t("rp_file_name", period=period.slug),
                 mime=report.DOCX_MIME,
                 icon=":material/description:",
