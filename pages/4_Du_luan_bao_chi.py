@@ -21,7 +21,7 @@ grain = (
         ["week", "month"],
         default=st.query_params.get("grain", "month"),
         format_func=lambda g: view.t(f"grain_{g}"),
-        key="grain_choice",
+        key=f"grain_choice_{lang}",
     )
     or "month"
 )

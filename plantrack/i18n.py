@@ -249,6 +249,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "filter_all_units": "Tất cả đơn vị",
         "filter_quarter": "Quý",
         "filter_whole_year": "Cả năm",
+        # Dates typed as dd/mm/yyyy where Streamlit's calendar would speak English.
+        "date_placeholder": "dd/mm/yyyy",
+        "date_out_of_range": "Ngày {value} nằm ngoài khoảng cho phép ({low} – {high}).",
         "quarter_label": "Quý {quarter}",
         "no_data_chart": "Không có số liệu để vẽ biểu đồ với bộ lọc hiện tại.",
         "no_data_table": "Không có dòng nào khớp với bộ lọc hiện tại.",
@@ -823,6 +826,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "filter_all_units": "All units",
         "filter_quarter": "Quarter",
         "filter_whole_year": "Whole year",
+        # Dates typed as dd/mm/yyyy where Streamlit's calendar would speak English.
+        "date_placeholder": "dd/mm/yyyy",
+        "date_out_of_range": "The date {value} is outside the range allowed ({low} – {high}).",
         "quarter_label": "Quarter {quarter}",
         "no_data_chart": "No data to chart with the current filters.",
         "no_data_table": "No rows match the current filters.",

@@ -205,14 +205,14 @@ def test_the_overview_opens_with_what_changed_in_meeting_mode(db, monkeypatch) -
     assert metrics["Giải ngân thêm (triệu ₫)"] == "3,4"
     assert metrics["Tin bài mới"] == "3"
     assert metrics["Thông tin sai lệch mới"] == "1"
-    assert app.selectbox(key="since_choice").value == FIRST.isoformat()
+    assert app.selectbox(key="since_choice_vi").value == FIRST.isoformat()
     assert any("stSidebar" in m.value and "display: none" in m.value for m in app.markdown)
 
 
 def test_a_chosen_date_lives_in_the_url(db, monkeypatch) -> None:
     app = open_app(db, monkeypatch, meeting="1", since="2019-05-15")
-    assert app.selectbox(key="since_choice").value == "other"
-    assert app.date_input(key="since_date").value == dt.date(2019, 5, 15)
+    assert app.selectbox(key="since_choice_vi").value == "other"
+    assert app.text_input(key="since_date").value == "15/05/2019"
     assert {m.label: m.value for m in app.metric}["Giải ngân thêm (triệu ₫)"] == "0,4"
     assert app.query_params["since"] == "2019-05-15"
 

@@ -295,7 +295,7 @@ def test_the_heading_names_come_from_the_issuer() -> None:
 
 def test_the_overview_offers_the_report_and_its_appendix(demo_db, monkeypatch) -> None:
     app = open_app(demo_db, monkeypatch)
-    assert app.selectbox(key="report_period").value == Q3
+    assert app.selectbox(key="report_period_vi").value == Q3
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels[-2:] == ["Báo cáo (.docx)", "Phụ lục (.xlsx)"]
 

@@ -15,7 +15,20 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from plantrack import auth, demo, explore, exports, measures, meeting, queries, report, settings, status
+from plantrack import (
+    auth,
+    demo,
+    explore,
+    exports,
+    measures,
+    meeting,
+    plotly_locale,
+    queries,
+    report,
+    settings,
+    status,
+    values,
+)
 from plantrack.contract import DISBURSEMENTS
 from plantrack.db import connect, database_path
 from plantrack.i18n import LANGS, format_date, format_number, t
@@ -321,6 +334,8 @@ def _unit_filter(view: View) -> None:
         key="units_choice",
         format_func=lambda code: f"{code} — {names[code]}",
         placeholder=view.t("filter_all_units"),
+        # Its "Select all" cannot be translated, and none chosen already means every unit.
+        select_all=False,
     )
     view.units = list(chosen)
     _set_url("units", ",".join(chosen) or None)
@@ -333,13 +348,45 @@ def _quarter_filter(view: View) -> None:
         view.t("filter_quarter"),
         [0, 1, 2, 3, 4],
         index=index,
-        key="quarter_choice",
+        # The language in the key: a widget keeps the option text it was first drawn with ("Cả năm").
+        key=f"quarter_choice_{view.lang}",
         format_func=lambda q: (
             view.t("filter_whole_year") if q == 0 else view.t("quarter_label", quarter=QUARTER_NAMES[q])
         ),
     )
     view.quarter = int(chosen)
     _set_url("q", str(chosen) if chosen else None)
+
+
+def date_field(
+    container,
+    view: View,
+    label: str,
+    value: dt.date | None,
+    key: str,
+    min_value: dt.date = dt.date(2000, 1, 1),
+    max_value: dt.date = dt.date(2100, 12, 31),
+    help: str | None = None,
+) -> dt.date | None:
+    """A date typed as dd/mm/yyyy: st.date_input's calendar names months and weekdays in English only.
+
+    A date that cannot be read, or out of range, is refused in a sentence and the previous one kept."""
+    if key not in st.session_state:
+        st.session_state[key] = "" if value is None else value.strftime("%d/%m/%Y")
+    text = container.text_input(label, key=key, placeholder=view.t("date_placeholder"), help=help, max_chars=10)
+    if not text.strip():
+        return None
+    try:
+        day = values.read_date(text)
+    except values.Unreadable as problem:
+        container.error(view.t(problem.code, **problem.params))
+        return value
+    if not min_value <= day <= max_value:
+        container.error(
+            view.t("date_out_of_range", value=view.date(day), low=view.date(min_value), high=view.date(max_value))
+        )
+        return value
+    return day
 
 
 def require_plan(view: View) -> None:
@@ -372,7 +419,11 @@ def chart(figure: go.Figure | None, view: View, empty_key: str = "no_data_chart"
     view.charts += 1
     # The toolbar's PNG is named for the page and the chart's place on it, not "plot-image.png".
     name = f"{exports.slug(view.t(view.title_key or 'app_title'))}-{view.charts}"
-    config = {**CHART_CONFIG, "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name}}
+    config = {
+        **CHART_CONFIG,
+        **plotly_locale.config(view.lang),
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name},
+    }
     st.plotly_chart(figure, config=config, width="stretch")
 
 
@@ -558,18 +609,12 @@ def meeting_changes(view: View) -> None:
         view.t("mt_since"),
         options,
         index=index,
-        key="since_choice",
+        key=f"since_choice_{view.lang}",
         format_func=lambda o: labels.get(o, view.t("mt_since_date")),
     )
     if chosen == "other":
-        since = right.date_input(
-            view.t("mt_since_pick"),
-            value=wanted_day,
-            format="DD/MM/YYYY",
-            key="since_date",
-            min_value=dt.date(2000, 1, 1),
-            max_value=view.as_of,
-        )
+        since = date_field(right, view, view.t("mt_since_pick"), wanted_day, "since_date", max_value=view.as_of)
+        since = since or wanted_day
     else:
         since = dt.date.fromisoformat(chosen)
     _set_url("since", None if since == default_since else since.isoformat())
@@ -718,11 +763,11 @@ def report_downloads(view: View) -> None:
             view.t("rp_period"),
             periods,
             index=periods.index(current),
-            key="report_period",
+            key=f"report_period_{view.lang}",
             format_func=lambda p: _period_label(p, view),
         )
         version_id, as_of = report.report_version(view.versions, view.version_id, period)
-        signed = right.date_input(view.t("rp_date"), value=as_of, format="DD/MM/YYYY", key="report_date")
+        signed = date_field(right, view, view.t("rp_date"), as_of, "report_date") or as_of
         signer = left.text_input(
             view.t("rp_signer"), key="report_signer", placeholder=view.t("rp_signer_placeholder"), max_chars=80
         )
