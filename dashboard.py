@@ -19,6 +19,7 @@ st.caption(
     )
     + " · "
     + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
+    + ui.filters_text(view)
 )
 ui.meeting_changes(view)
 

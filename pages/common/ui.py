@@ -404,8 +404,14 @@ def header(view: View, title_key: str) -> None:
     st.caption(
         f"{plain(view.plan['title'])} · "
         + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
-        + (f" · {view.t('filter_quarter')}: {QUARTER_NAMES[view.quarter]}" if view.quarter else "")
-        + (f" · {view.t('filter_units')}: {', '.join(view.units)}" if view.units else "")
+        + filters_text(view)
+    )
+
+
+def filters_text(view: View) -> str:
+    """The filters in force, " · Quý: III · Đơn vị: VP", to follow the as-of date in a caption."""
+    return (f" · {view.t('filter_quarter')}: {QUARTER_NAMES[view.quarter]}" if view.quarter else "") + (
+        f" · {view.t('filter_units')}: {', '.join(plain(u) for u in view.units)}" if view.units else ""
     )
 
 
