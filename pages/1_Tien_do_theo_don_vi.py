@@ -37,7 +37,9 @@ ui.table(
         "tasks_led": view.t("col_tasks_led"),
         "tasks_supported": view.t("col_tasks_supported"),
         **{code: measures.category(code).tagged(lang) for code in ("done", "on_track", "behind", "overdue")},
-        "on_time_text": st.column_config.TextColumn(view.t("col_on_time"), help=view.t("status_rate_on_time_basis")),
+        "on_time_text": st.column_config.TextColumn(
+            view.t("col_on_time"), help=view.t("status_rate_on_time_basis"), width="medium"
+        ),
         "last_update": view.t("col_last_update"),
     },
 )

@@ -20,7 +20,8 @@ if view.quarter:
     # Budget lines are planned for the year: a quarter filters the payments, not the plan.
     st.caption(view.t("budget_quarter_note", quarter=quarter))
 columns = st.columns(3)
-# Millions on the card, the exact amount under it: "923.000.000 ₫" is cut to "923.00…" at 1024 px.
+# Millions on the card, the exact amount under it: "923.000.000 ₫" is cut to "923.00…" at 1024 px,
+# and so is "923 triệu ₫": the unit goes in the label.
 for column, label, amount in (
     (columns[0], view.t("legend_planned"), planned),
     (
@@ -30,8 +31,8 @@ for column, label, amount in (
     ),
 ):
     column.metric(
-        label,
-        measures.millions(amount, lang),
+        f"{label} ({view.t('axis_million_dong').lower()})",
+        measures.millions(amount, lang, unit=False),
         delta=measures.money(amount, lang),
         delta_color="off",
         delta_arrow="off",
@@ -46,13 +47,11 @@ columns[2].metric(
 
 by_source = view.query("budget_by_source")
 by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
-left, right = st.columns(2)
-with left:
-    st.subheader(view.t("budget_by_source_title"))
-    ui.chart(charts.planned_vs_disbursed(by_source, "source_label", lang), view)
-with right:
-    st.subheader(view.t("budget_by_unit_title"))
-    ui.chart(charts.planned_vs_disbursed(view.query("budget_by_unit"), "unit_name", lang), view)
+# One under the other: side by side at 1024 px, unit names and amounts have no room.
+st.subheader(view.t("budget_by_source_title"))
+ui.chart(charts.planned_vs_disbursed(by_source, "source_label", lang), view)
+st.subheader(view.t("budget_by_unit_title"))
+ui.chart(charts.planned_vs_disbursed(view.query("budget_by_unit"), "unit_name", lang), view)
 
 st.subheader(view.t("budget_by_month_title"))
 ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lang), view)

@@ -164,7 +164,9 @@ def indicators(frame: pd.DataFrame, lang: str) -> go.Figure | None:
             orientation="h",
             marker_color=measures.SERIES["actual"],
             text=data["text"],
-            textposition="auto",
+            # Inside a long bar, beside a short or empty one: an unmet indicator still shows "0 / 1 cụm".
+            textposition=["inside" if share >= 60 else "outside" for share in data["share"].fillna(0)],
+            cliponaxis=False,
             hovertemplate="%{y}<br>%{text}<extra></extra>",
             name=t("legend_actual", lang),
         )
@@ -320,6 +322,10 @@ def planned_vs_disbursed(frame: pd.DataFrame, label_column: str, lang: str) -> g
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
     _money_axis(fig, lang, "x")
+    # Room right of the longest bar for a label that does not fit inside a short one.
+    longest = float(max(frame["planned"].max(), frame["disbursed"].max())) / 1_000_000
+    fig.update_xaxes(range=[0, longest * 1.35 or 1])
+    fig.update_traces(cliponaxis=False)
     return _layout(fig, lang, height=max(240, 80 + 56 * len(frame)))
 
 
