@@ -115,7 +115,8 @@ facts = (
     (view.t("col_due"), view.date(task["due_on"]) or "—"),
     (view.t("role_lead"), unit_names.get(task["lead_unit"], task["lead_unit"])),
 )
-for column, (label, value) in zip(st.columns([1, 1, 1, 2]), facts):
+# Two by two: four in a row leave "31/12/2019" a column too narrow for it at 1024 px.
+for column, (label, value) in zip([*st.columns(2), *st.columns(2)], facts):
     with column.container(border=True):
         st.caption(label)
         st.markdown(f"**{ui.plain(value)}**")

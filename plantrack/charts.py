@@ -166,6 +166,7 @@ def indicators(frame: pd.DataFrame, lang: str) -> go.Figure | None:
             text=data["text"],
             # Inside a long bar, beside a short or empty one: an unmet indicator still shows "0 / 1 cụm".
             textposition=["inside" if share >= 60 else "outside" for share in data["share"].fillna(0)],
+            constraintext="none",  # full size: a label shrunk to the bar's thickness cannot be read
             cliponaxis=False,
             hovertemplate="%{y}<br>%{text}<extra></extra>",
             name=t("legend_actual", lang),
@@ -314,7 +315,8 @@ def planned_vs_disbursed(frame: pd.DataFrame, label_column: str, lang: str) -> g
                 name=t(f"legend_{measure}", lang),
                 marker_color=measures.SERIES[measure],
                 text=[measures.millions(v, lang) for v in frame[measure]],
-                textposition="auto",
+                # Beside the bar, at full size: inside, Plotly shrinks a label to fit the bar.
+                textposition="outside",
                 customdata=[[measures.money(v, lang)] for v in frame[measure]],
                 hovertemplate="<b>%{y}</b><br>" + t(f"legend_{measure}", lang) + ": %{customdata[0]}<extra></extra>",
             )
