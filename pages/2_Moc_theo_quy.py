@@ -38,14 +38,15 @@ ui.table(
         quarter=milestones["quarter"].map(lambda q: charts.QUARTERS[int(q) - 1]),
     ),
     view,
+    # The state first, beside the code: after the long content it scrolls out of sight.
     {
         "milestone_code": view.t("col_code"),
+        "state": view.t("col_status"),
+        "due_on": view.t("col_due"),
         "task_code": view.t("col_task"),
         "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
         "quarter": view.t("filter_quarter"),
-        "due_on": view.t("col_due"),
         "completed_on": view.t("col_completed"),
         "unit_code": view.t("col_unit"),
-        "state": view.t("col_status"),
     },
 )
