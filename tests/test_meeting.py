@@ -247,6 +247,17 @@ def test_every_page_has_the_way_out_in_meeting_mode(db, monkeypatch, path) -> No
     assert app.button(key="meeting_exit").label == "Thoát chế độ họp"
 
 
+def test_meeting_mode_keeps_the_filters_in_the_top_bar(db, monkeypatch) -> None:
+    app = open_app(db, monkeypatch, "pages/3_Ngan_sach.py", meeting="1", q="2")
+    # The sidebar is hidden on a projector: the filters are drawn in the main area, not in it.
+    assert not [box for box in app.sidebar.selectbox if box.key == "quarter_choice_vi"]
+    quarter = app.selectbox(key="quarter_choice_vi")
+    assert quarter.value == 2
+    quarter.set_value(3).run()
+    assert not app.exception
+    assert app.query_params["q"] == "3" and app.query_params["meeting"] == "1"
+
+
 def test_the_first_version_says_there_is_nothing_to_compare(db, monkeypatch) -> None:
     app = open_app(db, monkeypatch, meeting="1", asof=FIRST.isoformat())
     assert any("chưa có lần họp nào trước" in info.value for info in app.info)

@@ -214,7 +214,7 @@ def page(title_key: str) -> View:
         view.versions = queries.run(view.cur, "plan_versions", plan_id=view.plan_id)
     _sidebar(view, plans)
     if view.meeting:
-        _meeting_bar(view)
+        _meeting_bar(view, plans)
     return view
 
 
@@ -276,24 +276,29 @@ def _sidebar(view: View, plans: pd.DataFrame) -> None:
         # The URL decides; the switch only shows it (it may remember another state from an earlier page).
         st.session_state["meeting_switch"] = view.meeting
         st.toggle(view.t("mt_toggle"), key="meeting_switch", help=view.t("mt_toggle_help"), on_change=_switch_meeting)
-        if view.plan is None:
-            return
-        labels = {int(r.plan_id): f"{r.title} ({r.year})" for r in plans.itertuples()}
-        chosen = st.selectbox(
-            view.t("plan"),
-            list(labels),
-            index=list(labels).index(view.plan_id),
-            format_func=labels.get,
-            key="plan_choice",
-        )
-        if chosen != view.plan_id:
-            _set_url("plan", str(chosen))
-            for key in ("units", "asof", "q"):
-                _set_url(key, None)
-            st.rerun()
-        _as_of_filter(view)
-        _unit_filter(view)
-        _quarter_filter(view)
+        if view.plan is None or view.meeting:
+            return  # in meeting mode the filters are in the bar along the top (the sidebar is hidden)
+        _filters(view, plans)
+
+
+def _filters(view: View, plans: pd.DataFrame) -> None:
+    """Plan, as-of date, units and quarter: in the sidebar, or in meeting mode in the top bar's popover."""
+    labels = {int(r.plan_id): f"{r.title} ({r.year})" for r in plans.itertuples()}
+    chosen = st.selectbox(
+        view.t("plan"),
+        list(labels),
+        index=list(labels).index(view.plan_id),
+        format_func=labels.get,
+        key="plan_choice",
+    )
+    if chosen != view.plan_id:
+        _set_url("plan", str(chosen))
+        for key in ("units", "asof", "q"):
+            _set_url(key, None)
+        st.rerun()
+    _as_of_filter(view)
+    _unit_filter(view)
+    _quarter_filter(view)
 
 
 def _as_of_filter(view: View) -> None:
@@ -568,12 +573,16 @@ def explored(view: View, what: str, exploration: explore.Exploration, column: st
 # --- meeting mode ---------------------------------------------------------------------------------------
 
 
-def _meeting_bar(view: View) -> None:
-    """Meeting mode: the projector CSS, and the pages and the way out along the top (the sidebar is hidden)."""
+def _meeting_bar(view: View, plans: pd.DataFrame) -> None:
+    """Meeting mode: the projector CSS, and the pages, the filters and the way out along the top (the
+    sidebar is hidden)."""
     st.markdown(MEETING_CSS, unsafe_allow_html=True)
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         for path, key, icon in PAGES:
             st.page_link(path, label=view.t(key), icon=icon, query_params=view.link_params())
+        if view.plan is not None:
+            with st.popover(view.t("mt_filters"), icon=":material/filter_alt:"):
+                _filters(view, plans)
         st.button(view.t("mt_exit"), icon=":material/close_fullscreen:", key="meeting_exit", on_click=_leave_meeting)
 
 
