@@ -526,7 +526,14 @@ def mentions_by(frame: pd.DataFrame, label_column: str, lang: str, translate: bo
         + "<extra></extra>"
     )
     fig.update_xaxes(tickformat=measures.COUNT_FORMAT)
+    # A long outlet name pushed the plot aside and was cut at the chart's edge in a half-width
+    # column: the axis shows its start, the hover the whole name.
+    fig.update_yaxes(tickvals=order, ticktext=[_short_label(str(label)) for label in order])
     return _layout(fig, lang, height=max(220, 80 + 34 * len(order)))
+
+
+def _short_label(text: str, limit: int = 26) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def negative_spikes(frame: pd.DataFrame, lang: str) -> go.Figure | None:

@@ -308,3 +308,11 @@ def test_weekly_ticks_are_dated_weeks_not_months():
     assert fig.layout.xaxis.tickformat == "%d/%m/%Y"
     ticks = pd.to_datetime(fig.layout.xaxis.tickvals)
     assert set(ticks) <= set(weeks) and len(ticks) <= 13
+
+
+def test_long_outlet_names_are_shortened_on_the_axis_and_whole_in_the_hover():
+    name = "Báo Phát thanh - Truyền hình Thanh Hóa điện tử"
+    frame = pd.DataFrame({"outlet": [name], "sentiment": ["positive"], "mentions": [3]})
+    fig = charts.mentions_by(frame, "outlet", "vi")
+    assert fig.layout.yaxis.ticktext == ("Báo Phát thanh - Truyền h…",)
+    assert list(fig.data[0].y) == [name]
