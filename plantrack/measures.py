@@ -101,6 +101,23 @@ def millions(value: float | int | None, lang: str, unit: bool = True) -> str:
     return t("money_millions", lang, amount=amount) if unit else amount
 
 
+def billions(value: float | int | None, lang: str, unit: bool = True) -> str:
+    """Sums of a national plan on a card: 20.061,7 tỷ ₫ (or just 20.061,7), rounded half up."""
+    if value is None:
+        return "—"
+    tenths = Decimal(int(value)) / Decimal(100_000_000)
+    amount = format_number(float(tenths.quantize(Decimal(1), ROUND_HALF_UP)) / 10, lang, 1)
+    return t("money_billions", lang, amount=amount) if unit else amount
+
+
+def large_money(value: float | int | None, lang: str, unit: bool = True, scale_of: float | int | None = None) -> str:
+    """Millions, or billions once the sum it is read against (`scale_of`, else itself) reaches 100 tỷ."""
+    reference = value if scale_of is None else scale_of
+    if reference is not None and reference >= 100_000_000_000:
+        return billions(value, lang, unit)
+    return millions(value, lang, unit)
+
+
 def count(value: float | int | None, lang: str) -> str:
     return "—" if value is None else format_number(value, lang)
 

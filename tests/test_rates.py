@@ -101,3 +101,13 @@ def test_shares_and_points():
     assert points_text(Decimal("-0.8"), "en") == "−0.8 pp"
     assert points_text(Decimal("0.0"), "vi") == "±0,0 điểm %"
     assert points_text(None, "vi") == "—"
+
+
+def test_card_sums_switch_to_billions_for_a_national_plan():
+    from plantrack import measures
+
+    assert measures.large_money(657_700_000, "vi") == "657,7 triệu ₫"
+    assert measures.large_money(20_061_671_000_000, "vi") == "20.061,7 tỷ ₫"
+    # Read against a national plan, a smaller sum is written in the same unit.
+    assert measures.large_money(1_424_193_909_000, "vi", unit=False, scale_of=20_061_671_000_000) == "1.424,2"
+    assert measures.large_money(20_061_671_000_000, "en") == "20,061.7 billion ₫"
