@@ -74,8 +74,9 @@ ui.table(
         "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
         "response": view.t("col_response"),
         "responded_on": view.t("col_responded"),
-        "days_to_respond": st.column_config.NumberColumn(view.t("col_days_to_respond")),
-        "days_open": st.column_config.NumberColumn(view.t("col_days_open")),
+        # Wide enough for the header: "Số ngày đến khi xử lý" was cut to "Số ngày đế…".
+        "days_to_respond": st.column_config.NumberColumn(view.t("col_days_to_respond"), width="medium"),
+        "days_open": st.column_config.NumberColumn(view.t("col_days_open"), width="medium"),
         "url": st.column_config.LinkColumn(view.t("col_link")),
     },
     empty_key="no_false_cases",
