@@ -94,13 +94,14 @@ else:
             new_state=task_changes["new_state"].map(lambda c: measures.state_label(c, lang)),
         ),
         view,
+        # The changes first, the long content last: at 1024 px the last columns scroll out of sight.
         {
             "task_code": view.t("col_task"),
-            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
             "old_progress": st.column_config.NumberColumn(view.t("col_old_progress"), format="%.0f%%"),
             "new_progress": st.column_config.NumberColumn(view.t("col_new_progress"), format="%.0f%%"),
             "old_state": view.t("col_old_state"),
             "new_state": view.t("col_new_state"),
+            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
         },
         empty_key="no_task_changes",
     )
