@@ -31,7 +31,7 @@ for column, label, amount in (
     ),
 ):
     column.metric(
-        f"{label} ({view.t('axis_million_dong').lower()})",
+        f"{label} ({view.t('unit_million')})",
         measures.millions(amount, lang, unit=False),
         delta=measures.money(amount, lang),
         delta_color="off",
