@@ -113,6 +113,17 @@ SCHEMA = [
         from disbursements_at(p, v)
         group by line_code
     ) as d on d.line_code = l.line_code""",
+    # The same, counting only payments in quarter q of year y (q = 0: every payment up to the date).
+    """create or replace macro budget_lines_paid_in(p, v, q, y, until) as table
+    select l.*, coalesce(d.disbursed, 0) as disbursed
+    from budget_lines_at(p, v) as l
+    left join (
+        select line_code, sum(amount) filter (
+            where paid_on <= until and (q = 0 or (year(paid_on) = y and quarter(paid_on) = q))
+        ) as disbursed
+        from disbursements_at(p, v)
+        group by line_code
+    ) as d on d.line_code = l.line_code""",
 ]
 
 
