@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from plantrack import references
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
-from plantrack import references
 from plantrack.i18n import format_date, format_number
 from plantrack.validate import KEY_SEPARATOR, Context, Validated, given, row_key, validate, warn_after_as_of
 from plantrack.workbook import Problem, RawWorkbook, read_workbook
