@@ -362,6 +362,8 @@ MEDIA = Sheet(
 
 SHEETS: tuple[Sheet, ...] = (PLAN, UNITS, TASKS, INDICATORS, MILESTONES, BUDGET, DISBURSEMENTS, MEDIA)
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
+# Sheets a user may empty on purpose (`--clear`, the page's checkbox); the plan itself is never emptied.
+CLEARABLE = tuple(sheet.name for sheet in SHEETS if sheet.layout == "table")
 
 
 def sheet_lookup() -> Lookup:

@@ -606,6 +606,32 @@ def state(con: duckdb.DuckDBPyConnection, plan_id: int, version_id: int | None =
     return frames
 
 
+def _stage_version(cur: duckdb.DuckDBPyConnection, plan_id: int, target: int) -> None:
+    """Stages every sheet as it was at version `target`, as an import stages a workbook."""
+    for spec in SHEETS:
+        columns = ", ".join(quote(f) for f in ["row_key", *spec.fields])
+        cur.execute(
+            f"create or replace temp table {_stage_name(spec.name)} as select {columns} from ({current_rows_sql(spec)})",
+            {"plan_id": plan_id, "version_id": target},
+        )
+
+
+def _unstage_all(cur: duckdb.DuckDBPyConnection) -> None:
+    for spec in SHEETS:
+        cur.execute(f"drop table if exists {_stage_name(spec.name)}")
+
+
+def rollback_changes(con: duckdb.DuckDBPyConnection, plan_id: int, target: int) -> dict[str, SheetChange]:
+    """Per sheet, what rolling back to version `target` would change: counted by the same diff the
+    rollback writes with (rows added, changed, removed; unchanged). Writes nothing."""
+    cur = con.cursor()
+    _stage_version(cur, plan_id, target)
+    try:
+        return {spec.name: _diff(cur, spec, plan_id, spec.vi, statement=True, samples=False) for spec in SHEETS}
+    finally:
+        _unstage_all(cur)
+
+
 def rollback(con: duckdb.DuckDBPyConnection, plan_id: int, target: int, user: str) -> int | None:
     """A new version whose data equals version `target`; None if the data is already that."""
     cur = con.cursor()
@@ -616,12 +642,7 @@ def rollback(con: duckdb.DuckDBPyConnection, plan_id: int, target: int, user: st
         raise LookupError(target)
     as_of = rows[0][0]
     base = latest_version(cur, plan_id)
-    for spec in SHEETS:
-        columns = ", ".join(quote(f) for f in ["row_key", *spec.fields])
-        cur.execute(
-            f"create or replace temp table {_stage_name(spec.name)} as select {columns} from ({current_rows_sql(spec)})",
-            {"plan_id": plan_id, "version_id": target},
-        )
+    _stage_version(cur, plan_id, target)
     try:
         key = cur.execute("select plan_key from plans where plan_id = $p", {"p": plan_id}).fetchall()[0][0]
         return _write_version(
@@ -638,8 +659,7 @@ def rollback(con: duckdb.DuckDBPyConnection, plan_id: int, target: int, user: st
             rollback_of=target,
         )
     finally:
-        for spec in SHEETS:
-            cur.execute(f"drop table if exists {_stage_name(spec.name)}")
+        _unstage_all(cur)
 
 
 def versions(con: duckdb.DuckDBPyConnection, plan_id: int | None = None) -> pd.DataFrame:

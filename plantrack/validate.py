@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from plantrack.contract import CLOSED_LISTS, SHEETS_BY_NAME, Column, Sheet
+from plantrack.contract import CLEARABLE, CLOSED_LISTS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.i18n import format_date
 from plantrack.text import Lookup, fold
 from plantrack.values import (
@@ -44,7 +44,7 @@ class Validated:
     titles: dict[str, str]
     # Sheets present with headers but no data: "not given", they change nothing (DESIGN §4).
     empty: list[str] = field(default_factory=list)
-    # Sheets the user chose to empty on purpose (a checkbox, `--clear`): every row of them is removed.
+    # Sheets the user chose to state in full even without rows (a checkbox, `--clear`).
     cleared: set[str] = field(default_factory=set)
     # Per sheet, each field's header as written in the file (where a problem is placed).
     headers: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -425,23 +425,24 @@ def cleared_sheet(spec: Sheet) -> RawSheet:
 
 
 def given(book: RawWorkbook, clear: set[str] = frozenset()) -> tuple[RawWorkbook, list[str], set[str]]:
-    """The sheets the file gives: empty ones are set aside unless the user chose to empty them.
+    """The sheets the file gives: an empty one is set aside ("not given") unless the user chose to empty it.
 
-    Returns the workbook of given sheets, the titles of the empty sheets set aside, and the sheets
-    to empty (each is then in the workbook with no rows, as a statement that removes every row).
+    `clear`: table sheets to state in full even when the file has no rows for them (absent or empty):
+    every current row of them is then removed, and a log sheet is replaced rather than added to.
+    Returns the workbook of given sheets, the titles of the empty sheets set aside, and `clear`.
     """
+    unknown = set(clear) - set(CLEARABLE)
+    if unknown:
+        raise ValueError(f"cannot clear {sorted(unknown)}")
     sheets, empty = {}, []
     for name, raw in book.sheets.items():
-        if name in clear:
-            continue
-        if _is_empty(raw):
+        if _is_empty(raw) and name not in clear:
             empty.append(raw.title)
         else:
             sheets[name] = raw
     for name in clear:
-        raw = book.sheets.get(name)
-        sheets[name] = raw if raw is not None and raw.header_row is not None else cleared_sheet(SHEETS_BY_NAME[name])
-        sheets[name].rows = []
+        if name not in sheets:
+            sheets[name] = cleared_sheet(SHEETS_BY_NAME[name])
     return RawWorkbook(sheets, list(book.problems)), empty, set(clear)
 
 
