@@ -8,17 +8,22 @@ cover what a golden file cannot: exact messages, the command line, rollbacks and
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
+from pathlib import Path
 
+import openpyxl
 import pytest
 from conftest import fingerprint, small_plan
 
 from plantrack import history, importer, queries
 from plantrack.cli import main
+from plantrack.contract import CLOSED_LISTS
 from plantrack.excel import workbook_bytes
 from plantrack.references import compact_codes
 
 AS_OF = dt.date(2019, 3, 31)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _commit(con, frames, as_of=AS_OF, **options) -> int | None:
@@ -199,3 +204,21 @@ def test_the_rollback_preview_counts_what_the_rollback_writes(con):
     version = importer.rollback(con, 1, 1, "tester")
     written = json.loads(importer.versions(con).set_index("version_id").loc[version, "counts"])
     assert {name: (c["added"], c["changed"], c["removed"]) for name, c in written.items() if name in counted} == counted
+
+
+def test_every_synonym_is_on_the_templates_instructions_and_the_readme_names_the_usual_ones():
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes()))
+    instructions = " ".join(str(c.value) for row in book["Hướng dẫn"].iter_rows() for c in row if c.value)
+    for closed in CLOSED_LISTS.values():
+        for choice in closed.choices:
+            for alias in choice.aliases:
+                assert f"{alias}" in instructions, (closed.name, alias)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for line in (
+        "Trung tính, Trung bình = Trung lập",
+        "Facebook, YouTube, TikTok, Zalo = Mạng xã hội",
+        "Quốc tế = Nước ngoài",
+        "Chưa thực hiện = Chưa triển khai",
+        'Empty means "not given"',
+    ):
+        assert line in readme, line
