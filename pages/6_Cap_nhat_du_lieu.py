@@ -397,6 +397,7 @@ with upload_tab:
             show_problems([result], uploaded.name)
         elif result.errors:
             st.error(view.t("problems_found", count=len(result.errors)), icon=":material/error:")
+            preview_ui.show_dangling(view, result.errors)
             st.caption(view.t("upd_problems_help"))
             show_problems(result.problems, uploaded.name)
         else:

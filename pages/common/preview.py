@@ -19,7 +19,7 @@ from plantrack import importer
 from plantrack.contract import CLEARABLE, CLOSED_LISTS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.db import quote
 from plantrack.i18n import LOCALES, format_date, format_money, format_number
-from plantrack.references import count_phrase, join_words
+from plantrack.references import DanglingReferences, count_phrase, join_words
 from plantrack.validate import KEY_SEPARATOR
 from plantrack.workbook import Problem
 
@@ -131,6 +131,14 @@ def target_title(view: ui.View, preview: importer.Preview) -> str:
     if row.empty:
         return str(preview.plan_id)
     return f"{row.iloc[0]['title']} ({row.iloc[0]['year']})"
+
+
+def show_dangling(view: ui.View, errors: list[Problem]) -> None:
+    """Removals refused because rows of other sheets point at them: the whole sentence, too long for a
+    grid cell, in its own box (codes come from the data, so escaped)."""
+    for problem in errors:
+        if isinstance(problem, DanglingReferences):
+            st.warning(ui.plain(problem.message(view.lang)), icon=":material/link_off:")
 
 
 def removals(preview: importer.Preview) -> list[tuple[str, importer.SheetChange]]:
