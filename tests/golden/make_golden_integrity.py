@@ -29,8 +29,33 @@ def _valid(g, name: str, description: str, grids: list, rows: dict, expect: dict
     g.CASES.append(g.Case("valid", name, g.workbook(*grids), meta))
 
 
+# make_golden's refused cases that send a partial Nhiệm vụ (or Đơn vị) sheet against the base: besides
+# the cell problem each is about, the rows of the base's other sheets would point at what the partial
+# sheet leaves out, and every problem of a file is reported at once.
+DANGLING_TOO = {
+    "date_no_such_day": ("tasks",),
+    "date_not_a_date": ("tasks",),
+    "due_required": ("tasks",),
+    "duplicate_column": ("tasks",),
+    "duplicate_sheet": ("tasks",),
+    "duplicate_task": ("tasks",),
+    "formula_without_value": ("tasks",),
+    "missing_required_column": ("tasks",),
+    "start_after_due": ("tasks",),
+    "task_not_in_list": ("units", "tasks"),
+    "unit_missing_from_file_units": ("units", "tasks"),
+    "unknown_lead_unit": ("tasks",),
+    "unknown_support_unit": ("tasks",),
+}
+DANGLING_PLACE = {"tasks": ("dangling_tasks", "Nhiệm vụ", "Mã NV"), "units": ("dangling_units", "Đơn vị", "Mã đơn vị")}
+
+
 def define(g) -> None:
     d, Grid, p, row = g.d, g.Grid, g.p, g.row
+    for case in g.CASES:
+        for target in DANGLING_TOO.get(case.name, ()) if case.folder == "refused" else ():
+            code, sheet, column = DANGLING_PLACE[target]
+            case.meta["problems"].append(p(code, sheet, None, column))
     tasks = {r[0]: r for r in g.TASK_ROWS}
     # A Nhiệm vụ sheet keeping only NV2 and adding NV5: NV1, NV3 and NV4 are still pointed at by the
     # base's 3 indicators, 4 milestones, 3 budget lines and 2 mentions.
