@@ -455,14 +455,17 @@ with history_tab:
         st.info(view.t("upd_update_empty_database"))
     else:
         versions = importer.versions(view.cur, view.plan_id).sort_values("version_id", ascending=False)
+        undone = set(view.versions.loc[view.versions["is_undone"], "version_id"])
         history = pd.DataFrame(
             {
                 "version_id": versions["version_id"],
                 "created_at": [stamp(v) for v in versions["created_at"]],
                 "user_name": versions["user_name"].fillna(""),
                 "kind": [
-                    kind_label(k) + (f" ← {int(r)}" if not pd.isna(r) else "")
-                    for k, r in zip(versions["kind"], versions["rollback_of"])
+                    kind_label(k)
+                    + (f" ← {int(r)}" if not pd.isna(r) else "")
+                    + (view.t("filter_undone_mark") if v in undone else "")
+                    for k, r, v in zip(versions["kind"], versions["rollback_of"], versions["version_id"])
                 ],
                 "file_name": versions["file_name"].fillna(""),
                 "as_of": [format_date(pd.Timestamp(v).date(), lang) for v in versions["as_of"]],
