@@ -218,8 +218,10 @@ def prepare(
         replace_logs=replace_logs,
         as_of_source=as_of_source,
     )
-    if not decided or preview.errors:
+    if not decided:
         return preview
+    # Staged even when some cells are refused: the rows left pointing at nothing are reported with
+    # every other problem, at once.
     _stage(cur, validated)
     try:
         statements = {
