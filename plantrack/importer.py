@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from plantrack import references
+from plantrack import clock, references
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
 from plantrack.i18n import format_date, format_number
@@ -258,7 +258,7 @@ def _as_of(given_as_of: dt.date | None, validated: Validated, year: int | None) 
     updated = [d for d in tasks["updated_on"] if d is not None] if tasks is not None else []
     if updated:
         return max(updated), "file"
-    today = dt.date.today()
+    today = clock.today()
     if year is not None and today > dt.date(year, 12, 31):
         return dt.date(year, 12, 31), "year_end"
     return today, "today"

@@ -15,9 +15,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from plantrack import auth, demo, explore, exports, history, measures, meeting, queries, report, status
+from pages.common import sessions
+from plantrack import auth, clock, demo, explore, exports, history, measures, meeting, queries, report, service, status
 from plantrack.contract import DISBURSEMENTS
-from plantrack.db import connect, database_path
+from plantrack.db import database_path
 from plantrack.i18n import LANGS, format_date, format_number, t
 
 # Shown in the sidebar to a logged-in editor; everyone else sees a small link to its login form.
@@ -53,8 +54,9 @@ MEETING_HEIGHT = 1.3
 
 @st.cache_resource
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """One connection per server process; a fresh database gets the demo plan."""
-    con = connect(path)
+    """One connection per server process, which also serves the command line (plantrack.service);
+    a fresh database gets the demo plan."""
+    con = service.own(path)
     demo.load_if_fresh(con)
     return con
 
@@ -180,6 +182,7 @@ def page(title_key: str) -> View:
         initial_sidebar_state="collapsed" if meeting_mode else "auto",
     )
     view = View(_connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
+    sessions.resume(view.cur)
     if title_key != "page_update" and auth.viewer_needs_password(st.session_state):
         _viewer_login(view)  # stops the script until the shared viewer password is given
     view.stamp = tuple(queries.run(view.cur, "data_stamp").iloc[0])
@@ -191,6 +194,8 @@ def page(title_key: str) -> View:
     _sidebar(view, plans)
     if view.meeting:
         _meeting_bar(view)
+    with st.sidebar:
+        sessions.sync_cookies()
     return view
 
 
@@ -211,7 +216,7 @@ def _viewer_login(view: View) -> None:
                 view.t(
                     "upd_login_locked",
                     count=auth.MAX_FAILURES,
-                    time=f"{result.locked_until:%H:%M}",
+                    time=f"{clock.local(result.locked_until):%H:%M}",
                     minutes=int(auth.LOCK_TIME.total_seconds() // 60),
                 )
             )
