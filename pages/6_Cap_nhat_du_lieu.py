@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 import xlsxwriter
 
-from pages.common import admin, sessions, ui
+from pages.common import admin, draft_panel, sessions, ui
 from pages.common import preview as preview_ui
 from plantrack import auth, clock, importer
 from plantrack.contract import SHEETS, SHEETS_BY_NAME
@@ -374,6 +374,7 @@ with upload_tab:
             width="stretch",
         )
     st.caption(view.t("upd_download_help"))
+    drafted = draft_panel.show(view, session.get(UPLOAD_ROUND_KEY, 0))
 
     st.markdown("##### " + view.t("upd_upload_title"))
     if view.plan is not None:
@@ -398,16 +399,18 @@ with upload_tab:
     if notice:
         kind, text = notice
         (st.warning if kind == "warning" else st.info)(text, icon=":material/sync_problem:")
-    if uploaded is not None:
-        result = prepare(uploaded.getvalue(), uploaded.name, as_of, replace_logs, clear)
+    chosen = (uploaded.getvalue(), uploaded.name) if uploaded is not None else drafted
+    if chosen is not None:
+        data, file_name = chosen
+        result = prepare(data, file_name, as_of, replace_logs, clear)
         if isinstance(result, Problem):
             st.error(view.t("upd_unreadable_title"), icon=":material/error:")
-            show_problems([result], uploaded.name)
+            show_problems([result], file_name)
         elif result.errors:
             st.error(view.t("problems_found", count=len(result.errors)), icon=":material/error:")
             preview_ui.show_dangling(view, result.errors)
             st.caption(view.t("upd_problems_help"))
-            show_problems(result.problems, uploaded.name)
+            show_problems(result.problems, file_name)
         else:
             preview_ui.show_preview(view, result, confirm_import)
 

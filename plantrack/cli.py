@@ -14,9 +14,10 @@ from typing import TextIO
 
 import duckdb
 
-from plantrack import auth, backup, clock, demo, importer, service
+from plantrack import auth, backup, clock, demo, draft, importer, service
 from plantrack.contract import CLEARABLE, SHEETS_BY_NAME, sheet_lookup
 from plantrack.db import connect, database_path
+from plantrack.document import UnreadableDocument
 from plantrack.excel import write_workbook
 from plantrack.i18n import format_date, t
 from plantrack.references import count_phrase, join_words
@@ -88,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("template", help="the empty template")
     template.add_argument("out", type=Path)
+
+    draft = commands.add_parser("draft", help="a plan document (.docx, .pdf, .txt, .md) as a draft workbook to check")
+    draft.add_argument("plan_file", type=Path)
+    draft.add_argument("out", type=Path)
 
     load_demo = commands.add_parser("demo", help="load the demo plan (idempotent)")
     load_demo.add_argument("--clear", action="store_true", help="remove the demo plan and its history")
@@ -181,6 +186,31 @@ def _prepare(con, args, io: Streams) -> importer.Preview | int:
         return EXIT_UNREADABLE
 
 
+def _draft(args, lang: str, io: Streams) -> int:
+    """Like `template`, needs no database: a draft is only a file for staff to check, then import."""
+    try:
+        data = io.path(args.plan_file).read_bytes()
+    except OSError as error:
+        print(f"{args.plan_file}: {error.strerror}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        result = draft.read_plan(data, args.plan_file.name)
+    except UnreadableDocument as refused:
+        print(f"{args.plan_file.name}: {t(refused.code, lang, **refused.params)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    result.workbook(io.path(args.out), lang=lang)
+    print(t("draft_written", lang, path=args.out, source=args.plan_file.name))
+    for line in result.summary(lang):
+        print(line)
+    none = t("draft_none", lang)
+    for row in result.frames["tasks"].itertuples():
+        timing = (row.timing_text or none).replace("\n", " / ")
+        print("  " + t("draft_task_line", lang, code=row.task_code, timing=timing, lead=row.lead_unit or none))
+    for line in result.check_lines(lang):
+        print("  " + line)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
@@ -193,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         write_workbook(io.path(args.out), lang=lang)
         print(t("template_written", lang, path=args.out))
         return EXIT_OK
+    if args.command == "draft":
+        return _draft(args, lang, io)
     if args.command == "users" and args.users_command in ("add", "reset", "viewer-hash"):
         # Asked here, at this terminal, before the command may be sent to the dashboard's process.
         try:

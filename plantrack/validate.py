@@ -10,6 +10,7 @@ import pandas as pd
 from plantrack.contract import CLEARABLE, CLOSED_LISTS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.i18n import format_date
 from plantrack.text import Lookup, fold
+from plantrack.timing import derive_task_dates
 from plantrack.values import (
     Unreadable,
     is_blank,
@@ -454,6 +455,7 @@ def validate(book: RawWorkbook, context: Context) -> Validated:
             continue
         frames[name] = _read_sheet(raw, problems)
     _check_references(book.sheets, frames, context, problems)
+    derive_task_dates(book.sheets, frames, problems)
     _check_rules(book.sheets, frames, context, problems)
     for name, frame in frames.items():
         raw = book.sheets[name]
