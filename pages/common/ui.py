@@ -22,6 +22,7 @@ from plantrack import (
     demo,
     explore,
     exports,
+    history,
     measures,
     meeting,
     plotly_locale,
@@ -309,30 +310,38 @@ def _filters(view: View, plans: pd.DataFrame) -> None:
 
 
 def _as_of_filter(view: View) -> None:
-    """The data as of a version's date: an earlier date shows the dashboard as it was then."""
-    versions = view.versions.sort_values("version_id", ascending=False)
-    newest_per_date = versions.drop_duplicates("as_of")
-    options = [pd.Timestamp(d).date().isoformat() for d in newest_per_date["as_of"]]
+    """The data as of a version's date: an earlier date shows the dashboard as it was then.
+
+    Dates are listed in data-date order; versions a rollback undid are hidden behind a toggle."""
+    show_undone = bool(view.versions["is_undone"].any()) and st.toggle(
+        view.t("filter_show_undone"), key="show_undone", help=view.t("filter_show_undone_help")
+    )
+    choices = history.as_of_choices(view.versions, show_undone)
+    options = [pd.Timestamp(d).date().isoformat() for d in choices["as_of"]]
+    undone = {iso for iso, flag in zip(options, choices["is_undone"]) if flag}
+    latest = options[history.latest_choice(choices)]
     wanted = _url("asof")
-    index = options.index(wanted) if wanted in options else 0
+    index = options.index(wanted) if wanted in options else options.index(latest)
     # Someone committed or rolled back: a session showing the newest data (no ?asof=) moves to the new
     # newest, instead of the browser sending back the date that was newest before.
     seen = f"asof_newest_{view.plan_id}"
-    if wanted is None and st.session_state.get(seen) not in (None, options[0]):
-        st.session_state["asof_choice"] = options[0]
-    st.session_state[seen] = options[0]
+    if (wanted is None and st.session_state.get(seen) not in (None, latest)) or (
+        st.session_state.get("asof_choice") not in (None, *options)
+    ):
+        st.session_state["asof_choice"] = latest
+    st.session_state[seen] = latest
     chosen = st.selectbox(
         view.t("filter_as_of"),
         options,
         index=index,
         key="asof_choice",
-        format_func=lambda iso: view.date(iso),
+        format_func=lambda iso: view.date(iso) + (view.t("filter_undone_mark") if iso in undone else ""),
         help=view.t("filter_as_of_help"),
     )
-    row = newest_per_date.iloc[options.index(chosen)]
+    row = choices.iloc[options.index(chosen)]
     view.version_id = int(row["version_id"])
     view.as_of = pd.Timestamp(row["as_of"]).date()
-    _set_url("asof", None if options.index(chosen) == 0 else chosen)
+    _set_url("asof", None if chosen == latest else chosen)
 
 
 def _unit_filter(view: View) -> None:
