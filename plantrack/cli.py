@@ -15,11 +15,12 @@ from typing import TextIO
 import duckdb
 
 from plantrack import auth, backup, clock, demo, draft, importer, mapping, press_import, service
-from plantrack.contract import MEDIA
+from plantrack.contract import CLEARABLE, MEDIA, SHEETS_BY_NAME, sheet_lookup
 from plantrack.db import connect, database_path
 from plantrack.document import UnreadableDocument
 from plantrack.excel import write_workbook
 from plantrack.i18n import format_date, t
+from plantrack.references import count_phrase, join_words
 from plantrack.values import Unreadable, read_date
 from plantrack.workbook import UnreadableFile
 
@@ -34,6 +35,28 @@ def _as_of(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r}: dd/mm/yyyy") from None
 
 
+AS_OF_HELP = (
+    "data as of DD/MM/YYYY (default: the newest Cập nhật ngày in the file, else today, at most the plan year's end)"
+)
+CLEAR_HELP = (
+    'empty this sheet on purpose (Vietnamese or English name, e.g. "Nhiệm vụ" or Tasks); repeatable. '
+    "A sheet with headers and no rows otherwise changes nothing"
+)
+
+
+def _clear_names(names: list[str], lang: str) -> set[str]:
+    """Sheet names as typed (any language, case, diacritics) -> contract names; ValueError names a wrong one."""
+    lookup = sheet_lookup()
+    found = set()
+    for typed in names:
+        name = lookup.get(typed)
+        if name not in CLEARABLE:
+            known = ", ".join(SHEETS_BY_NAME[n].title(lang) for n in CLEARABLE)
+            raise ValueError(t("cli_unknown_sheet", lang, sheet=typed, known=known))
+        found.add(name)
+    return found
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m plantrack", description="Plan-implementation dashboard: data commands"
@@ -45,18 +68,20 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="read and check a workbook; print problems and the preview")
     validate.add_argument("file", type=Path)
     validate.add_argument("--plan", help="plan id, number or year for a workbook without a Kế hoạch sheet")
-    validate.add_argument("--as-of", type=_as_of, help="data as of DD/MM/YYYY (default today)")
+    validate.add_argument("--as-of", type=_as_of, help=AS_OF_HELP)
     validate.add_argument("--replace-media", action="store_true", help="treat log sheets as full replacements")
+    validate.add_argument("--clear", action="append", default=[], metavar="SHEET", help=CLEAR_HELP)
     _mapping_options(validate)
 
     load = commands.add_parser("import", help="validate, then commit one version")
     load.add_argument("file", type=Path)
     load.add_argument("--plan")
-    load.add_argument("--as-of", type=_as_of)
+    load.add_argument("--as-of", type=_as_of, help=AS_OF_HELP)
     load.add_argument("--user", help="who imports, for the audit (default: your login)")
     load.add_argument(
         "--replace-media", action="store_true", help="replace the Báo chí and Giải ngân logs instead of adding"
     )
+    load.add_argument("--clear", action="append", default=[], metavar="SHEET", help=CLEAR_HELP)
     _mapping_options(load)
 
     export = commands.add_parser("export", help="a version's data as a workbook in the template's format")
@@ -156,6 +181,12 @@ def _print_preview(preview: importer.Preview, lang: str, out: TextIO) -> None:
         return
     if preview.warnings:
         print(t("warnings_found", lang, count=len(preview.warnings)), file=out)
+    for title in preview.validated.empty:
+        print(t("cli_empty_sheet", lang, sheet=title), file=out)
+    removed = [count_phrase(name, c.removed, lang) for name, c in preview.changes.items() if c.removed]
+    if removed:
+        print(t("cli_removals", lang, what=join_words(removed, lang)), file=out)
+    print(t(f"upd_as_of_from_{preview.as_of_source}", lang, as_of=format_date(preview.as_of, lang)), file=out)
     print(t("preview_header", lang), file=out)
     for change in preview.changes.values():
         print(
@@ -171,6 +202,11 @@ def _prepare(con, args, io: Streams) -> importer.Preview | int:
         print(f"{args.file}: {error.strerror}", file=io.err)
         return EXIT_UNREADABLE
     try:
+        clear = _clear_names(args.clear, args.lang)
+    except ValueError as wrong:
+        print(wrong, file=io.err)
+        return EXIT_PROBLEMS
+    try:
         return importer.prepare(
             con,
             data,
@@ -178,6 +214,7 @@ def _prepare(con, args, io: Streams) -> importer.Preview | int:
             plan=args.plan,
             as_of=args.as_of,
             replace_logs=args.replace_media,
+            clear=clear,
             mapping_name=args.mapping,
             accept_suggested_mapping=args.accept_suggested_mapping,
         )

@@ -199,6 +199,7 @@ def _write_instructions(book, lang: str, formats: dict, banner: str | None) -> N
         "Mẫu nhập liệu theo dõi thực hiện kế hoạch. Có thể tải lên một phần các trang; trang không có trong tệp giữ nguyên dữ liệu.",
         "Cột có dấu * là bắt buộc. Ngày ghi dd/mm/yyyy (ngày trước tháng). Số tiền ghi bằng đồng, dấu chấm ngăn cách hàng nghìn: 2.000 là hai nghìn đồng.",
         "Tệp được kiểm tra trước khi cập nhật: mọi lỗi được liệt kê kèm trang, dòng và cột; chưa có gì được ghi cho đến khi xác nhận.",
+        "Trang chỉ có dòng tiêu đề, không có dòng dữ liệu, được coi là không gửi: dữ liệu của trang đó giữ nguyên. Muốn xóa hết một trang, hãy chọn «Xóa hết trang» khi tải lên.",
     ]
     for line in lines:
         sheet.write_string(row, 0, line)
@@ -216,8 +217,15 @@ def _write_instructions(book, lang: str, formats: dict, banner: str | None) -> N
             sheet.write_string(row, 1, f"{column.vi} ({column.en})")
             sheet.write_string(row, 2, "Có" if column.required else "")
             help_text = KIND_HELP[column.kind]
-            if column.closed_list() is not None and column.kind == "choice":
-                help_text = ", ".join(column.closed_list().labels("vi"))
+            closed = column.closed_list()
+            if closed is not None and column.kind == "choice":
+                help_text = ", ".join(closed.labels("vi"))
+            if closed is not None and closed.synonyms():
+                help_text += ". Cũng nhận: " + "; ".join(closed.synonyms())
+            if column.kind == "bool":
+                help_text += "; để trống là Không"
+            if column.kind == "date":
+                help_text += "; ngày kèm giờ (01/10/2019 08:15) được đọc là ngày"
             sheet.write_string(row, 3, help_text, formats["wrap"])
             row += 1
 
