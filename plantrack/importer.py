@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from plantrack import clock, mapping, queries, references
+from plantrack import clock, mapping, press_import, queries, references
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
 from plantrack.i18n import format_date, format_number
@@ -244,7 +244,7 @@ def prepare(
         return preview
     # Staged even when some cells are refused: the rows left pointing at nothing are reported with
     # every other problem, at once.
-    _stage(cur, validated)
+    _stage(cur, validated, plan_id)
     try:
         statements = {
             name for name in validated.frames if _is_statement(SHEETS_BY_NAME[name], replace_logs, validated.cleared)
@@ -294,9 +294,35 @@ def _stage_name(name: str) -> str:
     return quote(f"stage_{name}")
 
 
-def _stage(cur: duckdb.DuckDBPyConnection, validated: Validated) -> None:
+def _stage(cur: duckdb.DuckDBPyConnection, validated: Validated, plan_id: int | None) -> None:
     for name, frame in validated.frames.items():
         _stage_frame(cur, SHEETS_BY_NAME[name], frame[["row_key", *SHEETS_BY_NAME[name].fields]])
+    _keep_stored_classification(cur, validated, plan_id)
+
+
+def _keep_stored_classification(cur: duckdb.DuckDBPyConnection, validated: Validated, plan_id: int | None) -> None:
+    """A mention already stored keeps its scope, medium, language and tier where the file leaves them blank.
+
+    The directory classifies new mentions. Were it to fill an old mention's blank, learned since from
+    later mentions or a later directory, a version's own export would not re-import as "nothing changed".
+    """
+    frame = validated.frames.get("media")
+    if plan_id is None or frame is None or press_import.FILLED not in frame:
+        return
+    stage, current = _stage_name("media"), _current(SHEETS_BY_NAME["media"])
+    for name in press_import.FILLED_FROM_DIRECTORY:
+        keys = frame.loc[[name in fields for fields in frame[press_import.FILLED]], ["row_key"]]
+        if keys.empty:
+            continue
+        cur.register("filled_keys", keys)
+        try:
+            cur.execute(
+                f"update {stage} s set {quote(name)} = c.{quote(name)} from {current} c "
+                f"where c.row_key = s.row_key and s.row_key in (select cast(row_key as varchar) from filled_keys)",
+                {"p": plan_id},
+            )
+        finally:
+            cur.unregister("filled_keys")
 
 
 def _stage_frame(cur: duckdb.DuckDBPyConnection, spec: Sheet, frame: pd.DataFrame) -> None:
@@ -488,7 +514,7 @@ def commit(
     if not preview.importable:
         raise ValueError("the preview has blocking problems")
     cur = con.cursor()
-    _stage(cur, preview.validated)
+    _stage(cur, preview.validated, preview.plan_id)
     try:
         return _write_version(
             cur,

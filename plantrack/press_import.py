@@ -22,6 +22,8 @@ from plantrack.workbook import Problem, RawSheet
 MAX_DERIVED_TITLE = 200
 # A mention's field → the directory's field it is filled from.
 FILLED_FROM_DIRECTORY = {"scope": "scope", "medium": "medium", "language": "language", "outlet_tier": "tier"}
+# The frame's column naming, per mention, the fields the directory filled (the importer needs to know).
+FILLED = "_filled"
 # A sentence ends at . ! ? … followed by a space, or at a line break.
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s|\n")
 
@@ -73,6 +75,7 @@ def complete_media(raw: RawSheet, frame: pd.DataFrame, directory: Directory, pro
     else:
         _derive_titles(raw, frame, problems)
     filled = {name: list(frame[name]) for name in FILLED_FROM_DIRECTORY}
+    by_directory: list[tuple[str, ...]] = [()] * len(frame)
     # A scope typed wrong is already a problem: the directory does not stand in for it.
     misread = {p.row for p in problems if p.sheet == raw.title and p.column == raw.header("scope")}
     for i, (outlet, row) in enumerate(zip(frame["outlet"], frame["_row"])):
@@ -80,14 +83,16 @@ def complete_media(raw: RawSheet, frame: pd.DataFrame, directory: Directory, pro
             continue  # already refused
         known = directory.get(outlet)
         for name, source in FILLED_FROM_DIRECTORY.items():
-            if _value(filled[name][i]) is None and known is not None:
+            if _value(filled[name][i]) is None and known is not None and known[source] is not None:
                 filled[name][i] = known[source]
+                by_directory[i] = (*by_directory[i], name)
         if _value(filled["scope"][i]) is None:
             problems.append(
                 Problem("outlet_unclassified", raw.title, int(row), raw.header("outlet"), {"outlet": outlet})
             )
     for name, values in filled.items():
         frame[name] = values
+    frame[FILLED] = by_directory
 
 
 def _derive_titles(raw: RawSheet, frame: pd.DataFrame, problems: list[Problem]) -> None:

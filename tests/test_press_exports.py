@@ -259,6 +259,19 @@ def test_a_row_with_neither_a_title_nor_a_text_is_refused_with_its_row_number(pl
     ]
 
 
+def test_a_mention_stored_without_a_tier_keeps_it_when_later_mentions_of_its_outlet_give_one(plan):
+    commit(plan, directory_file())
+    mapping.save_mapping(plan, "A", mapping.suggest(HEADERS), "lan")
+    commit(plan, export_bytes(FIRST_WEEK))
+    tiers = media(plan).query("outlet == 'Báo Gia Lai'")["outlet_tier"]
+    assert tiers.isna().tolist() == [True, False]  # the small plan's mention, then the export's
+    again = importer.prepare(plan, workbook_bytes(importer.state(plan, 1)), "export.xlsx", as_of=dt.date(2019, 10, 16))
+    assert not again.errors and again.nothing_changed
+    blank = importer.state(plan, 1)["media"].assign(outlet_tier=None)
+    reclassified = importer.prepare(plan, workbook_bytes({"media": blank}, sheets=["media"]), "x.xlsx")
+    assert not reclassified.errors and reclassified.nothing_changed
+
+
 def test_reimporting_the_export_or_a_later_overlapping_one_changes_nothing_for_rows_already_there(plan):
     commit(plan, directory_file())
     commit(plan, export_bytes(FIRST_WEEK), accept_suggested_mapping=True)
