@@ -13,7 +13,7 @@ from plantrack.db import connect
 from plantrack.excel import write_workbook
 from plantrack.i18n import format_date, t
 from plantrack.values import Unreadable, read_date
-from plantrack.workbook import UnreadableFile
+from plantrack.workbook import UnreadableFile, more_problems
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -77,11 +77,16 @@ def _parser() -> argparse.ArgumentParser:
 def _print_preview(preview: importer.Preview, lang: str) -> None:
     for problem in preview.problems:
         print(problem.line(lang))
+    more_errors, more_warnings = more_problems(preview.problems), more_problems(preview.problems, "warning")
+    if more_errors:
+        print(t("more_problems", lang, count=more_errors, shown=len(preview.errors)))
+    if more_warnings:
+        print(t("more_warnings", lang, count=more_warnings, shown=len(preview.warnings)))
     if preview.errors:
-        print(t("problems_found", lang, count=len(preview.errors)))
+        print(t("problems_found", lang, count=len(preview.errors) + more_errors))
         return
     if preview.warnings:
-        print(t("warnings_found", lang, count=len(preview.warnings)))
+        print(t("warnings_found", lang, count=len(preview.warnings) + more_warnings))
     print(t("preview_header", lang))
     for change in preview.changes.values():
         print(

@@ -22,7 +22,7 @@ from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
 from plantrack.i18n import format_number
 from plantrack.validate import KEY_SEPARATOR, Context, Validated, row_key, validate
-from plantrack.workbook import Problem, RawWorkbook, read_workbook
+from plantrack.workbook import Problem, Problems, RawWorkbook, read_workbook
 
 SAMPLE_CELLS = 200
 
@@ -194,7 +194,7 @@ def prepare(
     cur = con.cursor()
     plan_id, plan_key, decided = _plan_target(cur, book, plan, problems)
     validated = validate(book, _context(cur, plan_id, as_of))
-    problems = problems + validated.problems
+    problems = Problems.joined(problems, validated.problems)
     preview = Preview(
         file_name,
         sha,
