@@ -101,13 +101,13 @@ chosen = st.selectbox(
 st.query_params["task"] = chosen
 task = with_status.set_index("task_code").loc[chosen]
 
-st.markdown(f"#### {chosen}")
+st.markdown(f"#### {ui.plain(chosen)}")
 st.text(task["content"])
 columns = st.columns(4)
 columns[0].metric(view.t("col_status"), measures.category(task["status"]).tagged(lang))
 columns[1].metric(view.t("axis_progress"), measures.percent(task["progress"], lang))
 columns[2].metric(view.t("col_due"), view.date(task["due_on"]) or "—")
-columns[3].metric(view.t("role_lead"), unit_names.get(task["lead_unit"], task["lead_unit"]))
+columns[3].metric(view.t("role_lead"), ui.plain(unit_names.get(task["lead_unit"], task["lead_unit"])))
 st.markdown(f"**{view.t('col_timing')}:** ")
 st.text(task["timing_text"] or "—")
 st.markdown(f"**{view.t('col_reason')}:** ")

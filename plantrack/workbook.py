@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -50,7 +51,7 @@ class Problem:
 
     def message(self, lang: str = "vi") -> str:
         params = {"column": self.column or "", **self.params}
-        return t(self.code, lang, **params)
+        return t(self.code, lang, **{key: _quoted(value, key in QUOTED) for key, value in params.items()})
 
     def place(self, lang: str = "vi") -> str:
         parts = [self.sheet or t("sheet_file", lang)]
@@ -62,6 +63,20 @@ class Problem:
 
     def line(self, lang: str = "vi") -> str:
         return f"{self.place(lang)}: {self.message(lang)}"
+
+
+# A cell's value quoted in a message: long enough to recognise, never a whole 32.767-character cell.
+QUOTE_CHARS = 200
+QUOTED = ("value", "key", "detail")
+
+
+def _quoted(value: object, cut: bool) -> object:
+    """Text as a message shows it: no control characters (a terminal would run escape sequences);
+    a cell's value cut to QUOTE_CHARS."""
+    if not isinstance(value, str):
+        return value
+    text = "".join("\ufffd" if unicodedata.category(c) == "Cc" and c != "\n" else c for c in value)
+    return text if not cut or len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
 
 
 class Problems(list):

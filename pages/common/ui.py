@@ -6,7 +6,6 @@ Only pages import this module; the logic it calls lives in `plantrack`, which ne
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,14 +14,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from plantrack import auth, demo, explore, exports, measures, meeting, queries, report, status
+from plantrack import auth, demo, explore, exports, markup, measures, meeting, queries, report, status
 from plantrack.contract import DISBURSEMENTS
 from plantrack.db import connect, database_path
 from plantrack.i18n import LANGS, format_date, format_number, t
 
 # Shown in the sidebar to a logged-in editor; everyone else sees a small link to its login form.
 UPDATE_PAGE = "pages/6_Cap_nhat_du_lieu.py"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 PAGES = (
     ("dashboard.py", "page_overview", ":material/dashboard:"),
     ("pages/1_Tien_do_theo_don_vi.py", "page_units", ":material/groups:"),
@@ -222,7 +220,7 @@ def _viewer_login(view: View) -> None:
 
 def plain(text: object) -> str:
     """Text from a workbook, escaped so Streamlit's markdown shows it as typed (no links, no emphasis)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return markup.md(text)
 
 
 def _sidebar(view: View, plans: pd.DataFrame) -> None:
@@ -347,7 +345,7 @@ def header(view: View, title_key: str) -> None:
         f"{plain(view.plan['title'])} · "
         + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
         + (f" · {view.t('filter_quarter')}: {QUARTER_NAMES[view.quarter]}" if view.quarter else "")
-        + (f" · {view.t('filter_units')}: {', '.join(view.units)}" if view.units else "")
+        + (f" · {view.t('filter_units')}: {', '.join(plain(u) for u in view.units)}" if view.units else "")
     )
 
 
@@ -358,7 +356,8 @@ def chart(figure: go.Figure | None, view: View, empty_key: str = "no_data_chart"
         return
     if view.meeting:
         _projector(figure)
-    st.plotly_chart(figure, config=CHART_CONFIG, width="stretch")
+    # Workbook text in labels, legends and hovers is shown as typed, never as Plotly's HTML.
+    st.plotly_chart(markup.figure(figure), config=CHART_CONFIG, width="stretch")
 
 
 def _projector(figure: go.Figure) -> None:
