@@ -263,7 +263,7 @@ if editor is None:
         if not name.strip() or not password:
             st.warning(view.t("upd_login_missing"))
         else:
-            result = auth.verify(view.cur, name, password, auth.session_id(session))
+            result = auth.verify(view.cur, name, password, auth.session_id(session), address=ui.client_address())
             if result.ok:
                 auth.login(session, result.editor)
                 start_over()

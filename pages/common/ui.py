@@ -13,8 +13,10 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit import runtime
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from plantrack import auth, demo, explore, exports, markup, measures, meeting, queries, report, status
+from plantrack import auth, demo, explore, exports, failures, markup, measures, meeting, queries, report, status
 from plantrack.contract import DISBURSEMENTS
 from plantrack.db import connect, database_path
 from plantrack.i18n import LANGS, format_date, format_number, t
@@ -129,10 +131,12 @@ class View:
         return tuple(sorted((key, _hashable(params[key])) for key in queries.parameters(name)))
 
     def query(self, name: str, **extra: object) -> pd.DataFrame:
+        auth.require_viewer(st.session_state)
         return _cached_query(self.cur, str(database_path()), self.stamp, name, self._bound(name, **extra)).copy()
 
     def statuses(self) -> pd.DataFrame:
         """status.statuses of `query("tasks_at_version")`, cached until the data changes."""
+        auth.require_viewer(st.session_state)
         wanted = self._bound("tasks_at_version")
         return _cached_statuses(
             self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year
@@ -167,9 +171,38 @@ def _set_url(name: str, value: str | None) -> None:
         st.query_params[name] = value
 
 
+def client_address() -> str | None:
+    """The address the browser connects from (the login throttle's per-address count)."""
+    try:
+        return st.context.ip_address
+    except Exception:
+        return None
+
+
+def _read(view: View, name: str, **params: object) -> pd.DataFrame:
+    """A query outside the cache (the sidebar's plan, versions, units), for a session that may read."""
+    auth.require_viewer(st.session_state)
+    return queries.run(view.cur, name, **params)
+
+
+def _failure_handler(lang: str):
+    """Shows an error as a sentence in the user's language; the traceback goes to the server log only."""
+
+    def handle(error: Exception) -> bool:
+        st.error(failures.explain(error, lang), icon=":material/error:")
+        return True
+
+    return handle
+
+
 def page(title_key: str) -> View:
     """Sets up a page: config, cursor, filters from the URL, sidebar. Every page calls this first."""
     lang = _url("lang") if _url("lang") in LANGS else "vi"
+    ctx = get_script_run_ctx()
+    # On a real server (not under AppTest, whose tests must see the exception itself), an error
+    # anywhere in the page becomes a sentence.
+    if ctx is not None and runtime.exists():
+        ctx.on_script_error = _failure_handler(lang)
     meeting_mode = _url("meeting") == "1"
     st.set_page_config(
         page_title=t(title_key, lang),
@@ -178,14 +211,14 @@ def page(title_key: str) -> View:
         initial_sidebar_state="collapsed" if meeting_mode else "auto",
     )
     view = View(_connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
-    if title_key != "page_update" and auth.viewer_needs_password(st.session_state):
+    if auth.viewer_needs_password(st.session_state):
         _viewer_login(view)  # stops the script until the shared viewer password is given
-    view.stamp = tuple(queries.run(view.cur, "data_stamp").iloc[0])
-    plans = queries.run(view.cur, "plans")
+    view.stamp = tuple(_read(view, "data_stamp").iloc[0])
+    plans = _read(view, "plans")
     if not plans.empty:
         chosen = plans[plans["plan_id"].astype(str) == (_url("plan") or "")]
         view.plan = (chosen if not chosen.empty else plans).iloc[0]
-        view.versions = queries.run(view.cur, "plan_versions", plan_id=view.plan_id)
+        view.versions = _read(view, "plan_versions", plan_id=view.plan_id)
     _sidebar(view, plans)
     if view.meeting:
         _meeting_bar(view)
@@ -201,7 +234,7 @@ def _viewer_login(view: View) -> None:
         password = st.text_input(view.t("upd_viewer_password"), type="password")
         submitted = st.form_submit_button(view.t("upd_viewer_button"), type="primary")
     if submitted:
-        result = auth.verify_viewer(view.cur, password, st.session_state)
+        result = auth.verify_viewer(view.cur, password, st.session_state, address=client_address())
         if result.ok:
             st.rerun()
         elif result.outcome == "locked":
@@ -298,7 +331,7 @@ def _as_of_filter(view: View) -> None:
 
 
 def _unit_filter(view: View) -> None:
-    units = queries.run(view.cur, "units_at_version", plan_id=view.plan_id, version_id=view.version_id)
+    units = _read(view, "units_at_version", plan_id=view.plan_id, version_id=view.version_id)
     names = dict(zip(units["unit_code"], units["unit_name"]))
     wanted = [code for code in (_url("units") or "").split(",") if code in names]
     chosen = st.multiselect(
@@ -481,6 +514,7 @@ def _cached_explore(
 
 def explored(view: View, what: str, exploration: explore.Exploration, column: str | None = None) -> object:
     """An exploration's aggregate, rows, count or a column's options, cached until the data changes."""
+    auth.require_viewer(st.session_state)
     params = tuple(sorted((key, _hashable(value)) for key, value in view.params().items()))
     result = _cached_explore(view.cur, str(database_path()), view.stamp, what, exploration, column, params, view.lang)
     return result.copy() if isinstance(result, (pd.DataFrame, list)) else result
@@ -713,6 +747,7 @@ def report_downloads(view: View) -> None:
 
         def collect() -> report.ReportData:
             # A cursor of its own: the file is made when the button is pressed, after this run ended.
+            auth.require_viewer(st.session_state)
             return report.collect(_connection(str(database_path())).cursor(), plan, version_id, as_of, period)
 
         with st.container(horizontal=True, gap="small"):
