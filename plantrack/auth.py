@@ -308,7 +308,7 @@ class Login:
 # tell which names exist) and a browser session lock after MAX_FAILURES; a client address, which an
 # office behind one router shares, after ADDRESS_FAILURES; all unknown names together, and the
 # viewer password from everyone together, after GLOBAL_FAILURES.
-ADDRESS_FAILURES = 20
+ADDRESS_FAILURES = 10
 GLOBAL_FAILURES = 100
 # An address an editor (or a viewer) logged in from within this time is theirs: a lock made by
 # someone else's guesses does not keep them out of their own account (only their address's lock does).
@@ -384,10 +384,12 @@ def _locked_until(state: dict, subjects: list[str], now: dt.datetime) -> dt.date
     return max(ends) if ends else None
 
 
-def _count_failure(cur, state: dict, limits: dict[str, int], now: dt.datetime) -> tuple[dt.datetime | None, int]:
+def _count_failure(cur, state: dict, limits: dict[str, int | None], now: dt.datetime) -> tuple[dt.datetime | None, int]:
     """Adds one failure to each subject; returns the lock it caused (if any) and the attempts left."""
     locked, left = None, MAX_FAILURES
     for subject, limit in limits.items():
+        if limit is None:
+            continue
         failures, started, until = state.get(subject, (0, now, None))
         if until is not None and until <= now:
             failures, started, until = 0, now, None
@@ -445,7 +447,7 @@ def _record(
 def _check(
     con: duckdb.DuckDBPyConnection,
     action: str,
-    subjects: dict[str, int],
+    subjects: dict[str, int | None],
     owner: str | None,
     address: str | None,
     session_hash: str,
@@ -506,9 +508,13 @@ def verify(
     known = row[0] if row else None
     session_hash = _session_hash(session_key)
     owner = _subject_hash("name", name.casefold())
-    subjects = {_subject_hash("session", session_hash): MAX_FAILURES, owner: MAX_FAILURES}
-    if not known:
-        subjects["global:unknown_names"] = GLOBAL_FAILURES
+    # Every name is held by the unknown names' global lock (else a lock would tell which names
+    # exist); only failures on unknown names count towards it.
+    subjects = {
+        _subject_hash("session", session_hash): MAX_FAILURES,
+        owner: MAX_FAILURES,
+        "global:unknown_names": None if known else GLOBAL_FAILURES,
+    }
 
     def attempt() -> bool:
         # The same work whether or not the name exists, so timing does not tell which names do.

@@ -12,6 +12,8 @@ import duckdb
 from plantrack.i18n import t
 
 LOG = logging.getLogger("plantrack")
+# The command line's exit code when it could not run at all (0, 1 and 2 are the data's outcomes).
+EXIT_FAILED = 3
 # Widget errors that a crafted link causes (a value outside what the widget accepts).
 _URL_ERRORS = ("StreamlitJSNumberBoundsError", "StreamlitValueBelowMinError", "StreamlitValueAboveMaxError")
 
@@ -41,3 +43,9 @@ def explain(error: BaseException, lang: str = "vi", where: str = "") -> str:
     ref = secrets.token_hex(4)
     LOG.error("failure %s%s", ref, f" in {where}" if where else "", exc_info=error)
     return t(message_key(error), lang, ref=ref)
+
+
+def for_terminal(error: BaseException, lang: str = "vi") -> str:
+    """The sentence, and the error's type and first line instead of a traceback."""
+    first = (str(error).strip().splitlines() or [""])[0][:300]
+    return t(message_key(error), lang, ref=type(error).__name__) + f"\n({type(error).__name__}: {first})"
