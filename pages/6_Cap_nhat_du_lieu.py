@@ -21,7 +21,7 @@ import xlsxwriter
 from babel.numbers import format_decimal
 
 from pages.common import ui
-from plantrack import auth, importer
+from plantrack import auth, importer, memory
 from plantrack.contract import CLOSED_LISTS, SHEETS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.db import quote
 from plantrack.excel import workbook_bytes
@@ -29,7 +29,7 @@ from plantrack.i18n import LOCALES, MESSAGES, format_date, format_money, format_
 from plantrack.validate import KEY_SEPARATOR
 from plantrack.workbook import MAX_FILE_BYTES, Problem, UnreadableFile
 
-PREVIEW_KEY = "update_preview"
+PREVIEW_KEY = ui.UPDATE_PREVIEW_KEY
 FLASH_KEY = "update_flash"
 NOTICE_KEY = "update_notice"
 UPLOAD_ROUND_KEY = "update_upload_round"
@@ -237,7 +237,8 @@ def follow_new_version(cur, plan_id: int) -> None:
 
 def start_over() -> None:
     """Forgets the preview and empties the uploader (a new key gives a fresh widget)."""
-    session.pop(PREVIEW_KEY, None)
+    if session.pop(PREVIEW_KEY, None) is not None:
+        memory.release()
     session[UPLOAD_ROUND_KEY] = session.get(UPLOAD_ROUND_KEY, 0) + 1
 
 
@@ -369,6 +370,9 @@ def prepare(data: bytes, file_name: str, as_of: dt.date, replace_logs: bool):
                 detail=refused.problem.code,
             )
     if isinstance(result, importer.Preview) and result.errors:
+        # A refused file needs only its problems: its frames would stay in the session for nothing.
+        result.validated = None
+        memory.release()
         importer.log_event(
             view.cur,
             editor.user_name,
@@ -588,7 +592,10 @@ with upload_tab:
         )
     else:
         st.caption(view.t("upd_upload_first_plan"))
-    limit_mb = min(int(st.get_option("server.maxUploadSize")), MAX_FILE_BYTES // 2**20)
+    # The browser counts the uploader's limit in decimal megabytes: a little over MAX_FILE_BYTES, so
+    # it never refuses (in English) a file the server accepts; the server refuses the rest in a sentence.
+    limit_mb = MAX_FILE_BYTES // 2**20
+    widget_mb = min(int(st.get_option("server.maxUploadSize")), -(-MAX_FILE_BYTES // 10**6))
     as_of_column, replace_column = st.columns(2)
     as_of = as_of_column.date_input(
         view.t("upd_as_of_label"), value="today", format="DD/MM/YYYY", help=view.t("upd_as_of_help"), key="update_as_of"
@@ -600,8 +607,8 @@ with upload_tab:
         view.t("upd_upload_label", limit=limit_mb),
         type=["xlsx"],
         key=f"update_file_{session.get(UPLOAD_ROUND_KEY, 0)}",
-        max_upload_size=limit_mb,
-        help=view.t("upd_upload_help", limit=limit_mb),
+        max_upload_size=widget_mb,
+        help=view.t("upd_upload_help", limit=limit_mb, bytes=format_number(MAX_FILE_BYTES, lang)),
     )
     notice = session.pop(NOTICE_KEY, None)
     if notice:

@@ -16,13 +16,15 @@ import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from plantrack import auth, demo, explore, exports, failures, markup, measures, meeting, queries, report, status
+from plantrack import auth, demo, explore, exports, failures, markup, measures, meeting, memory, queries, report, status
 from plantrack.contract import DISBURSEMENTS
 from plantrack.db import connect, database_path
 from plantrack.i18n import LANGS, format_date, format_number, t
 
 # Shown in the sidebar to a logged-in editor; everyone else sees a small link to its login form.
 UPDATE_PAGE = "pages/6_Cap_nhat_du_lieu.py"
+# The update page's preview of an upload (its frames): dropped when the editor leaves the page.
+UPDATE_PREVIEW_KEY = "update_preview"
 PAGES = (
     ("dashboard.py", "page_overview", ":material/dashboard:"),
     ("pages/1_Tien_do_theo_don_vi.py", "page_units", ":material/groups:"),
@@ -211,6 +213,8 @@ def page(title_key: str) -> View:
         layout="wide",
         initial_sidebar_state="collapsed" if meeting_mode else "auto",
     )
+    if title_key != "page_update" and st.session_state.pop(UPDATE_PREVIEW_KEY, None) is not None:
+        memory.release()  # a preview abandoned for another page
     view = View(_connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
     if auth.viewer_needs_password(st.session_state):
         _viewer_login(view)  # stops the script until the shared viewer password is given
