@@ -17,6 +17,9 @@ import plotly.graph_objects as go
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=])")
 _HTML_SPECIAL = re.compile(r"[&<>]")
+WORD_JOINER = "\u2060"
+# Where remark-gfm finds a bare link: "://" of a scheme, "www." and the "@" of an address.
+_AUTOLINK = re.compile(r":/|www\.|@", re.IGNORECASE)
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Trace properties that may hold workbook text (values, labels, hover texts, legend names).
 _TRACE_TEXT = ("x", "y", "z", "text", "hovertext", "customdata", "labels", "parents", "ids", "name", "legendgroup")
@@ -25,8 +28,15 @@ _AXIS_TEXT = ("categoryarray", "ticktext")
 
 def md(text: object) -> str:
     """Text for Streamlit Markdown that shows exactly as typed: no link, no emphasis, no heading,
-    no HTML, on one line."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    no HTML, on one line.
+
+    GitHub-flavoured Markdown also turns bare addresses (https://…, www.…, name@host) into links
+    after escapes are resolved, so a word joiner (U+2060, invisible) goes where that search looks.
+    """
+    text = _AUTOLINK.sub(
+        lambda match: match.group()[:-1] + WORD_JOINER + match.group()[-1], " ".join(str(text).split())
+    )
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def html(text: str) -> str:

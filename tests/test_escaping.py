@@ -132,7 +132,7 @@ def test_no_page_renders_markup_from_the_workbook(path, hostile_db, monkeypatch)
 def test_the_pages_show_the_hostile_codes_as_typed(hostile_db, monkeypatch):
     app = open_app(hostile_db, monkeypatch, "pages/1_Tien_do_theo_don_vi.py", task="[p](https://evil.example/)T5")
     headings = [m.value for m in app.markdown if m.value.startswith("####")]
-    assert headings == ["#### \\[p\\]\\(https\\://evil\\.example/\\)T5"]
+    assert headings == ["#### \\[p\\]\\(https\\:\u2060//evil\\.example/\\)T5"]
 
 
 def test_a_figure_escapes_data_in_values_names_and_categories() -> None:
@@ -146,4 +146,9 @@ def test_a_figure_escapes_data_in_values_names_and_categories() -> None:
 
 
 def test_markdown_text_keeps_its_words_and_loses_its_powers() -> None:
-    assert markup.md("[p](https://evil.example/) *x* <b>") == "\\[p\\]\\(https\\://evil\\.example/\\) \\*x\\* \\<b\\>"
+    assert (
+        markup.md("[p](https://evil.example/) *x* <b>")
+        == "\\[p\\]\\(https\\:\u2060//evil\\.example/\\) \\*x\\* \\<b\\>"
+    )
+    # Bare addresses, which GitHub-flavoured Markdown would link, get an invisible word joiner.
+    assert markup.md("www.evil.example a@evil.example") == "www\u2060\\.evil\\.example a\u2060@evil\\.example"

@@ -173,13 +173,15 @@ def _set_url(name: str, value: str | None) -> None:
         st.query_params[name] = value
 
 
-def client_address() -> str | None:
-    """The address the browser connects from (the login throttle's per-address count)."""
+def client_address() -> str:
+    """The address the browser connects from (the login throttle's per-address count).
+
+    Streamlit gives none for a connection from this machine: those share one count."""
     try:
         address = st.context.ip_address
     except Exception:
-        return None
-    return address if isinstance(address, str) and address else None
+        address = None
+    return address if isinstance(address, str) and address else "local"
 
 
 def _read(view: View, name: str, **params: object) -> pd.DataFrame:
