@@ -172,3 +172,22 @@ def test_a_cell_of_exactly_excels_length_is_accepted() -> None:
 
 def test_russian_text_outside_keys_is_kept() -> None:
     assert values.read_plain_text("Новости Вьетнама", title=True) == "Новости Вьетнама"
+
+
+def test_the_readme_lists_every_limit_with_its_value() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Security", 1)[1]
+    from plantrack import auth
+
+    for name in [n for n in dir(limits) if n.isupper() and n != "MIB"] + [
+        "MAX_FAILURES",
+        "ADDRESS_FAILURES",
+        "GLOBAL_FAILURES",
+        "KNOWN_ADDRESS_TIME",
+        "AUDIT_ROWS_PER_SOURCE",
+        "AUDIT_ROWS_PER_MINUTE",
+    ]:
+        assert f"`{name}`" in section, name
+    assert f"{auth.ADDRESS_FAILURES} in 15 minutes" in section
+    assert f"{limits.MAX_SHEET_CELLS:,}".replace(",", ".") in section
+    assert f"{limits.MAX_CELL_CHARS:,}".replace(",", ".") in section
