@@ -27,7 +27,7 @@ from plantrack.db import quote
 from plantrack.excel import workbook_bytes
 from plantrack.i18n import LOCALES, MESSAGES, format_date, format_money, format_number
 from plantrack.validate import KEY_SEPARATOR
-from plantrack.workbook import MAX_FILE_BYTES, Problem, UnreadableFile
+from plantrack.workbook import MAX_FILE_BYTES, Problem, UnreadableFile, more_problems
 
 PREVIEW_KEY = ui.UPDATE_PREVIEW_KEY
 FLASH_KEY = "update_flash"
@@ -620,9 +620,12 @@ with upload_tab:
             st.error(view.t("upd_unreadable_title"), icon=":material/error:")
             show_problems([result], uploaded.name)
         elif result.errors:
-            st.error(view.t("problems_found", count=len(result.errors)), icon=":material/error:")
+            more = more_problems(result.problems)
+            st.error(view.t("problems_found", count=len(result.errors) + more), icon=":material/error:")
             st.caption(view.t("upd_problems_help"))
             show_problems(result.problems, uploaded.name)
+            if more:
+                st.caption(view.t("more_problems", count=format_number(more, lang), shown=len(result.errors)))
         else:
             show_preview(result)
 

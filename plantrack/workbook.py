@@ -466,18 +466,14 @@ def _read(data: bytes, deadline: sheetscan.Deadline) -> RawWorkbook:
         deadline.check()
         try:
             calamine_sheet = book.get_sheet_by_name(title)
-            if calamine_sheet.height * calamine_sheet.width > limits.MAX_SHEET_CELLS:
+            # The grid read below starts at A1, wherever the data starts.
+            end = calamine_sheet.end or (-1, -1)
+            rows, area = end[0] + 1, (end[0] + 1) * (end[1] + 1)
+            if area > limits.MAX_SHEET_CELLS:
                 # The scan missed a part calamine found (an unusual layout): still no dense grid.
-                raise UnreadableFile(
-                    _limit_problem(
-                        "sheet_too_many_cells_short",
-                        title,
-                        calamine_sheet.height * calamine_sheet.width,
-                        limits.MAX_SHEET_CELLS,
-                    )
-                )
+                raise UnreadableFile(_limit_problem("sheet_too_many_cells_short", title, area, limits.MAX_SHEET_CELLS))
             merged = calamine_sheet.merged_cell_ranges
-            _check_merges(title, merged, calamine_sheet.height)
+            _check_merges(title, merged, rows)
             grid = calamine_sheet.to_python(skip_empty_area=False)
         except UnreadableFile:
             raise
