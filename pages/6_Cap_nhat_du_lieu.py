@@ -273,7 +273,7 @@ if editor is None:
                 minutes = max(1, -(-int((result.locked_until - dt.datetime.now()).total_seconds()) // 60))
                 st.error(
                     view.t(
-                        "upd_login_locked",
+                        result.message_key,
                         count=auth.MAX_FAILURES,
                         time=result.locked_until.strftime("%H:%M"),
                         minutes=minutes,

@@ -298,10 +298,17 @@ class Login:
     editor: Editor | None = None
     locked_until: dt.datetime | None = None
     attempts_left: int | None = None
+    # Whose failures locked it: "own" (this name or this session, MAX_FAILURES of them) or "many"
+    # (this address or everyone's), so the message does not claim five mistakes of one's own.
+    locked_by: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.outcome == "ok"
+
+    @property
+    def message_key(self) -> str:
+        return "upd_login_locked_many" if self.locked_by == "many" else "upd_login_locked"
 
 
 # Failures that lock, per subject of the throttle. A name (existing or not: the throttle must not
@@ -379,14 +386,23 @@ def _throttle_state(cur, subjects: list[str]) -> dict[str, tuple[int, dt.datetim
     return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
-def _locked_until(state: dict, subjects: list[str], now: dt.datetime) -> dt.datetime | None:
-    ends = [state[s][2] for s in subjects if s in state and state[s][2] is not None and state[s][2] > now]
-    return max(ends) if ends else None
+def _locked_until(state: dict, subjects: list[str], now: dt.datetime) -> tuple[dt.datetime | None, str | None]:
+    ends = [(state[s][2], s) for s in subjects if s in state and state[s][2] is not None and state[s][2] > now]
+    if not ends:
+        return None, None
+    until, subject = max(ends)
+    return until, _kind(subject)
 
 
-def _count_failure(cur, state: dict, limits: dict[str, int | None], now: dt.datetime) -> tuple[dt.datetime | None, int]:
-    """Adds one failure to each subject; returns the lock it caused (if any) and the attempts left."""
-    locked, left = None, MAX_FAILURES
+def _kind(subject: str) -> str:
+    return "own" if subject.startswith(("name:", "session:")) else "many"
+
+
+def _count_failure(
+    cur, state: dict, limits: dict[str, int | None], now: dt.datetime
+) -> tuple[dt.datetime | None, int, str | None]:
+    """Adds one failure to each subject; returns the lock it caused (if any), whose, and the attempts left."""
+    locked, left, kind = None, MAX_FAILURES, None
     for subject, limit in limits.items():
         if limit is None:
             continue
@@ -399,13 +415,14 @@ def _count_failure(cur, state: dict, limits: dict[str, int | None], now: dt.date
         if failures >= limit:
             until, failures, started = now + LOCK_TIME, 0, now
             locked = max(locked or until, until)
+            kind = "own" if kind == "own" or _kind(subject) == "own" else "many"
         else:
             left = min(left, limit - failures)
         cur.execute(
             "insert or replace into login_throttle values ($s, $f, $w, $u)",
             {"s": subject, "f": failures, "w": started, "u": until},
         )
-    return locked, left
+    return locked, left, kind
 
 
 def _forget(cur, subjects: list[str]) -> None:
@@ -470,20 +487,20 @@ def _check(
         checked = dict(subjects)
         if owner and _is_known_address(state, owner, address_subject, now):
             checked = {s: limit for s, limit in subjects.items() if not s.startswith(("name:", "global:"))}
-        until = _locked_until(state, list(checked), now)
+        until, kind = _locked_until(state, list(checked), now)
         if until is not None:
             _record(cur, user, action, "locked", session_hash, "locked", now)
-            return Login("locked", locked_until=until, attempts_left=0), False
+            return Login("locked", locked_until=until, attempts_left=0, locked_by=kind), False
         good = attempt()
         if good:
             _forget(cur, [s for s in subjects if not s.startswith("global:")])
             if owner:
                 _remember_address(cur, owner, address_subject, now)
             return Login("ok"), True
-        locked, left = _count_failure(cur, state, checked, now)
+        locked, left, kind = _count_failure(cur, state, checked, now)
         _record(cur, user, action, "failed", session_hash, "wrong_password" if user else "unknown_user", now)
         if locked is not None:
-            return Login("locked", locked_until=locked, attempts_left=0), False
+            return Login("locked", locked_until=locked, attempts_left=0, locked_by=kind), False
         return Login("failed", attempts_left=left), False
 
 

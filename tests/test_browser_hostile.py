@@ -108,7 +108,7 @@ def test_hostile_people_in_a_real_browser(hostile_server):
     with chromium(width=1440, height=1000) as late:
         page, _ = open_page(late, url)
         _give_password(page, VIEWER_PASSWORD)
-        page.get_by_text("đang bị tạm khóa").first.wait_for(timeout=20_000)
+        page.get_by_text("đang tạm khóa").first.wait_for(timeout=20_000)
         assert page.get_by_text("Theo dõi thực hiện").count() >= 1
         _shot(page, "viewer-locked")
         page.close()

@@ -49,7 +49,7 @@ def test_new_sessions_from_one_address_are_counted_together(db):
         result = auth.verify(db, f"khách-{i}", "sai", f"reload-{i}", now=_at(i), address="10.0.0.7")
         assert result.outcome == "failed", i
     last = auth.verify(db, "ai-đó", "sai", "reload-last", now=_at(20), address="10.0.0.7")
-    assert last.outcome == "locked"
+    assert (last.outcome, last.message_key) == ("locked", "upd_login_locked_many")
     assert auth.verify(db, "lan", PASSWORD, "reload-new", now=_at(21), address="10.0.0.7").outcome == "locked"
     assert auth.verify(db, "lan", PASSWORD, "elsewhere", now=_at(22), address="10.0.0.8").ok
 
@@ -99,7 +99,8 @@ def test_others_guesses_do_not_keep_an_editor_out_from_their_own_address(db):
     assert auth.verify(db, "lan", PASSWORD, "desk", now=_at(0), address="10.5.0.1").ok
     for i in range(auth.MAX_FAILURES):
         auth.verify(db, "lan", "sai", f"attacker-{i}", now=_at(1 + i), address=f"10.6.0.{i}")
-    assert auth.verify(db, "lan", PASSWORD, "stranger", now=_at(10), address="10.6.0.99").outcome == "locked"
+    stranger = auth.verify(db, "lan", PASSWORD, "stranger", now=_at(10), address="10.6.0.99")
+    assert (stranger.outcome, stranger.message_key) == ("locked", "upd_login_locked")
     assert auth.verify(db, "lan", PASSWORD, "desk-again", now=_at(11), address="10.5.0.1").ok
 
 

@@ -247,7 +247,7 @@ def _viewer_login(view: View) -> None:
         elif result.outcome == "locked":
             st.error(
                 view.t(
-                    "upd_login_locked",
+                    result.message_key,
                     count=auth.MAX_FAILURES,
                     time=f"{result.locked_until:%H:%M}",
                     minutes=int(auth.LOCK_TIME.total_seconds() // 60),
