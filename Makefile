@@ -11,8 +11,13 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
+# `make run PORT=8601`; the plan's time zone for every time shown (times are stored in UTC).
+PORT ?= 8501
+PLANTRACK_TIME_ZONE ?= Asia/Ho_Chi_Minh
+export PLANTRACK_TIME_ZONE
+
 run: $(STAMP)
-	$(VENV)/bin/streamlit run dashboard.py
+	TZ=$(PLANTRACK_TIME_ZONE) $(VENV)/bin/streamlit run serve.py --server.port $(PORT)
 
 # Debian's chromium for the browser tests; Playwright drives it through executable_path.
 browser:

@@ -20,8 +20,8 @@ import streamlit as st
 import xlsxwriter
 from babel.numbers import format_decimal
 
-from pages.common import ui
-from plantrack import auth, importer, memory
+from pages.common import admin, sessions, ui
+from plantrack import auth, clock, importer, memory
 from plantrack.contract import CLOSED_LISTS, SHEETS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.db import quote
 from plantrack.excel import workbook_bytes
@@ -201,7 +201,12 @@ def row_counts(counts_json: str | None) -> dict[str, object]:
 
 
 def stamp(value) -> str:
-    return "" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%d/%m/%Y %H:%M")
+    """A stored UTC instant as the plan's local time (plantrack.clock)."""
+    return (
+        ""
+        if value is None or pd.isna(value)
+        else clock.local(pd.Timestamp(value).to_pydatetime()).strftime("%d/%m/%Y %H:%M")
+    )
 
 
 def label_or_raw(prefix: str, code: object) -> str:
@@ -254,6 +259,8 @@ else:
 editor = auth.current_editor(session)
 
 if editor is None:
+    if sessions.ended():
+        st.info(view.t("upd_session_ended", minutes=int(auth.idle_time().total_seconds() // 60)))
     st.subheader(view.t("upd_login_title"))
     st.caption(view.t("upd_login_intro"))
     with st.form("login_form", clear_on_submit=True, enter_to_submit=True):
@@ -270,12 +277,12 @@ if editor is None:
                 start_over()
                 st.rerun()
             elif result.outcome == "locked":
-                minutes = max(1, -(-int((result.locked_until - dt.datetime.now()).total_seconds()) // 60))
+                minutes = max(1, -(-int((result.locked_until - clock.now()).total_seconds()) // 60))
                 st.error(
                     view.t(
                         result.message_key,
                         count=auth.MAX_FAILURES,
-                        time=result.locked_until.strftime("%H:%M"),
+                        time=clock.local(result.locked_until).strftime("%H:%M"),
                         minutes=minutes,
                     )
                 )
@@ -291,6 +298,7 @@ if out.button(view.t("upd_logout_button"), key="logout", icon=":material/logout:
     auth.logout(session)
     start_over()
     st.rerun()
+admin.manage_editors(view, editor)
 
 done = session.pop(FLASH_KEY, None)
 
@@ -808,6 +816,8 @@ with audit_tab:
             return changes_text(str(detail))
         if action in ("login", "viewer_login"):
             return label_or_raw("upd_reason", detail)
+        if action in admin.AUDITED_ACTIONS:
+            return admin.audit_detail(view, str(detail))
         problems = re.fullmatch(r"(\d+) problems", str(detail))
         if problems:
             return view.t("upd_audit_problems", count=int(problems.group(1)))

@@ -29,8 +29,16 @@ Throttling
 
 Sessions
     A successful login returns an `Editor` token, which the page keeps in the server-side session
-    state. Tokens are signed with a key that lives only in this server process, expire after
-    SESSION_TIME and stop working when the editor's password is reset.
+    state and the browser in a cookie (`editor_cookie`, read back by `resume` after a reload).
+    Tokens are signed with a key that lives only in this server process, expire after SESSION_TIME,
+    end after idle_time() without activity (`touch`; PLANTRACK_IDLE_MINUTES, default 30) and at
+    `logout` (in every tab that carries them), and stop working when the editor's password is reset
+    or the editor is disabled.
+
+Roles
+    An editor may be an administrator (`editors.is_admin`, `users add NAME --admin`), who adds,
+    resets and disables editors in the app (`add_user_as_admin`, `disable_user_as_admin`); a
+    disabled editor stays in the table (its history names it) but cannot log in or write.
 
 The write path
     `import_as_editor` and `rollback_as_editor` are the only functions the app writes data with.
@@ -51,6 +59,7 @@ This module never imports Streamlit: a session state is any mutable mapping.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import getpass
 import hashlib
@@ -66,7 +75,7 @@ from typing import TextIO
 
 import duckdb
 
-from plantrack import importer
+from plantrack import clock, importer
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P, HASH_BYTES = 2**14, 8, 1, 32
 SALT_BYTES = 16
@@ -87,11 +96,19 @@ VIEWER_USER = "(viewer)"
 EDITOR_KEY = "plantrack_editor"
 VIEWER_KEY = "plantrack_viewer"
 SESSION_ID_KEY = "plantrack_session_id"
+# Cookies (see "cookies" below); the idle time is read from the environment at each check.
+EDITOR_COOKIE = "plantrack_editor"
+VIEWER_COOKIE = "plantrack_viewer"
+IDLE_ENV = "PLANTRACK_IDLE_MINUTES"
+DEFAULT_IDLE_MINUTES = 30
 
 _PROCESS_KEY = secrets.token_bytes(32)
 _DUMMY_SALT = secrets.token_bytes(SALT_BYTES)
 _WRITE_LOCK = threading.RLock()
 _LOGIN_LOCK = threading.Lock()
+# When each live login (Editor.sid) last did something; a login absent from here is over.
+_LAST_ACTIVE: dict[str, dt.datetime] = {}
+_ACTIVE_LOCK = threading.Lock()
 
 
 # --- hashing -------------------------------------------------------------------------------------
@@ -147,39 +164,107 @@ def check_password(password: str) -> str:
 
 
 def _editor_row(cur: duckdb.DuckDBPyConnection, name: str) -> tuple[str, bytes, bytes] | None:
+    """An enabled editor's name, salt and hash: a disabled editor can neither log in nor write."""
     rows = cur.execute(
-        "select user_name, salt, password_hash from editors where lower(user_name) = lower($n)", {"n": name}
+        "select user_name, salt, password_hash from editors where lower(user_name) = lower($n) and disabled_at is null",
+        {"n": name},
     ).fetchall()
     return (rows[0][0], bytes(rows[0][1]), bytes(rows[0][2])) if rows else None
 
 
-def add_user(con: duckdb.DuckDBPyConnection, name: str, password: str, *, now: dt.datetime | None = None) -> bool:
-    """Creates an editor, or resets the password of an existing one; True when it was created.
+def _any_editor(cur: duckdb.DuckDBPyConnection, name: str) -> str | None:
+    """The stored spelling of an editor's name, enabled or not."""
+    rows = cur.execute("select user_name from editors where lower(user_name) = lower($n)", {"n": name}).fetchall()
+    return rows[0][0] if rows else None
 
-    Resetting a password ends every session of that editor.
+
+def add_user(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    password: str,
+    *,
+    admin: bool | None = None,
+    by: str | None = None,
+    now: dt.datetime | None = None,
+) -> bool:
+    """Creates an editor, or resets the password of an existing one (enabling it again); True when created.
+
+    `admin` sets the role (None keeps it; a new editor is not an administrator). `by` names who did
+    it, for the audit (an administrator in the app, or `login (cli)` on the command line). Resetting
+    a password ends every session of that editor.
     """
     name = check_name(name)
     check_password(password)
     salt = secrets.token_bytes(SALT_BYTES)
     digest = hash_password(password, salt)
     cur = con.cursor()
-    existing = _editor_row(cur, name)
+    existing = _any_editor(cur, name)
     if existing is None:
         cur.execute(
-            "insert into editors (user_name, salt, password_hash, created_at) values ($n, $s, $h, $t)",
-            {"n": name, "s": salt, "h": digest, "t": now or dt.datetime.now()},
+            "insert into editors (user_name, salt, password_hash, created_at, is_admin) values ($n, $s, $h, $t, $a)",
+            {"n": name, "s": salt, "h": digest, "t": now or clock.now(), "a": bool(admin)},
         )
     else:
         cur.execute(
-            "update editors set salt = $s, password_hash = $h where user_name = $n",
-            {"n": existing[0], "s": salt, "h": digest},
+            "update editors set salt = $s, password_hash = $h, disabled_at = null, "
+            "is_admin = coalesce($a, is_admin) where user_name = $n",
+            {"n": existing, "s": salt, "h": digest, "a": admin},
         )
-    importer.log_event(cur, existing[0] if existing else name, "user_add" if existing is None else "user_reset", "ok")
+    detail = ", ".join(part for part in (f"by {by}" if by else "", "admin" if admin else "") if part) or None
+    importer.log_event(cur, existing or name, "user_add" if existing is None else "user_reset", "ok", detail=detail)
     return existing is None
+
+
+def disable_user(con: duckdb.DuckDBPyConnection, name: str, *, by: str | None = None) -> bool:
+    """Disables an editor (its sessions end at once, its history stays); False when no such editor is enabled."""
+    cur = con.cursor()
+    row = _editor_row(cur, _clean_name(name))
+    if row is None:
+        return False
+    cur.execute("update editors set disabled_at = $t where user_name = $n", {"n": row[0], "t": clock.now()})
+    importer.log_event(cur, row[0], "user_disable", "ok", detail=f"by {by}" if by else None)
+    return True
+
+
+def users(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    """Every editor: name, role, when created and disabled, and its last successful login."""
+    rows = (
+        con.cursor()
+        .execute(
+            """
+            select e.user_name, coalesce(e.is_admin, false), e.created_at, e.disabled_at, max(a.logged_at)
+            from editors as e
+            left join audit_log as a on a.user_name = e.user_name and a.action = 'login' and a.outcome = 'ok'
+            group by e.user_name, e.is_admin, e.created_at, e.disabled_at
+            order by lower(e.user_name)
+            """
+        )
+        .fetchall()
+    )
+    keys = ("user_name", "is_admin", "created_at", "disabled_at", "last_login")
+    return [dict(zip(keys, row)) for row in rows]
 
 
 def editors(con: duckdb.DuckDBPyConnection) -> list[str]:
     return [r[0] for r in con.cursor().execute("select user_name from editors order by user_name").fetchall()]
+
+
+def user_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    return _any_editor(con.cursor(), _clean_name(name)) is not None
+
+
+def is_admin(con: duckdb.DuckDBPyConnection, editor: Editor | None) -> bool:
+    if editor is None:
+        return False
+    rows = (
+        con.cursor()
+        .execute(
+            "select coalesce(is_admin, false) from editors where user_name = $n and disabled_at is null",
+            {"n": editor.user_name},
+        )
+        .fetchall()
+    )
+    return bool(rows and rows[0][0])
 
 
 def read_new_password(lang: str = "vi", stream: TextIO | None = None) -> str:
@@ -196,16 +281,26 @@ def read_new_password(lang: str = "vi", stream: TextIO | None = None) -> str:
     return stream.readline().rstrip("\r\n")
 
 
-def add_user_command(con: duckdb.DuckDBPyConnection, name: str, password: str, lang: str = "vi") -> int:
+def add_user_command(
+    con: duckdb.DuckDBPyConnection,
+    name: str,
+    password: str,
+    lang: str = "vi",
+    *,
+    admin: bool | None = None,
+    by: str | None = None,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+) -> int:
     """`python -m plantrack users add NAME`: prints one sentence; 0 when done, 1 when refused."""
     from plantrack.i18n import t
 
     try:
-        created = add_user(con, name, password)
+        created = add_user(con, name, password, admin=admin, by=by)
     except BadCredentials as refused:
-        print(t(refused.code, lang, **refused.params), file=sys.stderr)
+        print(t(refused.code, lang, **refused.params), file=err or sys.stderr)
         return 1
-    print(t("user_created" if created else "user_reset", lang, name=check_name(name)))
+    print(t("user_created" if created else "user_reset", lang, name=check_name(name)), file=out or sys.stdout)
     return 0
 
 
@@ -214,12 +309,16 @@ def add_user_command(con: duckdb.DuckDBPyConnection, name: str, password: str, l
 
 @dataclass(frozen=True)
 class Editor:
-    """A logged-in editor. Only `verify` makes valid ones: the signature needs this process's key."""
+    """A logged-in editor. Only `verify` makes valid ones: the signature needs this process's key.
+
+    `sid` names this login (not the browser session): the idle clock and logout are kept per sid.
+    """
 
     user_name: str
     issued_at: dt.datetime
     stamp: str
     signature: str
+    sid: str = ""
 
     def __repr__(self) -> str:
         return f"Editor({self.user_name!r}, issued {self.issued_at:%d/%m/%Y %H:%M})"
@@ -229,28 +328,50 @@ def _stamp(password_hash: bytes) -> str:
     return hashlib.sha256(password_hash).hexdigest()[:16]
 
 
-def _sign(user_name: str, issued_at: dt.datetime, stamp: str) -> str:
-    message = "\x1f".join((user_name, issued_at.isoformat(), stamp)).encode("utf-8")
+def _sign(*parts: str) -> str:
+    message = "\x1f".join(parts).encode("utf-8")
     return hmac.new(_PROCESS_KEY, message, hashlib.sha256).hexdigest()
 
 
+def _editor_signature(user_name: str, issued_at: dt.datetime, stamp: str, sid: str) -> str:
+    return _sign("editor", user_name, issued_at.isoformat(), stamp, sid)
+
+
 def _issue(user_name: str, password_hash: bytes, now: dt.datetime) -> Editor:
-    stamp = _stamp(password_hash)
-    return Editor(user_name, now, stamp, _sign(user_name, now, stamp))
+    # Whole seconds: the cookie carries the time as a Unix timestamp, and the signature must survive it.
+    stamp, sid, now = _stamp(password_hash), secrets.token_hex(16), now.replace(microsecond=0)
+    with _ACTIVE_LOCK:
+        _LAST_ACTIVE[sid] = now
+    return Editor(user_name, now, stamp, _editor_signature(user_name, now, stamp, sid), sid)
+
+
+def idle_time(environ: MutableMapping | None = None) -> dt.timedelta:
+    """PLANTRACK_IDLE_MINUTES (default 30): an editor who does nothing for this long is logged out."""
+    value = (environ if environ is not None else os.environ).get(IDLE_ENV, "")
+    try:
+        minutes = float(value) if value.strip() else DEFAULT_IDLE_MINUTES
+    except ValueError:
+        minutes = DEFAULT_IDLE_MINUTES
+    return dt.timedelta(minutes=minutes if minutes > 0 else DEFAULT_IDLE_MINUTES)
 
 
 def _genuine(editor: object, now: dt.datetime | None = None) -> bool:
+    """Signed by this process, not expired, not idle too long, not logged out."""
     if not isinstance(editor, Editor):
         return False
-    expected = _sign(editor.user_name, editor.issued_at, editor.stamp)
+    expected = _editor_signature(editor.user_name, editor.issued_at, editor.stamp, editor.sid)
     if not hmac.compare_digest(expected, str(editor.signature)):
         return False
-    now = now or dt.datetime.now()
-    return editor.issued_at <= now + dt.timedelta(minutes=1) and now - editor.issued_at < SESSION_TIME
+    now = now or clock.now()
+    if not (editor.issued_at <= now + dt.timedelta(minutes=1) and now - editor.issued_at < SESSION_TIME):
+        return False
+    with _ACTIVE_LOCK:
+        last = _LAST_ACTIVE.get(editor.sid)
+    return last is not None and now - last < idle_time()
 
 
 def current_editor(session: MutableMapping | None, now: dt.datetime | None = None) -> Editor | None:
-    """The editor logged in to this session, or None (also for an expired or forged token)."""
+    """The editor logged in to this session, or None (also for an expired, idle, forged or logged-out token)."""
     if session is None:
         return None
     try:
@@ -271,7 +392,20 @@ def login(session: MutableMapping, editor: Editor) -> None:
     session[EDITOR_KEY] = editor
 
 
+def touch(session: MutableMapping | None, now: dt.datetime | None = None) -> None:
+    """Something was done in this session: the logged-in editor's idle clock starts again."""
+    editor = current_editor(session, now)
+    if editor is not None:
+        with _ACTIVE_LOCK:
+            _LAST_ACTIVE[editor.sid] = now or clock.now()
+
+
 def logout(session: MutableMapping) -> None:
+    """Ends the login everywhere it was resumed (every tab and cookie carrying it), not only here."""
+    editor = session.get(EDITOR_KEY) if session is not None else None
+    if isinstance(editor, Editor):
+        with _ACTIVE_LOCK:
+            _LAST_ACTIVE.pop(editor.sid, None)
     if EDITOR_KEY in session:
         del session[EDITOR_KEY]
 
@@ -281,6 +415,96 @@ def session_id(session: MutableMapping) -> str:
     if SESSION_ID_KEY not in session:
         session[SESSION_ID_KEY] = secrets.token_hex(16)
     return str(session[SESSION_ID_KEY])
+
+
+# --- cookies -------------------------------------------------------------------------------------
+#
+# A cookie holds a login, never a password or its hash: `sid.issued.name.stamp.signature`, where
+# the stamp is 16 hex digits of SHA-256 over the stored hash (it changes when the password is reset)
+# and the signature is an HMAC with this process's key. A cookie is worth what the session it came
+# from is worth: it expires with the login (SESSION_TIME), dies when the editor idles past
+# idle_time(), logs out, is disabled or has its password reset, and when the server restarts.
+
+
+def editor_cookie(editor: Editor) -> str:
+    name = base64.urlsafe_b64encode(editor.user_name.encode("utf-8")).decode("ascii").rstrip("=")
+    issued = str(int(editor.issued_at.replace(tzinfo=dt.UTC).timestamp()))
+    return ".".join((editor.sid, issued, name, editor.stamp, editor.signature))
+
+
+def _editor_from_cookie(value: str) -> Editor | None:
+    parts = str(value or "").split(".")
+    if len(parts) != 5 or not all(parts):
+        return None
+    sid, issued, name, stamp, signature = parts
+    try:
+        user_name = base64.urlsafe_b64decode(name + "=" * (-len(name) % 4)).decode("utf-8")
+        issued_at = dt.datetime.fromtimestamp(int(issued), dt.UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return Editor(user_name, issued_at, stamp, signature, sid)
+
+
+def _still_enabled(con: duckdb.DuckDBPyConnection, editor: Editor) -> bool:
+    """The editor is enabled and its password was not reset since this login."""
+    row = _editor_row(con.cursor(), editor.user_name)
+    return row is not None and row[0] == editor.user_name and hmac.compare_digest(_stamp(row[2]), editor.stamp)
+
+
+def resume(
+    con: duckdb.DuckDBPyConnection, session: MutableMapping, cookie: str | None, now: dt.datetime | None = None
+) -> Editor | None:
+    """At the start of every script run: the session's login, or after a reload the one a valid
+    editor cookie carries (put back in this session); None otherwise.
+
+    The login is checked against the database each time, so disabling an editor or resetting its
+    password ends its sessions at their next click, not only at their next write.
+    """
+    editor = current_editor(session, now)
+    if editor is None and cookie:
+        editor = _editor_from_cookie(cookie)
+        if editor is not None and not _genuine(editor, now):
+            editor = None
+    if editor is None:
+        return None
+    if not _still_enabled(con, editor):
+        logout(session)
+        return None
+    session[EDITOR_KEY] = editor
+    return editor
+
+
+def viewer_cookie(session: MutableMapping, now: dt.datetime | None = None) -> str:
+    """A cookie saying this browser gave the shared viewer password (for reloads and /media/ files)."""
+    issued = str(int((now or clock.now()).replace(tzinfo=dt.UTC).timestamp()))
+    sid = session_id(session)
+    return ".".join((sid, issued, _sign("viewer", sid, issued)))
+
+
+def viewer_cookie_valid(value: str | None, now: dt.datetime | None = None) -> bool:
+    parts = str(value or "").split(".")
+    if len(parts) != 3:
+        return False
+    sid, issued, signature = parts
+    if not hmac.compare_digest(_sign("viewer", sid, issued), signature):
+        return False
+    try:
+        issued_at = dt.datetime.fromtimestamp(int(issued), dt.UTC).replace(tzinfo=None)
+    except (ValueError, OverflowError, OSError):
+        return False
+    now = now or clock.now()
+    return issued_at <= now + dt.timedelta(minutes=1) and now - issued_at < SESSION_TIME
+
+
+def cookie_lets_in(cookies: MutableMapping, environ: MutableMapping | None = None) -> bool:
+    """Whether a request with these cookies may fetch a file under /media/: always when no viewer
+    password is set, else with a valid viewer cookie or a live editor login."""
+    if not viewer_password_required(environ):
+        return True
+    if viewer_cookie_valid(cookies.get(VIEWER_COOKIE)):
+        return True
+    editor = _editor_from_cookie(cookies.get(EDITOR_COOKIE) or "")
+    return editor is not None and _genuine(editor)
 
 
 def _session_hash(session_key: str) -> str:
@@ -479,7 +703,7 @@ def _check(
     """
     cur = con.cursor()
     with _LOGIN_LOCK:
-        now = now or dt.datetime.now()
+        now = now or clock.now()
         address_subject = _subject_hash("address", address) if address else None
         if address_subject:
             subjects = {**subjects, address_subject: ADDRESS_FAILURES}
@@ -543,7 +767,7 @@ def verify(
     result, good = _check(con, "login", subjects, owner, address, session_hash, known, attempt, now)
     if not good:
         return result
-    moment = now or dt.datetime.now()
+    moment = now or clock.now()
     _record(cur, known, "login", "ok", session_hash, None, moment)
     return Login("ok", editor=_issue(known, row[2], moment))
 
@@ -563,14 +787,39 @@ def require_editor(
     expired token, an editor removed or whose password was reset since logging in.
     """
     editor = who if isinstance(who, Editor) else current_editor(who if hasattr(who, "get") else None, now)
-    if editor is not None and _genuine(editor, now):
-        row = _editor_row(con.cursor(), editor.user_name)
-        if row is not None and row[0] == editor.user_name and hmac.compare_digest(_stamp(row[2]), editor.stamp):
-            return editor
+    if editor is not None and _genuine(editor, now) and _still_enabled(con, editor):
+        return editor
     importer.log_event(
         con.cursor(), None, action, "denied", plan_id=plan_id, file_name=file_name, detail="no authenticated editor"
     )
     raise PermissionError("an authenticated editor is required")
+
+
+def require_admin(
+    con: duckdb.DuckDBPyConnection, who: Editor | MutableMapping | None, *, action: str = "user_admin"
+) -> Editor:
+    """The administrator behind `who`; PermissionError (audited) for anyone else."""
+    editor = require_editor(con, who, action=action)
+    if not is_admin(con, editor):
+        importer.log_event(con.cursor(), editor.user_name, action, "not_admin")
+        raise PermissionError("an administrator is required")
+    return editor
+
+
+def add_user_as_admin(
+    con: duckdb.DuckDBPyConnection, who: Editor | MutableMapping | None, name: str, password: str, *, admin: bool
+) -> bool:
+    """Creates an editor or resets its password, as the logged-in administrator; True when created."""
+    actor = require_admin(con, who, action="user_add")
+    return add_user(con, name, password, admin=admin, by=actor.user_name)
+
+
+def disable_user_as_admin(con: duckdb.DuckDBPyConnection, who: Editor | MutableMapping | None, name: str) -> bool:
+    """Disables an editor, as the logged-in administrator; an administrator cannot disable itself."""
+    actor = require_admin(con, who, action="user_disable")
+    if _clean_name(name).lower() == actor.user_name.lower():
+        raise PermissionError("an administrator cannot disable itself")
+    return disable_user(con, name, by=actor.user_name)
 
 
 # --- the write path ------------------------------------------------------------------------------
@@ -675,17 +924,20 @@ def viewer_hash(password: str) -> str:
     return f"scrypt:{salt.hex()}:{hash_password(password, salt).hex()}"
 
 
-def viewer_hash_command(password: str, lang: str = "vi") -> int:
+def viewer_hash_command(
+    password: str, lang: str = "vi", *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """`python -m plantrack users viewer-hash`: prints the environment line that turns the viewer password on."""
     from plantrack.i18n import t
 
     try:
         value = viewer_hash(password)
     except BadCredentials as refused:
-        print(t(refused.code, lang, **refused.params), file=sys.stderr)
+        print(t(refused.code, lang, **refused.params), file=err or sys.stderr)
         return 1
-    print(t("user_viewer_hash", lang))
-    print(f"{VIEWER_ENV}={value}")
+    out = out or sys.stdout
+    print(t("user_viewer_hash", lang), file=out)
+    print(f"{VIEWER_ENV}={value}", file=out)
     return 0
 
 
@@ -755,7 +1007,7 @@ def verify_viewer(
 
     result, good = _check(con, "viewer_login", subjects, owner, address, session_hash, None, attempt, now)
     if good:
-        _record(con.cursor(), VIEWER_USER, "viewer_login", "ok", session_hash, None, now or dt.datetime.now())
+        _record(con.cursor(), VIEWER_USER, "viewer_login", "ok", session_hash, None, now or clock.now())
         session[VIEWER_KEY] = True
     return result
 

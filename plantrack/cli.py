@@ -5,17 +5,24 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
+import io as io_module
+import logging
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
-from plantrack import auth, demo, importer
-from plantrack.db import connect
+import duckdb
+
+from plantrack import auth, backup, clock, demo, importer, service
+from plantrack.db import connect, database_path
 from plantrack.excel import write_workbook
 from plantrack.i18n import format_date, t
 from plantrack.values import Unreadable, read_date
 from plantrack.workbook import UnreadableFile, more_problems
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+# 3: the database cannot be opened, nor reached through the dashboard that holds it.
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_BUSY = 0, 1, 2, 3
 
 
 def _as_of(text: str) -> dt.date:
@@ -43,7 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     load.add_argument("file", type=Path)
     load.add_argument("--plan")
     load.add_argument("--as-of", type=_as_of)
-    load.add_argument("--user", default=getpass.getuser())
+    load.add_argument("--user", help="who imports, for the audit (default: your login)")
     load.add_argument(
         "--replace-media", action="store_true", help="replace the Báo chí and Giải ngân logs instead of adding"
     )
@@ -70,42 +77,67 @@ def _parser() -> argparse.ArgumentParser:
     user_commands = users.add_subparsers(dest="users_command", required=True)
     add_user = user_commands.add_parser("add", help="create an editor or reset its password (prompt, or stdin)")
     add_user.add_argument("name")
+    add_user.add_argument("--admin", action="store_true", help="an administrator, who manages editors in the app")
+    reset_user = user_commands.add_parser("reset", help="a new password for an editor (enables it again)")
+    reset_user.add_argument("name")
+    disable_user = user_commands.add_parser("disable", help="disable an editor: its sessions end, its history stays")
+    disable_user.add_argument("name")
+    user_commands.add_parser("list", help="every editor, its role and last login")
     user_commands.add_parser("viewer-hash", help="print PLANTRACK_VIEWER_PASSWORD_HASH for a shared viewer password")
+    save = commands.add_parser("backup", help="a consistent copy of the database in a new folder inside OUT_DIR")
+    save.add_argument("out_dir", type=Path)
+    put_back = commands.add_parser("restore", help="replace the database with a backup folder")
+    put_back.add_argument("dir", type=Path)
     return parser
 
 
-def _print_preview(preview: importer.Preview, lang: str) -> None:
+@dataclass
+class Streams:
+    """Where a command reads and writes: the terminal, or buffers when the dashboard runs it."""
+
+    out: TextIO
+    err: TextIO
+    stdin: TextIO
+    cwd: Path
+    login: str
+
+    def path(self, path: Path) -> Path:
+        return path if path.is_absolute() else self.cwd / path
+
+
+def _print_preview(preview: importer.Preview, lang: str, out: TextIO) -> None:
     for problem in preview.problems:
-        print(problem.line(lang))
+        print(problem.line(lang), file=out)
     more_errors, more_warnings = more_problems(preview.problems), more_problems(preview.problems, "warning")
     if more_errors:
-        print(t("more_problems", lang, count=more_errors, shown=len(preview.errors)))
+        print(t("more_problems", lang, count=more_errors, shown=len(preview.errors)), file=out)
     if more_warnings:
-        print(t("more_warnings", lang, count=more_warnings, shown=len(preview.warnings)))
+        print(t("more_warnings", lang, count=more_warnings, shown=len(preview.warnings)), file=out)
     if preview.errors:
-        print(t("problems_found", lang, count=len(preview.errors) + more_errors))
+        print(t("problems_found", lang, count=len(preview.errors) + more_errors), file=out)
         return
     if preview.warnings:
-        print(t("warnings_found", lang, count=len(preview.warnings) + more_warnings))
-    print(t("preview_header", lang))
+        print(t("warnings_found", lang, count=len(preview.warnings) + more_warnings), file=out)
+    print(t("preview_header", lang), file=out)
     for change in preview.changes.values():
         print(
-            f"{change.title} | {change.added} | {change.changed} | {change.removed} | {change.unchanged + change.kept}"
+            f"{change.title} | {change.added} | {change.changed} | {change.removed} | {change.unchanged + change.kept}",
+            file=out,
         )
 
 
-def _prepare(con, args) -> importer.Preview | int:
+def _prepare(con, args, io: Streams) -> importer.Preview | int:
     try:
-        data = args.file.read_bytes()
+        data = io.path(args.file).read_bytes()
     except OSError as error:
-        print(f"{args.file}: {error.strerror}", file=sys.stderr)
+        print(f"{args.file}: {error.strerror}", file=io.err)
         return EXIT_UNREADABLE
     try:
         return importer.prepare(
             con, data, args.file.name, plan=args.plan, as_of=args.as_of, replace_logs=args.replace_media
         )
     except UnreadableFile as refused:
-        print(refused.problem.line(args.lang))
+        print(refused.problem.line(args.lang), file=io.out)
         importer.log_event(
             con,
             getattr(args, "user", None),
@@ -118,95 +150,203 @@ def _prepare(con, args) -> importer.Preview | int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
     lang = args.lang
     sys.stdout.reconfigure(encoding="utf-8")
+    # Only `users add` and `reset` read stdin (the password, asked below); nothing else may wait on it.
+    io = Streams(sys.stdout, sys.stderr, io_module.StringIO(""), Path.cwd(), getpass.getuser())
     if args.command == "template":
         # The template needs no database: writing it must not create one.
-        write_workbook(args.out, lang=lang)
+        write_workbook(io.path(args.out), lang=lang)
         print(t("template_written", lang, path=args.out))
         return EXIT_OK
-    con = connect(args.db)
+    if args.command == "users" and args.users_command in ("add", "reset", "viewer-hash"):
+        # Asked here, at this terminal, before the command may be sent to the dashboard's process.
+        try:
+            password = auth.read_new_password(lang)
+        except auth.BadCredentials as refused:
+            print(t(refused.code, lang, **refused.params), file=sys.stderr)
+            return EXIT_PROBLEMS
+        if args.users_command == "viewer-hash":
+            return auth.viewer_hash_command(password, lang)
+        io.stdin = io_module.StringIO(password + "\n")
+    path = database_path(args.db)
     try:
-        if args.command in ("validate", "import"):
-            preview = _prepare(con, args)
-            if isinstance(preview, int):
-                return preview
-            _print_preview(preview, lang)
-            if preview.errors:
-                if args.command == "import":
-                    importer.log_event(
-                        con,
-                        args.user,
-                        "import",
-                        "refused",
-                        file_name=preview.file_name,
-                        sha256=preview.sha256,
-                        detail=f"{len(preview.errors)} problems",
-                    )
-                return EXIT_PROBLEMS
-            if args.command == "validate":
-                print(t("importable", lang))
-                return EXIT_OK
-            if preview.nothing_changed:
-                print(t("nothing_changed", lang, version=preview.base_version))
-                return EXIT_OK
-            version = importer.commit(con, preview, args.user)
-            print(t("committed", lang, version=version, as_of=format_date(preview.as_of, lang)))
-            return EXIT_OK
-        if args.command == "export":
-            plan_id = importer.resolve_plan(con, args.plan)
-            if args.version is not None:
-                rows = con.execute("select plan_id from versions where version_id = $v", {"v": args.version}).fetchall()
-                if not rows:
-                    print(t("no_version", lang, version=args.version), file=sys.stderr)
-                    return EXIT_PROBLEMS
-                plan_id = rows[0][0]
-            if plan_id is None or plan_id == -1:
-                print(t("no_plan", lang), file=sys.stderr)
-                return EXIT_PROBLEMS
-            frames = importer.state(con, plan_id, args.version)
-            version = args.version or importer.latest_version(con, plan_id)
-            write_workbook(args.out, frames, lang=lang)
-            print(t("exported", lang, version=version, path=args.out))
-            return EXIT_OK
-        if args.command == "demo":
-            if args.clear:
-                print(t("demo_cleared" if demo.clear(con) else "no_demo", lang))
-                return EXIT_OK
-            loaded, plan_id = demo.load(con)
-            print(t("demo_loaded", lang, versions=loaded) if loaded else t("demo_present", lang, plan=plan_id))
-            return EXIT_OK
-        if args.command == "versions":
-            plan_id = importer.resolve_plan(con, args.plan) if args.plan else None
-            print(t("versions_header", lang))
-            for row in importer.versions(con, plan_id).itertuples():
-                print(
-                    f"{row.version_id} | {row.plan_id} | {row.created_at:%d/%m/%Y %H:%M} | {row.user_name or ''} | "
-                    f"{row.file_name or ''} | {format_date(row.as_of, lang)} | {t('kind_' + row.kind, lang)}"
-                )
-            return EXIT_OK
-        if args.command == "users":
-            try:
-                password = auth.read_new_password(lang)
-            except auth.BadCredentials as refused:
-                print(t(refused.code, lang, **refused.params), file=sys.stderr)
-                return EXIT_PROBLEMS
-            if args.users_command == "viewer-hash":
-                return auth.viewer_hash_command(password, lang)
-            return auth.add_user_command(con, args.name, password, lang)
-        if args.command == "rollback":
-            rows = con.execute("select plan_id from versions where version_id = $v", {"v": args.version}).fetchall()
-            if not rows:
-                print(t("no_version", lang, version=args.version), file=sys.stderr)
-                return EXIT_PROBLEMS
-            plan_id = rows[0][0]
-            version = importer.rollback(con, plan_id, args.version, args.user)
-            if version is None:
-                print(t("nothing_changed", lang, version=importer.latest_version(con, plan_id)))
-            else:
-                print(t("rolled_back", lang, target=args.version, version=version))
-            return EXIT_OK
+        con = connect(path)
+    except duckdb.IOException as error:
+        if not service.is_lock_error(error):
+            print(t("db_unopenable", lang, path=path, reason=str(error).splitlines()[0]), file=sys.stderr)
+            return EXIT_BUSY
+        return _forward(path, argv, io, lang)
+    try:
+        return run(args, con, io)
     finally:
         con.close()
+
+
+def _forward(path: Path, argv: list[str], io: Streams, lang: str) -> int:
+    """The file is locked: ask the dashboard that owns it to run the command (plantrack.service)."""
+    try:
+        code, out, err = service.request(path, argv, cwd=str(io.cwd), stdin=io.stdin.read(), login=io.login)
+    except service.Unreachable:
+        print(t("db_locked", lang, path=path, file=service.service_file(path)), file=io.err)
+        return EXIT_BUSY
+    io.out.write(out)
+    io.err.write(err)
+    return code
+
+
+def run_captured(con, argv: list[str], *, cwd: str, stdin: str = "", login: str = "") -> tuple[int, str, str]:
+    """Runs a command on an open connection (the dashboard's) and returns its exit code and output."""
+    out, err = io_module.StringIO(), io_module.StringIO()
+    try:
+        args = _parser().parse_args(argv)
+    except SystemExit as stop:
+        return int(stop.code or 0), "", "bad arguments\n"
+    try:
+        code = run(args, con, Streams(out, err, io_module.StringIO(stdin), Path(cwd), login))
+    except Exception as error:
+        # The caller gets a sentence; the dashboard's log keeps the detail.
+        logging.getLogger(__name__).exception("command %s failed", argv[:2])
+        return (
+            EXIT_PROBLEMS,
+            out.getvalue(),
+            err.getvalue() + t("command_failed", args.lang, error=type(error).__name__) + "\n",
+        )
+    return code, out.getvalue(), err.getvalue()
+
+
+def run(args: argparse.Namespace, con, io: Streams) -> int:
+    """One command on an open connection; everything it says goes to `io`."""
+    lang = args.lang
+    out, err = io.out, io.err
+    if args.command in ("validate", "import"):
+        if args.command == "import":
+            args.user = args.user or io.login
+        preview = _prepare(con, args, io)
+        if isinstance(preview, int):
+            return preview
+        _print_preview(preview, lang, out)
+        if preview.errors:
+            if args.command == "import":
+                importer.log_event(
+                    con,
+                    args.user,
+                    "import",
+                    "refused",
+                    file_name=preview.file_name,
+                    sha256=preview.sha256,
+                    detail=f"{len(preview.errors)} problems",
+                )
+            return EXIT_PROBLEMS
+        if args.command == "validate":
+            print(t("importable", lang), file=out)
+            return EXIT_OK
+        if preview.nothing_changed:
+            print(t("nothing_changed", lang, version=preview.base_version), file=out)
+            return EXIT_OK
+        version = importer.commit(con, preview, args.user)
+        print(t("committed", lang, version=version, as_of=format_date(preview.as_of, lang)), file=out)
+        return EXIT_OK
+    if args.command == "export":
+        plan_id = importer.resolve_plan(con, args.plan)
+        if args.version is not None:
+            rows = con.execute("select plan_id from versions where version_id = $v", {"v": args.version}).fetchall()
+            if not rows:
+                print(t("no_version", lang, version=args.version), file=err)
+                return EXIT_PROBLEMS
+            plan_id = rows[0][0]
+        if plan_id is None or plan_id == -1:
+            print(t("no_plan", lang), file=err)
+            return EXIT_PROBLEMS
+        frames = importer.state(con, plan_id, args.version)
+        version = args.version or importer.latest_version(con, plan_id)
+        write_workbook(io.path(args.out), frames, lang=lang)
+        print(t("exported", lang, version=version, path=args.out), file=out)
+        return EXIT_OK
+    if args.command == "demo":
+        if args.clear:
+            print(t("demo_cleared" if demo.clear(con) else "no_demo", lang), file=out)
+            return EXIT_OK
+        loaded, plan_id = demo.load(con)
+        print(t("demo_loaded", lang, versions=loaded) if loaded else t("demo_present", lang, plan=plan_id), file=out)
+        return EXIT_OK
+    if args.command == "versions":
+        plan_id = importer.resolve_plan(con, args.plan) if args.plan else None
+        print(t("versions_header", lang), file=out)
+        for row in importer.versions(con, plan_id).itertuples():
+            print(
+                f"{row.version_id} | {row.plan_id} | {clock.local(row.created_at):%d/%m/%Y %H:%M} | "
+                f"{row.user_name or ''} | {row.file_name or ''} | {format_date(row.as_of, lang)} | "
+                f"{t('kind_' + row.kind, lang)}",
+                file=out,
+            )
+        return EXIT_OK
+    if args.command == "users":
+        return _users(args, con, io)
+    if args.command == "rollback":
+        rows = con.execute("select plan_id from versions where version_id = $v", {"v": args.version}).fetchall()
+        if not rows:
+            print(t("no_version", lang, version=args.version), file=err)
+            return EXIT_PROBLEMS
+        plan_id = rows[0][0]
+        version = importer.rollback(con, plan_id, args.version, args.user)
+        if version is None:
+            print(t("nothing_changed", lang, version=importer.latest_version(con, plan_id)), file=out)
+        else:
+            print(t("rolled_back", lang, target=args.version, version=version), file=out)
+        return EXIT_OK
+    if args.command == "backup":
+        folder, counts = backup.backup(con, io.path(args.out_dir))
+        print(t("backup_written", lang, path=folder, versions=counts["versions"]), file=out)
+        return EXIT_OK
+    if args.command == "restore":
+        try:
+            counts = backup.restore(con, io.path(args.dir), user=f"{io.login} (cli)")
+        except backup.BadBackup as refused:
+            print(t(refused.code, lang, **refused.params), file=err)
+            return EXIT_PROBLEMS
+        print(t("backup_restored", lang, path=args.dir, versions=counts["versions"]), file=out)
+        return EXIT_OK
     return EXIT_OK
+
+
+def _users(args: argparse.Namespace, con, io: Streams) -> int:
+    lang, by = args.lang, f"{io.login} (cli)"
+    if args.users_command == "list":
+        print(t("users_header", lang), file=io.out)
+        for user in auth.users(con):
+            print(
+                " | ".join(
+                    (
+                        user["user_name"],
+                        t("users_role_admin" if user["is_admin"] else "users_role_editor", lang),
+                        _when(user["created_at"]),
+                        _when(user["disabled_at"]) or t("users_enabled", lang),
+                        _when(user["last_login"]),
+                    )
+                ),
+                file=io.out,
+            )
+        return EXIT_OK
+    if args.users_command == "disable":
+        if not auth.disable_user(con, args.name, by=by):
+            print(t("users_no_such", lang, name=args.name), file=io.err)
+            return EXIT_PROBLEMS
+        print(t("users_disabled", lang, name=args.name), file=io.out)
+        return EXIT_OK
+    try:
+        password = auth.read_new_password(lang, io.stdin)
+    except auth.BadCredentials as refused:
+        print(t(refused.code, lang, **refused.params), file=io.err)
+        return EXIT_PROBLEMS
+    if args.users_command == "reset" and not auth.user_exists(con, args.name):
+        print(t("users_no_such", lang, name=args.name), file=io.err)
+        return EXIT_PROBLEMS
+    admin = True if getattr(args, "admin", False) else None
+    return auth.add_user_command(con, args.name, password, lang, admin=admin, by=by, out=io.out, err=io.err)
+
+
+def _when(instant) -> str:
+    return "" if instant is None else f"{clock.local(instant):%d/%m/%Y %H:%M}"

@@ -79,6 +79,9 @@ SCHEMA = [
   password_hash blob not null,
   created_at timestamp not null
 )""",
+    # Roles and disabling (added after the first release: existing databases gain the columns).
+    "alter table editors add column if not exists is_admin boolean default false",
+    "alter table editors add column if not exists disabled_at timestamp",
     *(table_ddl(spec) for spec in SHEETS),
     # `tasks_at(plan, version)` and friends: the rows of a plan as they were at a version.
     *(
@@ -118,6 +121,8 @@ def connect(path: str | Path | None = None, read_only: bool = False) -> duckdb.D
     if str(target) != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(target), read_only=read_only)
+    # Stored timestamps mean UTC whatever the server's TZ (plantrack.clock); cursors share the setting.
+    con.execute("set global TimeZone = 'UTC'")
     if not read_only:
         ensure_schema(con)
     return con

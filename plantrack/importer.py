@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
+from plantrack import clock
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
 from plantrack.i18n import format_number
@@ -187,7 +188,7 @@ def prepare(
 
     Raises `UnreadableFile` when the file is not a workbook at all.
     """
-    as_of = as_of or dt.date.today()
+    as_of = as_of or clock.today()
     sha = hashlib.sha256(data).hexdigest()
     book = read_workbook(data)
     problems: list[Problem] = []

