@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import overview, ui
 from plantrack import charts, measures, status
 
 view = ui.page("page_overview")
@@ -19,47 +19,17 @@ st.caption(
     )
     + " · "
     + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
+    + ui.filters_text(view)
 )
 ui.meeting_changes(view)
 
-tasks = view.query("tasks_at_version")
 statuses = view.statuses()
-counts = status.status_counts(statuses)
+overview.status_cards(view, statuses)
 
-columns = st.columns(4)
-for column, code in zip(columns, ("done", "on_track", "behind", "overdue")):
-    category = measures.category(code)
-    column.metric(
-        category.tagged(lang),
-        f"{measures.count(counts[code], lang)} / {measures.count(len(statuses), lang)}",
-        border=True,
-    )
-
-budget = view.query("budget_totals").iloc[0]
 media = view.query("media_kpis").iloc[0]
 columns = st.columns(3)
-share = 100 * budget["disbursed"] / budget["planned"] if budget["planned"] else None
-columns[0].metric(
-    view.t("kpi_disbursed"),
-    measures.percent(share, lang),
-    delta=view.t(
-        "kpi_of_planned",
-        disbursed=measures.millions(budget["disbursed"], lang, unit=False),
-        planned=measures.millions(budget["planned"], lang),
-    ),
-    delta_color="off",
-    delta_arrow="off",
-    border=True,
-)
-negative_share = 100 * media["month_negative"] / media["month_mentions"] if media["month_mentions"] else None
-columns[1].metric(
-    view.t("kpi_month_mentions", month=view.as_of.strftime("%m/%Y")),
-    measures.count(media["month_mentions"], lang),
-    delta=view.t("kpi_negative_share", share=measures.percent(negative_share, lang)),
-    delta_color="off",
-    delta_arrow="off",
-    border=True,
-)
+overview.budget_card(view, columns[0])
+overview.media_card(view, columns[1], media)
 columns[2].metric(
     view.t("kpi_false_open"),
     measures.count(media["false_open"], lang),
@@ -72,11 +42,8 @@ columns[2].metric(
 st.subheader(view.t("groups_title"))
 groups = status.group_counts(statuses)
 ui.chart(charts.group_counts(groups, lang), view)
-rate_columns = st.columns(3)
-for column, rate in zip(rate_columns, status.rates(statuses, lang).values()):
-    with column:
-        st.metric(rate.title, measures.percent(rate.percent, lang))
-        st.caption(f"{rate.numerator}/{rate.denominator}: {rate.basis}")
+overview.official_rate(view, groups)
+overview.other_rates(view, statuses)
 
 left, right = st.columns([3, 2])
 with left:
@@ -127,13 +94,14 @@ else:
             new_state=task_changes["new_state"].map(lambda c: measures.state_label(c, lang)),
         ),
         view,
+        # The changes first, the long content last: at 1024 px the last columns scroll out of sight.
         {
             "task_code": view.t("col_task"),
-            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
             "old_progress": st.column_config.NumberColumn(view.t("col_old_progress"), format="%.0f%%"),
             "new_progress": st.column_config.NumberColumn(view.t("col_new_progress"), format="%.0f%%"),
             "old_state": view.t("col_old_state"),
             "new_state": view.t("col_new_state"),
+            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
         },
         empty_key="no_task_changes",
     )

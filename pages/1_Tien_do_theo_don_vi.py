@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import ui
-from plantrack import charts, measures, shortlist, status
+from plantrack import charts, measures, rates, shortlist, status
 
 view = ui.page("page_units")
 ui.require_plan(view)
@@ -19,13 +19,15 @@ units = view.query("units_at_version")
 unit_names = dict(zip(units["unit_code"], units["unit_name"]))
 
 st.subheader(view.t("units_by_status_title"))
-ui.chart(charts.status_by_unit(status.tasks_by_unit_status(tasks, statuses, unit_names), lang), view)
-rollup = status.unit_rollup(tasks, statuses)
+ui.chart(charts.status_by_unit(status.tasks_by_unit_status(tasks, statuses, unit_names, view.units), lang), view)
+rollup = status.unit_rollup(tasks, statuses, view.units)
 ui.table(
     rollup.assign(
         unit_name=rollup["unit_code"].map(lambda code: unit_names.get(code, code)),
         on_time_text=[
-            f"{measures.percent(rate, lang)} ({on_time}/{base})" if base else "—"
+            f"{rates.share_text(on_time, base, lang)} ({measures.count(on_time, lang)}/{measures.count(base, lang)})"
+            if base
+            else "—"
             for rate, on_time, base in zip(rollup["on_time_rate"], rollup["on_time"], rollup["on_time_base"])
         ],
     ),
@@ -35,7 +37,9 @@ ui.table(
         "tasks_led": view.t("col_tasks_led"),
         "tasks_supported": view.t("col_tasks_supported"),
         **{code: measures.category(code).tagged(lang) for code in ("done", "on_track", "behind", "overdue")},
-        "on_time_text": st.column_config.TextColumn(view.t("col_on_time"), help=view.t("status_rate_on_time_basis")),
+        "on_time_text": st.column_config.TextColumn(
+            view.t("col_on_time"), help=view.t("status_rate_on_time_basis"), width="medium"
+        ),
         "last_update": view.t("col_last_update"),
     },
 )
@@ -69,17 +73,18 @@ ui.table(
         support=with_status["support_units"].map(lambda units: "; ".join(units)),
     ),
     view,
+    # What leadership reads first comes first: at 1440 px the columns after the content scroll off.
     {
-        "task_code": view.t("col_task"),
+        "task_code": st.column_config.TextColumn(view.t("col_task"), width="small"),
+        "status_label": view.t("col_status"),
+        "progress": st.column_config.ProgressColumn(
+            view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100, width="small"
+        ),
+        "reason": st.column_config.TextColumn(view.t("col_reason"), width="large"),
         "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
         "lead_unit": view.t("role_lead"),
         "support": view.t("role_support"),
         "timing_text": view.t("col_timing"),
-        "progress": st.column_config.ProgressColumn(
-            view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100
-        ),
-        "status_label": view.t("col_status"),
-        "reason": st.column_config.TextColumn(view.t("col_reason"), width="large"),
     },
 )
 
@@ -103,11 +108,18 @@ task = with_status.set_index("task_code").loc[chosen]
 
 st.markdown(f"#### {ui.plain(chosen)}")
 st.text(task["content"])
-columns = st.columns(4)
-columns[0].metric(view.t("col_status"), measures.category(task["status"]).tagged(lang))
-columns[1].metric(view.t("axis_progress"), measures.percent(task["progress"], lang))
-columns[2].metric(view.t("col_due"), view.date(task["due_on"]) or "—")
-columns[3].metric(view.t("role_lead"), ui.plain(unit_names.get(task["lead_unit"], task["lead_unit"])))
+# Label above value, wrapping: metric cards cut "Phòng Thông tin - Báo chí - Xuất bản" to "Phòng Thôn…".
+facts = (
+    (view.t("col_status"), measures.category(task["status"]).tagged(lang)),
+    (view.t("axis_progress"), measures.percent(task["progress"], lang)),
+    (view.t("col_due"), view.date(task["due_on"]) or "—"),
+    (view.t("role_lead"), unit_names.get(task["lead_unit"], task["lead_unit"])),
+)
+# Two by two: four in a row leave "31/12/2019" a column too narrow for it at 1024 px.
+for column, (label, value) in zip([*st.columns(2), *st.columns(2)], facts):
+    with column.container(border=True):
+        st.caption(label)
+        st.markdown(f"**{ui.plain(value)}**")
 st.markdown(f"**{view.t('col_timing')}:** ")
 st.text(task["timing_text"] or "—")
 st.markdown(f"**{view.t('col_reason')}:** ")

@@ -28,7 +28,7 @@ columns = st.columns(4)
 for column, row in zip(columns, grid.itertuples()):
     with column.container(border=True):
         st.markdown(f"**{view.t('quarter_label', quarter=charts.QUARTERS[row.quarter - 1])}/{view.year}**")
-        for code in ("ms_done", "ms_due", "ms_late"):
+        for code in ("ms_done", "ms_due", "ms_ahead", "ms_late"):
             st.markdown(f"{measures.category(code).tagged(lang)}: **{getattr(row, code)}**")
 
 st.subheader(view.t("milestone_table_title"))
@@ -38,14 +38,15 @@ ui.table(
         quarter=milestones["quarter"].map(lambda q: charts.QUARTERS[int(q) - 1]),
     ),
     view,
+    # The state first, beside the code: after the long content it scrolls out of sight.
     {
         "milestone_code": view.t("col_code"),
+        "state": view.t("col_status"),
+        "due_on": view.t("col_due"),
         "task_code": view.t("col_task"),
         "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
         "quarter": view.t("filter_quarter"),
-        "due_on": view.t("col_due"),
         "completed_on": view.t("col_completed"),
         "unit_code": view.t("col_unit"),
-        "state": view.t("col_status"),
     },
 )

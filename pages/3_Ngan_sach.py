@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import ui
-from plantrack import charts, measures, shortlist
+from plantrack import charts, measures, rates, shortlist
 
 view = ui.page("page_budget")
 ui.require_plan(view)
@@ -14,23 +14,44 @@ totals = view.query("budget_totals").iloc[0]
 if not totals["planned"]:
     st.info(view.t("no_budget"))
     st.stop()
-share = 100 * totals["disbursed"] / totals["planned"]
+planned, disbursed = int(totals["planned"]), int(totals["disbursed"])
+quarter = ui.QUARTER_NAMES[view.quarter]
+if view.quarter:
+    # Budget lines are planned for the year: a quarter filters the payments, not the plan.
+    st.caption(view.t("budget_quarter_note", quarter=quarter))
 columns = st.columns(3)
-columns[0].metric(view.t("legend_planned"), measures.money(totals["planned"], lang), border=True)
-columns[1].metric(view.t("legend_disbursed"), measures.money(totals["disbursed"], lang), border=True)
+# Millions on the card, the exact amount under it: "923.000.000 ₫" is cut to "923.00…" at 1024 px,
+# and so is "923 triệu ₫": the unit goes in the label.
+for column, label, amount in (
+    (columns[0], view.t("legend_planned"), planned),
+    (
+        columns[1],
+        view.t("legend_disbursed_quarter", quarter=quarter) if view.quarter else view.t("legend_disbursed"),
+        disbursed,
+    ),
+):
+    column.metric(
+        f"{label} ({view.t('unit_million')})",
+        measures.millions(amount, lang, unit=False),
+        delta=measures.money(amount, lang),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
 columns[2].metric(
-    view.t("kpi_disbursed_share"), measures.percent(share, lang), border=True, help=view.t("kpi_disbursed_share_help")
+    view.t("kpi_disbursed_share"),
+    rates.share_text(disbursed, planned, lang),
+    border=True,
+    help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
 )
 
 by_source = view.query("budget_by_source")
 by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
-left, right = st.columns(2)
-with left:
-    st.subheader(view.t("budget_by_source_title"))
-    ui.chart(charts.planned_vs_disbursed(by_source, "source_label", lang), view)
-with right:
-    st.subheader(view.t("budget_by_unit_title"))
-    ui.chart(charts.planned_vs_disbursed(view.query("budget_by_unit"), "unit_name", lang), view)
+# One under the other: side by side at 1024 px, unit names and amounts have no room.
+st.subheader(view.t("budget_by_source_title"))
+ui.chart(charts.planned_vs_disbursed(by_source, "source_label", lang), view)
+st.subheader(view.t("budget_by_unit_title"))
+ui.chart(charts.planned_vs_disbursed(view.query("budget_by_unit"), "unit_name", lang), view)
 
 st.subheader(view.t("budget_by_month_title"))
 ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lang), view)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import press_summary, ui
 from plantrack import charts, measures
 
 view = ui.page("page_media")
@@ -21,11 +21,13 @@ grain = (
         ["week", "month"],
         default=st.query_params.get("grain", "month"),
         format_func=lambda g: view.t(f"grain_{g}"),
-        key="grain_choice",
+        key=f"grain_choice_{lang}",
     )
     or "month"
 )
 st.query_params["grain"] = grain
+
+press_summary.draw(view)
 
 st.subheader(view.t("volume_title"))
 ui.chart(charts.media_volume(view.query("media_volume", grain=grain), grain, lang), view)
@@ -72,8 +74,9 @@ ui.table(
         "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
         "response": view.t("col_response"),
         "responded_on": view.t("col_responded"),
-        "days_to_respond": st.column_config.NumberColumn(view.t("col_days_to_respond")),
-        "days_open": st.column_config.NumberColumn(view.t("col_days_open")),
+        # Wide enough for the header: "Số ngày đến khi xử lý" was cut to "Số ngày đế…".
+        "days_to_respond": st.column_config.NumberColumn(view.t("col_days_to_respond"), width="medium"),
+        "days_open": st.column_config.NumberColumn(view.t("col_days_open"), width="medium"),
         "url": st.column_config.LinkColumn(view.t("col_link")),
     },
     empty_key="no_false_cases",

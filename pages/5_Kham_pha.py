@@ -6,7 +6,6 @@ its allow-list, with every value bound. Values from the URL are shown only insid
 in markdown.
 """
 
-import datetime as dt
 import re
 
 import streamlit as st
@@ -114,6 +113,7 @@ with st.expander(title, expanded=bool(active), icon=":material/filter_alt:"):
         format_func=label,
         key=f"x_{chosen}_filters",
         placeholder=view.t("ex_filter_columns_placeholder"),
+        select_all=False,  # its "Select all" cannot be translated
     )
     slots = st.columns(3)
     for n, name in enumerate(picked):
@@ -131,20 +131,16 @@ with st.expander(title, expanded=bool(active), icon=":material/filter_alt:"):
                     key=key,
                     format_func=lambda v, f=field: f.value_label(v, lang),
                     placeholder=view.t("ex_filter_all"),
+                    select_all=False,
                 )
                 filters.append(explore.Filter(name, values=tuple(values)))
             elif field.kind in ("date", "number"):
                 low_slot, high_slot = st.columns(2)
                 if field.kind == "date":
-                    bounds = {
-                        "min_value": dt.date(2000, 1, 1),
-                        "max_value": dt.date(2100, 12, 31),
-                        "format": "DD/MM/YYYY",
-                    }
-                    low = low_slot.date_input(
-                        view.t("ex_filter_from", column=field.label(lang)), value=old.low, key=f"{key}_low", **bounds
+                    low = ui.date_field(
+                        low_slot, view, view.t("ex_filter_from", column=field.label(lang)), old.low, f"{key}_low"
                     )
-                    high = high_slot.date_input(view.t("ex_filter_to"), value=old.high, key=f"{key}_high", **bounds)
+                    high = ui.date_field(high_slot, view, view.t("ex_filter_to"), old.high, f"{key}_high")
                 else:
                     low = low_slot.number_input(
                         view.t("ex_filter_from", column=field.label(lang)), value=old.low, key=f"{key}_low"
@@ -191,9 +187,11 @@ else:
     shown, headers = explore.table_frame(result, exploration, lang)
     ui.table(shown, view, headers, title=f"{view.t('page_explore')} - {view.t(f'ex_ds_{chosen}')}", notes=notes)
 
-with st.expander(view.t("ex_rows_title") + f" ({matching})", icon=":material/table_rows:"):
+with st.expander(view.t("ex_rows_title") + f" ({measures.count(matching, lang)})", icon=":material/table_rows:"):
     found = ui.explored(view, "rows", exploration)
     if len(found) < matching:
-        st.caption(view.t("ex_rows_limited", shown=len(found), total=matching))
+        st.caption(
+            view.t("ex_rows_limited", shown=measures.count(len(found), lang), total=measures.count(matching, lang))
+        )
     rows, headers = explore.rows_frame(found, spec, lang)
     ui.table(rows, view, headers, empty_key="ex_no_rows", title=view.t(f"ex_ds_{chosen}"), notes=notes)

@@ -18,15 +18,13 @@ import re
 import pandas as pd
 import streamlit as st
 import xlsxwriter
-from babel.numbers import format_decimal
 
-from pages.common import admin, sessions, ui
+from pages.common import admin, draft_panel, sessions, ui
+from pages.common import preview as preview_ui
 from plantrack import auth, clock, importer, memory
-from plantrack.contract import CLOSED_LISTS, SHEETS, SHEETS_BY_NAME, Column, Sheet
-from plantrack.db import quote
+from plantrack.contract import SHEETS, SHEETS_BY_NAME
 from plantrack.excel import workbook_bytes
-from plantrack.i18n import LOCALES, MESSAGES, format_date, format_money, format_number
-from plantrack.validate import KEY_SEPARATOR
+from plantrack.i18n import MESSAGES, format_date, format_number
 from plantrack.workbook import MAX_FILE_BYTES, Problem, UnreadableFile, more_problems
 
 PREVIEW_KEY = ui.UPDATE_PREVIEW_KEY
@@ -34,13 +32,11 @@ FLASH_KEY = "update_flash"
 NOTICE_KEY = "update_notice"
 UPLOAD_ROUND_KEY = "update_upload_round"
 AUDIT_ROWS = 1000
-PROBLEM_ROW_HEIGHT = 35
 ASOF_WIDGET_KEY = "asof_choice"
 PLAN_WIDGET_KEY = "plan_choice"
 ROLLBACK_NOTICE_KEY = "update_rollback_notice"
 TAB_KEY = "update_tab"
 ROLLBACK_DIFF_KEY = "update_rollback_diff"
-QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 view = ui.page("page_update")
 session = st.session_state
@@ -50,100 +46,8 @@ lang = view.lang
 # --- helpers ---------------------------------------------------------------------------------------
 
 
-def show_value(column: Column, value: object) -> str:
-    """A stored value as staff would write it: dd/mm/yyyy, 1.234.567 ₫, the Vietnamese label."""
-    if column.kind == "unit_list":
-        items = [] if value is None else [str(v) for v in value if v is not None]
-        return "; ".join(items) if items else view.t("upd_cell_blank")
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return view.t("upd_cell_blank")
-    if column.kind == "date":
-        return format_date(pd.Timestamp(value).date(), lang)
-    if column.kind == "money":
-        return format_money(value, lang)
-    if column.kind == "int":
-        return format_number(int(value), lang)
-    if column.kind in ("number", "percent"):
-        text = format_decimal(float(value), format="#,##0.##", locale=LOCALES[lang])
-        return f"{text}%" if column.kind == "percent" else text
-    if column.kind == "bool":
-        return CLOSED_LISTS["yes_no"].label("yes" if value else "no", lang)
-    if column.kind == "choice":
-        return CLOSED_LISTS[column.choices].label(value, lang)
-    if column.kind == "quarter":
-        return QUARTERS.get(int(value), str(value))
-    return str(value)
-
-
-def shown_key(row_key: str) -> str:
-    """The key as the importer shows it in a preview (its parts joined by " · ")."""
-    return " · ".join(part for part in str(row_key).split(KEY_SEPARATOR) if part)
-
-
-def key_labels(spec: Sheet, frame: pd.DataFrame | None, wanted: set[str]) -> dict[str, str]:
-    """Shown key → the key as staff typed it (NV1, not nv1; dates and money formatted)."""
-    if frame is None or frame.empty or not wanted:
-        return {}
-    frame = frame[frame["row_key"].map(shown_key).isin(wanted)]
-    labels = {}
-    for record in frame[["row_key", *spec.fields]].to_dict("records"):
-        names = spec.key
-        if spec.fallback_key and all(record.get(n) in (None, "") or pd.isna(record.get(n)) for n in names):
-            names = spec.fallback_key
-        parts = [show_value(spec.column(n), record.get(n)) for n in names]
-        labels[shown_key(record["row_key"])] = " · ".join(p for p in parts if p != view.t("upd_cell_blank"))
-    return labels
-
-
-def current_rows(spec: Sheet, plan_id: int | None) -> pd.DataFrame | None:
-    if plan_id is None:
-        return None
-    fields = ", ".join(quote(f) for f in ["row_key", *spec.fields])
-    return view.cur.execute(
-        f"select {fields} from {quote(spec.name)} where plan_id = $p and valid_to is null", {"p": plan_id}
-    ).df()
-
-
 def sheet_title(name: str) -> str:
     return SHEETS_BY_NAME[name].title(lang)
-
-
-def problem_frame(problems: list[Problem]) -> pd.DataFrame:
-    sheets = {}
-    for problem in problems:
-        sheets.setdefault(problem.sheet, len(sheets))
-    ordered = sorted(problems, key=lambda p: (p.severity != "error", sheets[p.sheet], p.row or 0))
-    return pd.DataFrame(
-        {
-            "severity": [view.t(f"severity_{p.severity}") for p in ordered],
-            "sheet": [p.sheet or view.t("sheet_file") for p in ordered],
-            "row": pd.array([p.row for p in ordered], dtype="Int64"),
-            "column": [p.column or "" for p in ordered],
-            "message": [p.message(lang) for p in ordered],
-        }
-    )
-
-
-def grid(frame: pd.DataFrame, columns: dict, **options) -> None:
-    """A table of this page, without the generic download buttons of ui.table (the problems have
-    their own download; the preview tables need none). Text is shown as text, never as HTML."""
-    st.dataframe(frame[list(columns)], column_config=columns, hide_index=True, width="stretch", **options)
-
-
-def show_problem_table(frame: pd.DataFrame, key: str) -> None:
-    shown = frame.assign(row=[("" if pd.isna(r) else str(int(r))) for r in frame["row"]])
-    grid(
-        shown,
-        {
-            "severity": st.column_config.TextColumn(view.t("upd_col_severity"), width="small"),
-            "sheet": st.column_config.TextColumn(view.t("upd_col_sheet"), width="small"),
-            "row": st.column_config.TextColumn(view.t("upd_col_row"), width=60),
-            "column": st.column_config.TextColumn(view.t("upd_col_column"), width=140),
-            "message": st.column_config.TextColumn(view.t("upd_col_problem"), width=820),
-        },
-        key=key,
-        row_height=PROBLEM_ROW_HEIGHT,
-    )
 
 
 def inert(text: str) -> str:
@@ -314,7 +218,7 @@ def show_done(kind: str) -> None:
             + view.t("upd_commit_done_pages"),
             icon=":material/check_circle:",
         )
-        grid(
+        preview_ui.grid(
             pd.DataFrame(done["counts"]),
             {
                 "sheet": view.t("upd_col_sheet"),
@@ -350,20 +254,20 @@ def export_current() -> bytes:
     return workbook_bytes(importer.state(cur, view.plan_id), lang=lang)
 
 
-def prepare(data: bytes, file_name: str, as_of: dt.date, replace_logs: bool):
+def prepare(data: bytes, file_name: str, as_of: dt.date | None, replace_logs: bool, clear: list[str]):
     """The preview of this upload (kept in the session so reruns do not re-read the file).
 
     Returns a Preview, or the Problem of a file that cannot be read. A refused or unreadable file
     is audited once.
     """
-    signature = (hashlib.sha256(data).hexdigest(), file_name, as_of, replace_logs, view.plan_id)
+    signature = (hashlib.sha256(data).hexdigest(), file_name, as_of, replace_logs, tuple(clear), view.plan_id)
     kept = session.get(PREVIEW_KEY)
     if kept is not None and kept[0] == signature:
         return kept[1]
     with st.spinner(view.t("upd_checking")):
         try:
             result = importer.prepare(
-                view.cur, data, file_name, plan=view.plan_id, as_of=as_of, replace_logs=replace_logs
+                view.cur, data, file_name, plan=view.plan_id, as_of=as_of, replace_logs=replace_logs, clear=set(clear)
             )
         except UnreadableFile as refused:
             result = refused.problem
@@ -396,8 +300,8 @@ def prepare(data: bytes, file_name: str, as_of: dt.date, replace_logs: bool):
 
 
 def show_problems(problems: list[Problem], file_name: str) -> None:
-    frame = problem_frame(problems)
-    show_problem_table(frame, "problems")
+    frame = preview_ui.problem_frame(view, problems)
+    preview_ui.show_problem_table(view, frame, "problems")
     stem = re.sub(r"[^\w.-]+", "_", file_name.rsplit(".", 1)[0], flags=re.UNICODE)[:60] or "tep"
     st.download_button(
         view.t("upd_download_problems"),
@@ -407,121 +311,6 @@ def show_problems(problems: list[Problem], file_name: str) -> None:
         on_click="ignore",
         icon=":material/download:",
         key="upd_download_problems",
-    )
-
-
-def target_title(preview: importer.Preview) -> str:
-    if preview.plan_id is None:
-        frame = preview.validated.frames.get("plan_info") if preview.validated else None
-        title = "" if frame is None or frame.empty else str(frame.iloc[0]["title"])
-        return view.t("upd_preview_new_plan", title=title)
-    plans = importer.plans(view.cur)
-    row = plans[plans["plan_id"] == preview.plan_id]
-    if row.empty:
-        return str(preview.plan_id)
-    return f"{row.iloc[0]['title']} ({row.iloc[0]['year']})"
-
-
-def show_preview(preview: importer.Preview) -> None:
-    if preview.warnings:
-        st.warning(view.t("warnings_found", count=len(preview.warnings)), icon=":material/warning:")
-        show_problem_table(problem_frame(preview.warnings), "warnings")
-    st.markdown("##### " + view.t("upd_preview_title"))
-    if preview.plan_id != view.plan_id:
-        # The file's Kế hoạch sheet names another plan, or a new one: say which (as text, not markdown).
-        st.text_input(view.t("upd_preview_target"), value=target_title(preview), disabled=True)
-    if preview.nothing_changed:
-        st.info(view.t("nothing_changed", version=preview.base_version), icon=":material/info:")
-        return
-    st.caption(view.t("upd_preview_nothing_written", as_of=format_date(preview.as_of, lang)))
-    summary = pd.DataFrame(
-        [
-            {
-                "sheet": sheet_title(name),
-                "added": change.added,
-                "changed": change.changed,
-                "removed": change.removed,
-                "unchanged": change.unchanged,
-                "kept": change.kept,
-            }
-            for name, change in preview.changes.items()
-        ]
-    )
-    grid(
-        summary,
-        {
-            "sheet": view.t("upd_col_sheet"),
-            "added": view.t("upd_col_added"),
-            "changed": view.t("upd_col_changed"),
-            "removed": view.t("upd_col_removed"),
-            "unchanged": st.column_config.NumberColumn(
-                view.t("upd_col_unchanged"), help=view.t("upd_col_unchanged_help")
-            ),
-            "kept": st.column_config.NumberColumn(view.t("upd_col_kept"), help=view.t("upd_col_kept_help")),
-        },
-        key="preview_summary",
-    )
-    for name, change in preview.changes.items():
-        if not change.cells and not change.removed_keys:
-            continue
-        spec = SHEETS_BY_NAME[name]
-        labels = key_labels(spec, preview.validated.frames.get(name), {cell.key for cell in change.cells})
-        if change.removed_keys:
-            labels.update(key_labels(spec, current_rows(spec, preview.plan_id), set(change.removed_keys)))
-        small = len(change.cells) + len(change.removed_keys) <= 40
-        parts = [
-            view.t(k, count=n)
-            for k, n in (("upd_detail_changed", change.changed), ("upd_detail_removed", change.removed))
-            if n
-        ]
-        with st.expander(
-            view.t("upd_preview_sheet_detail", sheet=spec.title(lang), parts=", ".join(parts)), expanded=small
-        ):
-            if change.cells:
-                cells = pd.DataFrame(
-                    [
-                        {
-                            "key": labels.get(cell.key, cell.key),
-                            "field": spec.column(cell.field).header(lang),
-                            "old": show_value(spec.column(cell.field), cell.old),
-                            "new": show_value(spec.column(cell.field), cell.new),
-                        }
-                        for cell in change.cells
-                    ]
-                )
-                grid(
-                    cells,
-                    {
-                        "key": view.t("upd_col_key"),
-                        "field": view.t("upd_col_column"),
-                        "old": st.column_config.TextColumn(view.t("upd_col_old"), width="medium"),
-                        "new": st.column_config.TextColumn(view.t("upd_col_new"), width="medium"),
-                    },
-                    key=f"cells_{name}",
-                )
-                shown = len({cell.key for cell in change.cells})
-                if shown < change.changed:
-                    st.caption(view.t("upd_preview_sample", shown=shown, total=change.changed))
-            if change.removed_keys:
-                st.caption(view.t("upd_preview_removed", count=change.removed))
-                grid(
-                    pd.DataFrame({"key": [labels.get(k, k) for k in change.removed_keys]}),
-                    {"key": view.t("upd_col_key")},
-                    key=f"removed_{name}",
-                )
-                if len(change.removed_keys) < change.removed:
-                    st.caption(
-                        view.t("upd_preview_sample_removed", shown=len(change.removed_keys), total=change.removed)
-                    )
-    confirm_key = f"confirm_{preview.sha256[:16]}_{preview.base_version}_{preview.as_of}_{preview.replace_logs}"
-    st.button(
-        view.t("upd_confirm_button"),
-        type="primary",
-        key=confirm_key,
-        icon=":material/cloud_upload:",
-        help=view.t("upd_confirm_help"),
-        on_click=confirm_import,
-        args=(preview,),
     )
 
 
@@ -589,6 +378,7 @@ with upload_tab:
             width="stretch",
         )
     st.caption(view.t("upd_download_help"))
+    drafted = draft_panel.show(view, session.get(UPLOAD_ROUND_KEY, 0))
 
     st.markdown("##### " + view.t("upd_upload_title"))
     if view.plan is not None:
@@ -604,13 +394,7 @@ with upload_tab:
     # it never refuses (in English) a file the server accepts; the server refuses the rest in a sentence.
     limit_mb = MAX_FILE_BYTES // 2**20
     widget_mb = min(int(st.get_option("server.maxUploadSize")), -(-MAX_FILE_BYTES // 10**6))
-    as_of_column, replace_column = st.columns(2)
-    as_of = as_of_column.date_input(
-        view.t("upd_as_of_label"), value="today", format="DD/MM/YYYY", help=view.t("upd_as_of_help"), key="update_as_of"
-    )
-    replace_logs = replace_column.checkbox(
-        view.t("upd_replace_logs_label"), help=view.t("upd_replace_logs_help"), key="update_replace_logs"
-    )
+    as_of, replace_logs, clear = preview_ui.upload_options(view)
     uploaded = st.file_uploader(
         view.t("upd_upload_label", limit=limit_mb),
         type=["xlsx"],
@@ -622,59 +406,49 @@ with upload_tab:
     if notice:
         kind, text = notice
         (st.warning if kind == "warning" else st.info)(text, icon=":material/sync_problem:")
-    if uploaded is not None:
-        result = prepare(uploaded.getvalue(), uploaded.name, as_of, replace_logs)
+    chosen = (uploaded.getvalue(), uploaded.name) if uploaded is not None else drafted
+    if chosen is not None:
+        data, file_name = chosen
+        result = prepare(data, file_name, as_of, replace_logs, clear)
         if isinstance(result, Problem):
             st.error(view.t("upd_unreadable_title"), icon=":material/error:")
-            show_problems([result], uploaded.name)
+            show_problems([result], file_name)
         elif result.errors:
             more = more_problems(result.problems)
             st.error(view.t("problems_found", count=len(result.errors) + more), icon=":material/error:")
+            preview_ui.show_dangling(view, result.errors)
             st.caption(view.t("upd_problems_help"))
-            show_problems(result.problems, uploaded.name)
+            show_problems(result.problems, file_name)
             if more:
                 st.caption(view.t("more_problems", count=format_number(more, lang), shown=len(result.errors)))
         else:
-            show_preview(result)
+            preview_ui.show_preview(view, result, confirm_import)
 
 # --- version history and rollback ------------------------------------------------------------------
 
 
-def row_signatures(frame: pd.DataFrame, keys: pd.Index) -> pd.Series:
-    """One text per row (all its values), to compare the same rows of two versions."""
-    return frame.loc[keys].astype(str).fillna("\x00").agg("\x1f".join, axis=1)
-
-
 def rollback_changes(plan_id: int, target: int, current: int) -> pd.DataFrame:
-    """Per sheet, what a rollback to `target` changes compared with `current`: rows added, changed, removed.
+    """Per sheet, what a rollback to `target` changes: the importer's own diff, the one the rollback writes.
 
     Kept in the session for the pair of versions, so other clicks on the page do not recompute it."""
     kept = session.get(ROLLBACK_DIFF_KEY)
     if kept is not None and kept[0] == (plan_id, target, current, lang):
         return kept[1]
-    diff = _rollback_changes(plan_id, target, current)
+    changes = importer.rollback_changes(view.cur, plan_id, target)
+    diff = pd.DataFrame(
+        [
+            {
+                "sheet": SHEETS_BY_NAME[name].title(lang),
+                "added": c.added,
+                "changed": c.changed,
+                "removed": c.removed,
+                "rows_after": c.added + c.changed + c.unchanged,
+            }
+            for name, c in changes.items()
+        ]
+    )
     session[ROLLBACK_DIFF_KEY] = ((plan_id, target, current, lang), diff)
     return diff
-
-
-def _rollback_changes(plan_id: int, target: int, current: int) -> pd.DataFrame:
-    before, after = importer.state(view.cur, plan_id, current), importer.state(view.cur, plan_id, target)
-    rows = []
-    for spec in SHEETS:
-        old = before[spec.name].set_index("row_key")
-        new = after[spec.name].set_index("row_key")
-        both = old.index.intersection(new.index)
-        changed = int((row_signatures(old, both) != row_signatures(new, both)).sum()) if len(both) else 0
-        rows.append(
-            {
-                "sheet": spec.title(lang),
-                "added": int(len(new.index.difference(old.index))),
-                "changed": changed,
-                "removed": int(len(old.index.difference(new.index))),
-                "rows_after": int(len(new)),
-            }
-        )
-    return pd.DataFrame(rows)
 
 
 def confirm_rollback(target: int, latest: int) -> None:
@@ -702,14 +476,17 @@ with history_tab:
         st.info(view.t("upd_update_empty_database"))
     else:
         versions = importer.versions(view.cur, view.plan_id).sort_values("version_id", ascending=False)
+        undone = set(view.versions.loc[view.versions["is_undone"], "version_id"])
         history = pd.DataFrame(
             {
                 "version_id": versions["version_id"],
                 "created_at": [stamp(v) for v in versions["created_at"]],
                 "user_name": versions["user_name"].fillna(""),
                 "kind": [
-                    kind_label(k) + (f" ← {int(r)}" if not pd.isna(r) else "")
-                    for k, r in zip(versions["kind"], versions["rollback_of"])
+                    kind_label(k)
+                    + (f" ← {int(r)}" if not pd.isna(r) else "")
+                    + (view.t("filter_undone_mark") if v in undone else "")
+                    for k, r, v in zip(versions["kind"], versions["rollback_of"], versions["version_id"])
                 ],
                 "file_name": versions["file_name"].fillna(""),
                 "as_of": [format_date(pd.Timestamp(v).date(), lang) for v in versions["as_of"]],
@@ -780,7 +557,7 @@ with history_tab:
                         view.t("upd_rollback_explain", target=target, current=latest, as_of=target_as_of),
                         icon=":material/history:",
                     )
-                    grid(
+                    preview_ui.grid(
                         diff[(diff["added"] + diff["changed"] + diff["removed"]) > 0],
                         {
                             "sheet": view.t("upd_col_sheet"),

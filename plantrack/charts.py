@@ -23,7 +23,9 @@ def _layout(fig: go.Figure, lang: str, height: int = 360, legend: bool = True) -
     fig.update_layout(
         separators=measures.plotly_separators(lang),
         height=height,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        # The toolbar stands upright in a right margin of its own, so it never covers the legend above the plot.
+        margin={"l": 10, "r": 40, "t": 30, "b": 10},
+        modebar={"orientation": "v"},
         font={"family": FONT, "size": 14},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "title": None},
         showlegend=legend,
@@ -39,8 +41,29 @@ def _tag(codes: pd.Series, lang: str) -> pd.Series:
     return codes.map(lambda code: measures.category(code).tagged(lang))
 
 
-def _money_axis(fig: go.Figure, axis: str = "y") -> None:
-    getattr(fig, f"update_{axis}axes")(tickformat=",.0f", ticksuffix=" ₫")
+def _money_axis(fig: go.Figure, lang: str, axis: str = "y", measure: str | None = None) -> None:
+    """An axis of amounts drawn in millions of đồng: "200.000.000 ₫" ticks side by side run together."""
+    unit = t("axis_million_dong", lang)
+    title = unit if measure is None else f"{measure} ({unit.lower()})"
+    getattr(fig, f"update_{axis}axes")(tickformat=measures.MILLIONS_FORMAT, title=title)
+
+
+def _millions(values: pd.Series) -> pd.Series:
+    return values.astype("float64") / 1_000_000
+
+
+def _period_axis(fig: go.Figure, periods: pd.Series, grain: str, axis: str = "x") -> None:
+    """A time axis whose ticks are the periods themselves: each month once, weeks by their first day.
+
+    Plotly's own ticks on a quarter of monthly bars fall every few weeks and print "05/2019" twice."""
+    days = sorted(pd.to_datetime(pd.Series(periods)).dropna().unique())
+    fmt = {"day": "%d/%m/%Y", "week": "%d/%m/%Y", "month": "%m/%Y", "quarter": "%m/%Y", "year": "%Y"}[grain]
+    update = getattr(fig, f"update_{axis}axes")
+    if not days:
+        return
+    # At most about a dozen labels, every k-th period, so they never crowd.
+    step = max(1, -(-len(days) // 12))
+    update(tickformat=fmt, tickvals=days[::step])
 
 
 def status_by_unit(frame: pd.DataFrame, lang: str) -> go.Figure | None:
@@ -66,10 +89,17 @@ def status_by_unit(frame: pd.DataFrame, lang: str) -> go.Figure | None:
         labels={"tasks": t("axis_tasks", lang), "unit_name": "", "status_label": "", "role_label": ""},
     )
     fig.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
+    fig.update_traces(
+        hovertemplate="<b>%{y}</b><br>%{fullData.name}: %{x:"
+        + measures.COUNT_FORMAT
+        + "} "
+        + t("hover_tasks", lang)
+        + "<extra></extra>"
+    )
     # A tick per task reads well for a provincial plan; for hundreds of tasks (the longest stacked bar)
     # it draws a tick and a grid line per task, and the browser freezes redrawing them.
     longest = frame.groupby(["unit_name", "role"])["tasks"].sum().max()
-    fig.update_xaxes(dtick=1 if longest <= 20 else None, tickformat="d")
+    fig.update_xaxes(dtick=1 if longest <= 20 else None, tickformat=measures.COUNT_FORMAT)
     height = max(260, 90 + 34 * data["unit_name"].nunique())
     fig = _layout(fig, lang, height=height)
     # The legend below the axis title at any height: a fixed 64 px under the plot, in paper units.
@@ -134,7 +164,10 @@ def indicators(frame: pd.DataFrame, lang: str) -> go.Figure | None:
             orientation="h",
             marker_color=measures.SERIES["actual"],
             text=data["text"],
-            textposition="auto",
+            # Inside a long bar, beside a short or empty one: an unmet indicator still shows "0 / 1 cụm".
+            textposition=["inside" if share >= 60 else "outside" for share in data["share"].fillna(0)],
+            constraintext="none",  # full size: a label shrunk to the bar's thickness cannot be read
+            cliponaxis=False,
             hovertemplate="%{y}<br>%{text}<extra></extra>",
             name=t("legend_actual", lang),
         )
@@ -179,10 +212,10 @@ def progress_summary(frame: pd.DataFrame, lang: str) -> go.Figure | None:
                 mode="lines+markers",
                 name=t(name, lang),
                 line={"color": colour, "width": 3},
-                hovertemplate="%{x|%d/%m/%Y}: %{y:.1f}%<extra>" + t(name, lang) + "</extra>",
+                hovertemplate="%{x|%d/%m/%Y}: %{y:" + measures.SHARE_FORMAT + "}%<extra>" + t(name, lang) + "</extra>",
             )
         )
-    fig.update_xaxes(tickformat="%d/%m/%Y")
+    _period_axis(fig, frame["as_of"], "day")
     fig.update_yaxes(range=[0, 105], ticksuffix="%", title=t("axis_progress", lang))
     return _layout(fig, lang)
 
@@ -277,18 +310,24 @@ def planned_vs_disbursed(frame: pd.DataFrame, label_column: str, lang: str) -> g
         fig.add_trace(
             go.Bar(
                 y=frame[label_column],
-                x=frame[measure],
+                x=_millions(frame[measure]),
                 orientation="h",
                 name=t(f"legend_{measure}", lang),
                 marker_color=measures.SERIES[measure],
-                text=[measures.money(v, lang) for v in frame[measure]],
-                textposition="auto",
-                hovertemplate="%{y}: %{text}<extra>" + t(f"legend_{measure}", lang) + "</extra>",
+                text=[measures.millions(v, lang) for v in frame[measure]],
+                # Beside the bar, at full size: inside, Plotly shrinks a label to fit the bar.
+                textposition="outside",
+                customdata=[[measures.money(v, lang)] for v in frame[measure]],
+                hovertemplate="<b>%{y}</b><br>" + t(f"legend_{measure}", lang) + ": %{customdata[0]}<extra></extra>",
             )
         )
     fig.update_layout(barmode="group")
     fig.update_yaxes(autorange="reversed")
-    _money_axis(fig, "x")
+    _money_axis(fig, lang, "x")
+    # Room right of the longest bar for a label that does not fit inside a short one.
+    longest = float(max(frame["planned"].max(), frame["disbursed"].max())) / 1_000_000
+    fig.update_xaxes(range=[0, longest * 1.35 or 1])
+    fig.update_traces(cliponaxis=False)
     return _layout(fig, lang, height=max(240, 80 + 56 * len(frame)))
 
 
@@ -300,30 +339,32 @@ def cumulative_disbursement(frame: pd.DataFrame, lang: str) -> go.Figure | None:
     fig.add_trace(
         go.Bar(
             x=frame["month_start"],
-            y=frame["disbursed"],
+            y=_millions(frame["disbursed"]),
             name=t("legend_disbursed_month", lang),
             marker_color="#56B4E9",
-            hovertemplate="%{x|%m/%Y}: %{y:,.0f} ₫<extra></extra>",
+            customdata=[[measures.money(v, lang)] for v in frame["disbursed"]],
+            hovertemplate=t("legend_disbursed_month", lang) + " %{x|%m/%Y}: %{customdata[0]}<extra></extra>",
         )
     )
     fig.add_trace(
         go.Scatter(
             x=frame["month_start"],
-            y=frame["cumulative"],
+            y=_millions(frame["cumulative"]),
             name=t("legend_cumulative", lang),
             mode="lines+markers",
             line={"color": measures.SERIES["disbursed"], "width": 3},
-            hovertemplate="%{x|%m/%Y}: %{y:,.0f} ₫<extra></extra>",
+            customdata=[["—" if pd.isna(v) else measures.money(v, lang)] for v in frame["cumulative"]],
+            hovertemplate=t("legend_cumulative", lang) + " %{x|%m/%Y}: %{customdata[0]}<extra></extra>",
         )
     )
     fig.add_hline(
-        y=float(frame["planned_total"].max()),
+        y=float(frame["planned_total"].max()) / 1_000_000,
         line_dash="dash",
         line_color="#555",
         annotation_text=t("legend_planned_total", lang),
     )
-    fig.update_xaxes(tickformat="%m/%Y", dtick="M1")
-    _money_axis(fig)
+    _period_axis(fig, frame["month_start"], "month")
+    _money_axis(fig, lang)
     return _layout(fig, lang)
 
 
@@ -383,12 +424,16 @@ def spend_vs_progress_grid(frame: pd.DataFrame, lang: str) -> go.Figure | None:
             z=grid.to_numpy(),
             colorscale="Blues",
             showscale=False,
-            text=[[str(v) if v else "" for v in row] for row in grid.to_numpy()],
+            text=[[measures.count(v, lang) if v else "" for v in row] for row in grid.to_numpy()],
             texttemplate="%{text}",
             hovertemplate=t("axis_progress", lang)
             + " %{x}, "
             + t("axis_disbursed_pct", lang)
-            + " %{y}: %{z}<extra></extra>",
+            + " %{y}: %{z:"
+            + measures.COUNT_FORMAT
+            + "} "
+            + t("hover_tasks", lang)
+            + "<extra></extra>",
         )
     )
     fig.update_xaxes(title=t("axis_progress", lang), type="category")
@@ -410,8 +455,13 @@ def media_volume(frame: pd.DataFrame, grain: str, lang: str) -> go.Figure | None
         category_orders={"sentiment_label": measures.order(measures.SENTIMENTS, lang)},
         labels={"period_start": "", "mentions": t("axis_mentions", lang), "sentiment_label": ""},
     )
-    fig.update_traces(hovertemplate="%{x|%d/%m/%Y}: %{y}<extra>%{fullData.name}</extra>")
-    fig.update_xaxes(tickformat="%d/%m/%Y" if grain == "week" else "%m/%Y")
+    when = "%{x|%d/%m/%Y}" if grain == "week" else "%{x|%m/%Y}"
+    fig.update_traces(
+        hovertemplate=f"%{{fullData.name}} · {when}: %{{y:{measures.COUNT_FORMAT}}} {t('hover_mentions', lang)}"
+        + "<extra></extra>"
+    )
+    fig.update_yaxes(tickformat=measures.COUNT_FORMAT)
+    _period_axis(fig, data["period_start"], grain)
     return _layout(fig, lang)
 
 
@@ -427,16 +477,24 @@ def net_sentiment(frame: pd.DataFrame, grain: str, lang: str) -> go.Figure | Non
             mode="lines+markers",
             line={"color": measures.SERIES["net"], "width": 3},
             customdata=data[["positive", "negative"]],
-            hovertemplate="%{x|%d/%m/%Y}: %{y:.2f}<br>"
+            hovertemplate=t("axis_net_sentiment", lang)
+            + (" %{x|%d/%m/%Y}" if grain == "week" else " %{x|%m/%Y}")
+            + ": %{y:"
+            + measures.INDEX_FORMAT
+            + "}<br>"
             + t("cat_positive", lang)
-            + " %{customdata[0]} · "
+            + " %{customdata[0]:"
+            + measures.COUNT_FORMAT
+            + "} · "
             + t("cat_negative", lang)
-            + " %{customdata[1]}<extra></extra>",
+            + " %{customdata[1]:"
+            + measures.COUNT_FORMAT
+            + "}<extra></extra>",
         )
     )
     fig.add_hline(y=0, line_color="#999")
-    fig.update_yaxes(range=[-1.05, 1.05], title=t("axis_net_sentiment", lang))
-    fig.update_xaxes(tickformat="%d/%m/%Y" if grain == "week" else "%m/%Y")
+    fig.update_yaxes(range=[-1.05, 1.05], title=t("axis_net_sentiment", lang), tickformat=measures.INDEX_FORMAT)
+    _period_axis(fig, data["period_start"], grain)
     return _layout(fig, lang, legend=False)
 
 
@@ -460,7 +518,22 @@ def mentions_by(frame: pd.DataFrame, label_column: str, lang: str, translate: bo
         category_orders={"sentiment_label": measures.order(measures.SENTIMENTS, lang), label_column: order},
         labels={"mentions": t("axis_mentions", lang), label_column: "", "sentiment_label": ""},
     )
+    fig.update_traces(
+        hovertemplate="<b>%{y}</b><br>%{fullData.name}: %{x:"
+        + measures.COUNT_FORMAT
+        + "} "
+        + t("hover_mentions", lang)
+        + "<extra></extra>"
+    )
+    fig.update_xaxes(tickformat=measures.COUNT_FORMAT)
+    # A long outlet name pushed the plot aside and was cut at the chart's edge in a half-width
+    # column: the axis shows its start, the hover the whole name.
+    fig.update_yaxes(tickvals=order, ticktext=[_short_label(str(label)) for label in order])
     return _layout(fig, lang, height=max(220, 80 + 34 * len(order)))
+
+
+def _short_label(text: str, limit: int = 26) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def negative_spikes(frame: pd.DataFrame, lang: str) -> go.Figure | None:
@@ -474,7 +547,12 @@ def negative_spikes(frame: pd.DataFrame, lang: str) -> go.Figure | None:
             y=frame["negative"],
             name=measures.category("negative").tagged(lang),
             marker_color=[measures.SERIES["spike"] if s else "#E0B8A0" for s in frame["is_spike"]],
-            hovertemplate="%{x|%d/%m/%Y}: %{y}<extra></extra>",
+            hovertemplate=measures.category("negative").tagged(lang)
+            + " %{x|%d/%m/%Y}: %{y:"
+            + measures.COUNT_FORMAT
+            + "} "
+            + t("hover_mentions", lang)
+            + "<extra></extra>",
         )
     )
     fig.add_trace(
@@ -484,7 +562,10 @@ def negative_spikes(frame: pd.DataFrame, lang: str) -> go.Figure | None:
             name=t("legend_spike_threshold", lang),
             mode="lines",
             line={"dash": "dash", "color": "#555"},
-            hovertemplate="%{y:.1f}<extra></extra>",
+            hovertemplate=t("legend_spike_threshold", lang)
+            + " %{x|%d/%m/%Y}: %{y:"
+            + measures.SHARE_FORMAT
+            + "}<extra></extra>",
         )
     )
     spikes = frame[frame["is_spike"]]
@@ -501,8 +582,8 @@ def negative_spikes(frame: pd.DataFrame, lang: str) -> go.Figure | None:
                 hoverinfo="skip",
             )
         )
-    fig.update_xaxes(tickformat="%d/%m/%Y")
-    fig.update_yaxes(title=t("axis_mentions", lang))
+    _period_axis(fig, frame["week_start"], "week")
+    fig.update_yaxes(title=t("axis_mentions", lang), tickformat=measures.COUNT_FORMAT)
     return _layout(fig, lang)
 
 
@@ -514,16 +595,22 @@ def group_counts(counts: dict[str, int], lang: str) -> go.Figure | None:
     fig = go.Figure()
     for group in measures.GROUPS:
         value = counts.get(group.code, 0)
+        # The count is in the legend too: a part too thin for its label (under a twelfth) shows none
+        # rather than a cut one.
+        shown = measures.count(value, lang)
         fig.add_trace(
             go.Bar(
                 x=[value],
                 y=[""],
                 orientation="h",
-                name=group.tagged(lang),
+                name=f"{group.tagged(lang)}: {shown}",
                 marker_color=group.colour,
-                text=[f"{value}" if value else ""],
+                text=[shown if value * 12 >= total else ""],
                 textposition="inside",
-                hovertemplate=f"{group.tagged(lang)}: {value}/{total}<extra></extra>",
+                insidetextanchor="middle",
+                textangle=0,
+                hovertemplate=f"{group.tagged(lang)}: {shown} {t('hover_of_total', lang)} "
+                f"{measures.count(total, lang)} {t('hover_tasks', lang)}<extra></extra>",
             )
         )
     fig.update_layout(barmode="stack", legend_traceorder="normal")
@@ -564,10 +651,12 @@ def explore(
         "labels": {"value": value_title, "x": "", "series": ""},
         "custom_data": ["text"],
     }
+    if value_kind == "money":
+        data["value"] = _millions(data["value"])
     if kind == "line":
         fig = px.line(data, x="x", y="value", markers=True, category_orders={"series": series_order}, **common)
         tick = {"day": "%d/%m/%Y", "week": "%d/%m/%Y", "month": "%m/%Y", "quarter": "%m/%Y", "year": "%Y"}[grain]
-        fig.update_xaxes(tickformat=tick)
+        _period_axis(fig, data["x"], grain)
         fig.update_traces(hovertemplate="%{x|" + tick + "}: %{customdata[0]}<extra>%{fullData.name}</extra>")
         value_axis = "y"
         height = 420
@@ -598,12 +687,18 @@ def explore(
         height = max(260, 90 + per_bar * len(labels))
     update_axis = getattr(fig, f"update_{value_axis}axes")
     if value_kind == "money":
-        _money_axis(fig, value_axis)
+        _money_axis(fig, lang, value_axis, value_title)
     elif value_kind == "percent":
         update_axis(ticksuffix="%")
     elif value_kind == "int":
         # Counts are whole: no 0,2 tick between none and one.
-        update_axis(tickformat=",d", rangemode="tozero", **({"dtick": 1} if frame["value"].max() <= 10 else {}))
+        update_axis(
+            tickformat=measures.COUNT_FORMAT,
+            rangemode="tozero",
+            **({"dtick": 1} if frame["value"].max() <= 10 else {}),
+        )
+    else:
+        update_axis(tickformat=measures.NUMBER_FORMAT)
     if colour_by is None:
         colour = measures.SERIES["disbursed"]
         fig.update_traces(marker_color=colour, **({"line_color": colour} if kind == "line" else {}))

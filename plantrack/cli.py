@@ -14,10 +14,13 @@ from typing import TextIO
 
 import duckdb
 
-from plantrack import auth, backup, clock, demo, importer, service
+from plantrack import auth, backup, clock, demo, draft, importer, service
+from plantrack.contract import CLEARABLE, SHEETS_BY_NAME, sheet_lookup
 from plantrack.db import connect, database_path
+from plantrack.document import UnreadableDocument
 from plantrack.excel import write_workbook
 from plantrack.i18n import format_date, t
+from plantrack.references import count_phrase, join_words
 from plantrack.values import Unreadable, read_date
 from plantrack.workbook import UnreadableFile, more_problems
 
@@ -32,6 +35,28 @@ def _as_of(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r}: dd/mm/yyyy") from None
 
 
+AS_OF_HELP = (
+    "data as of DD/MM/YYYY (default: the newest Cập nhật ngày in the file, else today, at most the plan year's end)"
+)
+CLEAR_HELP = (
+    'empty this sheet on purpose (Vietnamese or English name, e.g. "Nhiệm vụ" or Tasks); repeatable. '
+    "A sheet with headers and no rows otherwise changes nothing"
+)
+
+
+def _clear_names(names: list[str], lang: str) -> set[str]:
+    """Sheet names as typed (any language, case, diacritics) -> contract names; ValueError names a wrong one."""
+    lookup = sheet_lookup()
+    found = set()
+    for typed in names:
+        name = lookup.get(typed)
+        if name not in CLEARABLE:
+            known = ", ".join(SHEETS_BY_NAME[n].title(lang) for n in CLEARABLE)
+            raise ValueError(t("cli_unknown_sheet", lang, sheet=typed, known=known))
+        found.add(name)
+    return found
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m plantrack", description="Plan-implementation dashboard: data commands"
@@ -43,17 +68,19 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="read and check a workbook; print problems and the preview")
     validate.add_argument("file", type=Path)
     validate.add_argument("--plan", help="plan id, number or year for a workbook without a Kế hoạch sheet")
-    validate.add_argument("--as-of", type=_as_of, help="data as of DD/MM/YYYY (default today)")
+    validate.add_argument("--as-of", type=_as_of, help=AS_OF_HELP)
     validate.add_argument("--replace-media", action="store_true", help="treat log sheets as full replacements")
+    validate.add_argument("--clear", action="append", default=[], metavar="SHEET", help=CLEAR_HELP)
 
     load = commands.add_parser("import", help="validate, then commit one version")
     load.add_argument("file", type=Path)
     load.add_argument("--plan")
-    load.add_argument("--as-of", type=_as_of)
+    load.add_argument("--as-of", type=_as_of, help=AS_OF_HELP)
     load.add_argument("--user", help="who imports, for the audit (default: your login)")
     load.add_argument(
         "--replace-media", action="store_true", help="replace the Báo chí and Giải ngân logs instead of adding"
     )
+    load.add_argument("--clear", action="append", default=[], metavar="SHEET", help=CLEAR_HELP)
 
     export = commands.add_parser("export", help="a version's data as a workbook in the template's format")
     export.add_argument("out", type=Path)
@@ -62,6 +89,10 @@ def _parser() -> argparse.ArgumentParser:
 
     template = commands.add_parser("template", help="the empty template")
     template.add_argument("out", type=Path)
+
+    draft = commands.add_parser("draft", help="a plan document (.docx, .pdf, .txt, .md) as a draft workbook to check")
+    draft.add_argument("plan_file", type=Path)
+    draft.add_argument("out", type=Path)
 
     load_demo = commands.add_parser("demo", help="load the demo plan (idempotent)")
     load_demo.add_argument("--clear", action="store_true", help="remove the demo plan and its history")
@@ -118,6 +149,12 @@ def _print_preview(preview: importer.Preview, lang: str, out: TextIO) -> None:
         return
     if preview.warnings:
         print(t("warnings_found", lang, count=len(preview.warnings) + more_warnings), file=out)
+    for title in preview.validated.empty:
+        print(t("cli_empty_sheet", lang, sheet=title), file=out)
+    removed = [count_phrase(name, c.removed, lang) for name, c in preview.changes.items() if c.removed]
+    if removed:
+        print(t("cli_removals", lang, what=join_words(removed, lang)), file=out)
+    print(t(f"upd_as_of_from_{preview.as_of_source}", lang, as_of=format_date(preview.as_of, lang)), file=out)
     print(t("preview_header", lang), file=out)
     for change in preview.changes.values():
         print(
@@ -133,8 +170,13 @@ def _prepare(con, args, io: Streams) -> importer.Preview | int:
         print(f"{args.file}: {error.strerror}", file=io.err)
         return EXIT_UNREADABLE
     try:
+        clear = _clear_names(args.clear, args.lang)
+    except ValueError as wrong:
+        print(wrong, file=io.err)
+        return EXIT_PROBLEMS
+    try:
         return importer.prepare(
-            con, data, args.file.name, plan=args.plan, as_of=args.as_of, replace_logs=args.replace_media
+            con, data, args.file.name, plan=args.plan, as_of=args.as_of, replace_logs=args.replace_media, clear=clear
         )
     except UnreadableFile as refused:
         print(refused.problem.line(args.lang), file=io.out)
@@ -149,6 +191,31 @@ def _prepare(con, args, io: Streams) -> importer.Preview | int:
         return EXIT_UNREADABLE
 
 
+def _draft(args, lang: str, io: Streams) -> int:
+    """Like `template`, needs no database: a draft is only a file for staff to check, then import."""
+    try:
+        data = io.path(args.plan_file).read_bytes()
+    except OSError as error:
+        print(f"{args.plan_file}: {error.strerror}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        result = draft.read_plan(data, args.plan_file.name)
+    except UnreadableDocument as refused:
+        print(f"{args.plan_file.name}: {t(refused.code, lang, **refused.params)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    result.workbook(io.path(args.out), lang=lang)
+    print(t("draft_written", lang, path=args.out, source=args.plan_file.name))
+    for line in result.summary(lang):
+        print(line)
+    none = t("draft_none", lang)
+    for row in result.frames["tasks"].itertuples():
+        timing = (row.timing_text or none).replace("\n", " / ")
+        print("  " + t("draft_task_line", lang, code=row.task_code, timing=timing, lead=row.lead_unit or none))
+    for line in result.check_lines(lang):
+        print("  " + line)
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = _parser().parse_args(argv)
@@ -161,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         write_workbook(io.path(args.out), lang=lang)
         print(t("template_written", lang, path=args.out))
         return EXIT_OK
+    if args.command == "draft":
+        return _draft(args, lang, io)
     if args.command == "users" and args.users_command in ("add", "reset", "viewer-hash"):
         # Asked here, at this terminal, before the command may be sent to the dashboard's process.
         try:

@@ -31,6 +31,8 @@ class Choice:
     code: str
     vi: str
     en: str
+    # Other words people write for it (synonyms), read as this choice and stored as its code; listed
+    # on the template's Hướng dẫn sheet.
     aliases: tuple[str, ...] = ()
 
 
@@ -55,6 +57,10 @@ class ClosedList:
     def labels(self, lang: str = "vi") -> list[str]:
         return [choice.vi if lang == "vi" else choice.en for choice in self.choices]
 
+    def synonyms(self) -> list[str]:
+        """'Trung tính, Trung bình = Trung lập' for each choice that has other words (the Hướng dẫn sheet)."""
+        return [f"{', '.join(choice.aliases)} = {choice.vi}" for choice in self.choices if choice.aliases]
+
 
 CLOSED_LISTS = {
     cl.name: cl
@@ -62,7 +68,8 @@ CLOSED_LISTS = {
         ClosedList(
             "yes_no",
             (
-                Choice("yes", "Có", "Yes", ("True",)),
+                # A blank cell is Không: a tick column is left empty where the answer is no.
+                Choice("yes", "Có", "Yes", ("x", "✓", "✔", "True")),
                 Choice("no", "Không", "No", ("False",)),
             ),
         ),
@@ -76,7 +83,7 @@ CLOSED_LISTS = {
         ClosedList(
             "task_state",
             (
-                Choice("not_started", "Chưa triển khai", "Not started"),
+                Choice("not_started", "Chưa triển khai", "Not started", ("Chưa thực hiện",)),
                 Choice("in_progress", "Đang thực hiện", "In progress", ("Đang triển khai",)),
                 Choice("done", "Hoàn thành", "Done", ("Đã hoàn thành", "Completed")),
                 Choice("paused", "Tạm dừng", "Paused", ("On hold",)),
@@ -94,17 +101,17 @@ CLOSED_LISTS = {
             "scope",
             (
                 Choice("domestic", "Trong nước", "Domestic"),
-                Choice("foreign", "Nước ngoài", "Foreign"),
+                Choice("foreign", "Nước ngoài", "Foreign", ("Quốc tế",)),
             ),
         ),
         ClosedList(
             "medium",
             (
-                Choice("print", "Báo in", "Print"),
-                Choice("online", "Báo điện tử", "Online"),
+                Choice("print", "Báo in", "Print", ("Báo giấy",)),
+                Choice("online", "Báo điện tử", "Online", ("Báo mạng",)),
                 Choice("radio", "Phát thanh", "Radio"),
                 Choice("tv", "Truyền hình", "Television", ("TV",)),
-                Choice("social", "Mạng xã hội", "Social media"),
+                Choice("social", "Mạng xã hội", "Social media", ("Facebook", "YouTube", "TikTok", "Zalo")),
                 Choice("other", "Khác", "Other"),
             ),
         ),
@@ -112,7 +119,7 @@ CLOSED_LISTS = {
             "sentiment",
             (
                 Choice("positive", "Tích cực", "Positive"),
-                Choice("neutral", "Trung lập", "Neutral"),
+                Choice("neutral", "Trung lập", "Neutral", ("Trung tính", "Trung bình")),
                 Choice("negative", "Tiêu cực", "Negative"),
             ),
         ),
@@ -355,6 +362,8 @@ MEDIA = Sheet(
 
 SHEETS: tuple[Sheet, ...] = (PLAN, UNITS, TASKS, INDICATORS, MILESTONES, BUDGET, DISBURSEMENTS, MEDIA)
 SHEETS_BY_NAME = {sheet.name: sheet for sheet in SHEETS}
+# Sheets a user may empty on purpose (`--clear`, the page's checkbox); the plan itself is never emptied.
+CLEARABLE = tuple(sheet.name for sheet in SHEETS if sheet.layout == "table")
 
 
 def sheet_lookup() -> Lookup:

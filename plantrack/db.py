@@ -89,13 +89,24 @@ SCHEMA = [
         f"where plan_id = p and valid_from <= v and coalesce(valid_to, {OPEN_VERSION}) > v"
         for spec in SHEETS
     ),
-    # Every task at each data date up to version v (a date re-sent keeps only its last version):
-    # the base of the progress history, per task and for the plan as a whole.
+    # The versions a rollback up to version v undid: those after its target and before it. Their data
+    # never stood once the rollback was made, so history leaves them out.
+    """create or replace macro undone_versions(p, v) as table
+    select u.version_id
+    from versions as u
+    where u.plan_id = p and u.version_id <= v and exists (
+        select 1 from versions as r
+        where r.plan_id = p and r.kind = 'rollback' and r.version_id <= v
+          and r.rollback_of < u.version_id and u.version_id < r.version_id
+    )""",
+    # Every task at each data date up to version v (a date re-sent keeps only its last version; a
+    # version a rollback undid is skipped): the base of the progress history, per task and for the plan.
     f"""create or replace macro tasks_by_date(p, v) as table
     with last_per_date as (
         select as_of, max(version_id) as version_id
         from versions
         where plan_id = p and version_id <= v
+          and version_id not in (select version_id from undone_versions(p, v))
         group by as_of
     )
     select d.as_of, t.*
@@ -110,6 +121,17 @@ SCHEMA = [
     from budget_lines_at(p, v) as l
     left join (
         select line_code, sum(amount) filter (where paid_on <= until) as disbursed
+        from disbursements_at(p, v)
+        group by line_code
+    ) as d on d.line_code = l.line_code""",
+    # The same, counting only payments in quarter q of year y (q = 0: every payment up to the date).
+    """create or replace macro budget_lines_paid_in(p, v, q, y, until) as table
+    select l.*, coalesce(d.disbursed, 0) as disbursed
+    from budget_lines_at(p, v) as l
+    left join (
+        select line_code, sum(amount) filter (
+            where paid_on <= until and (q = 0 or (year(paid_on) = y and quarter(paid_on) = q))
+        ) as disbursed
         from disbursements_at(p, v)
         group by line_code
     ) as d on d.line_code = l.line_code""",

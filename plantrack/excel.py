@@ -77,24 +77,39 @@ def _formats(book: xlsxwriter.Workbook) -> dict:
         "text": book.add_format({"text_wrap": False}),
         "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
         "banner": book.add_format({"bold": True, "font_color": "#C00000"}),
+        # Cells a draft asks staff to check (plantrack/draft.py): yellow, with the reason as a comment.
+        "mark": book.add_format({"bg_color": "#FFEB9C", "border": 1, "border_color": "#BF8F00"}),
+        "mark_date": book.add_format(
+            {"bg_color": "#FFEB9C", "border": 1, "border_color": "#BF8F00", "num_format": "dd/mm/yyyy"}
+        ),
+        "mark_money": book.add_format(
+            {"bg_color": "#FFEB9C", "border": 1, "border_color": "#BF8F00", "num_format": "#,##0"}
+        ),
     }
 
 
-def _write(sheet, row: int, col: int, value: object, column: Column, formats: dict) -> None:
+def _write(sheet, row: int, col: int, value: object, column: Column, formats: dict, mark: str | None = None) -> None:
+    if mark is not None:
+        sheet.write_comment(row, col, mark, {"x_scale": 2, "y_scale": 1.5})
     if value is None:
+        if mark is not None:
+            sheet.write_blank(row, col, None, formats["mark"])
         return
     if column.kind == "date":
-        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), formats["date"])
+        date_format = formats["mark_date" if mark is not None else "date"]
+        sheet.write_datetime(row, col, dt.datetime.combine(value, dt.time()), date_format)
     elif column.kind == "money":
-        sheet.write_number(row, col, value, formats["money"])
+        sheet.write_number(row, col, value, formats["mark_money" if mark is not None else "money"])
     elif column.kind in ("number", "percent", "int", "quarter"):
-        sheet.write_number(row, col, value)
+        sheet.write_number(row, col, value, formats["mark"] if mark is not None else None)
     else:
         # Always as text: a title beginning with "=" is data, never a formula.
-        sheet.write_string(row, col, str(value))
+        sheet.write_string(row, col, str(value), formats["mark"] if mark is not None else None)
 
 
-def _write_table(book, spec: Sheet, frame: pd.DataFrame | None, lang: str, formats: dict) -> None:
+def _write_table(
+    book, spec: Sheet, frame: pd.DataFrame | None, lang: str, formats: dict, marks: dict | None = None
+) -> None:
     sheet = book.add_worksheet(spec.title(lang))
     for c, column in enumerate(spec.columns):
         label = column.header(lang) + (" *" if column.required else "")
@@ -134,13 +149,15 @@ def _write_table(book, spec: Sheet, frame: pd.DataFrame | None, lang: str, forma
     if frame is None or frame.empty:
         return
     records = frame[spec.fields].to_dict("records")
+    marks = marks or {}
     for r, record in enumerate(records, start=1):
         for c, column in enumerate(spec.columns):
-            _write(sheet, r, c, _cell_value(column, record[column.field], lang), column, formats)
+            mark = marks.get((spec.name, r - 1, column.field))
+            _write(sheet, r, c, _cell_value(column, record[column.field], lang), column, formats, mark)
     sheet.autofilter(0, 0, len(records), len(spec.columns) - 1)
 
 
-def _write_plan(book, frame: pd.DataFrame | None, lang: str, formats: dict) -> None:
+def _write_plan(book, frame: pd.DataFrame | None, lang: str, formats: dict, marks: dict | None = None) -> None:
     sheet = book.add_worksheet(PLAN.title(lang))
     sheet.set_column(0, 0, 22)
     sheet.set_column(1, 1, 90)
@@ -151,6 +168,10 @@ def _write_plan(book, frame: pd.DataFrame | None, lang: str, formats: dict) -> N
         label = column.header(lang) + (" *" if column.required else "")
         sheet.write_string(r, 0, label, formats["required" if column.required else "header"])
         value = _cell_value(column, record.get(column.field), lang)
+        mark = (marks or {}).get((PLAN.name, 0, column.field))
+        if mark is not None:
+            _write(sheet, r, 1, value, column, formats, mark)
+            continue
         if value is None:
             continue
         if column.kind == "date":
@@ -176,6 +197,7 @@ def _write_instructions(book, lang: str, formats: dict, banner: str | None) -> N
         "Mẫu nhập liệu theo dõi thực hiện kế hoạch. Có thể tải lên một phần các trang; trang không có trong tệp giữ nguyên dữ liệu.",
         "Cột có dấu * là bắt buộc. Ngày ghi dd/mm/yyyy (ngày trước tháng). Số tiền ghi bằng đồng, dấu chấm ngăn cách hàng nghìn: 2.000 là hai nghìn đồng.",
         "Tệp được kiểm tra trước khi cập nhật: mọi lỗi được liệt kê kèm trang, dòng và cột; chưa có gì được ghi cho đến khi xác nhận.",
+        "Trang chỉ có dòng tiêu đề, không có dòng dữ liệu, được coi là không gửi: dữ liệu của trang đó giữ nguyên. Muốn xóa hết một trang, hãy chọn «Xóa hết trang» khi tải lên.",
     ]
     for line in lines:
         sheet.write_string(row, 0, line)
@@ -193,8 +215,15 @@ def _write_instructions(book, lang: str, formats: dict, banner: str | None) -> N
             sheet.write_string(row, 1, f"{column.vi} ({column.en})")
             sheet.write_string(row, 2, "Có" if column.required else "")
             help_text = KIND_HELP[column.kind]
-            if column.closed_list() is not None and column.kind == "choice":
-                help_text = ", ".join(column.closed_list().labels("vi"))
+            closed = column.closed_list()
+            if closed is not None and column.kind == "choice":
+                help_text = ", ".join(closed.labels("vi"))
+            if closed is not None and closed.synonyms():
+                help_text += ". Cũng nhận: " + "; ".join(closed.synonyms())
+            if column.kind == "bool":
+                help_text += "; để trống là Không"
+            if column.kind == "date":
+                help_text += "; ngày kèm giờ (01/10/2019 08:15) được đọc là ngày"
             sheet.write_string(row, 3, help_text, formats["wrap"])
             row += 1
 
@@ -207,8 +236,12 @@ def write_workbook(
     banner: str | None = None,
     sheets: list[str] | None = None,
     created: dt.datetime | None = None,
+    marks: dict[tuple[str, int, str], str] | None = None,
 ) -> None:
     """The template (no frames) or a filled workbook (frames keyed by sheet name, fields as columns).
+
+    `marks` highlights cells for staff to check, each with its reason as a comment, keyed by
+    (sheet name, row index in its frame, field).
 
     `sheets` limits the workbook to some sheets (a partial upload); by default all are written.
     `created` fixes the creation time stored in the file (default: now), so that a generated file
@@ -221,10 +254,10 @@ def write_workbook(
         book.set_properties({"created": created})
     formats = _formats(book)
     if "plan_info" in wanted:
-        _write_plan(book, frames.get("plan_info"), lang, formats)
+        _write_plan(book, frames.get("plan_info"), lang, formats, marks)
     for spec in SHEETS:
         if spec.layout == "table" and spec.name in wanted:
-            _write_table(book, spec, frames.get(spec.name), lang, formats)
+            _write_table(book, spec, frames.get(spec.name), lang, formats, marks)
     _write_instructions(book, lang, formats, banner)
     book.close()
 

@@ -714,9 +714,12 @@ def options_sql(spec: Dataset, column: str) -> str:
 # --- running ---------------------------------------------------------------------------------------
 
 
-def with_status(tasks: pd.DataFrame, as_of: dt.date, lang: str = "vi", year: int | None = None) -> pd.DataFrame:
+def with_status(
+    tasks: pd.DataFrame, as_of: dt.date, lang: str = "vi", year: int | None = None, grace_days: int | None = None
+) -> pd.DataFrame:
     """tasks_at_version's rows with status, report group, expected progress, days overdue and reason."""
-    computed = status.statuses(tasks, as_of, lang=lang, plan_year=year)
+    grace = status.DEFAULT_GRACE_DAYS if grace_days is None else grace_days
+    computed = status.statuses(tasks, as_of, lang=lang, plan_year=year, grace_days=grace)
     return tasks.assign(
         status=computed["status"].to_numpy(),
         group=computed["group"].to_numpy(),
@@ -738,11 +741,11 @@ def _base(
 ) -> Iterator[tuple[str, dict[str, object]]]:
     """The dataset's rows as SQL text for a `base` CTE, with the parameters that text uses."""
     if not spec.with_status:
-        yield queries.sql(spec.query), dict(params)
+        yield queries.sql(spec.query), {**queries.SETTING_DEFAULTS, **params}
         return
     wanted = queries.parameters(spec.query)
     tasks = queries.run(cur, spec.query, **{key: params[key] for key in wanted})
-    frame = with_status(tasks, params["until"], lang, params.get("year"))
+    frame = with_status(tasks, params["until"], lang, params.get("year"), params.get("grace_days"))
     # Status is computed in Python; the frame is registered on this cursor only for this statement.
     view = f"explore_tasks_{uuid.uuid4().hex}"
     cur.register(view, frame)

@@ -338,10 +338,18 @@ def _csv_cell(value: object, column: Column, lang: str) -> str:
     return neutralise(typed)
 
 
-def csv_bytes(table: Table, lang: str = "vi") -> bytes:
-    """UTF-8 with a byte-order mark, comma-separated, CRLF line ends: what Excel opens with diacritics."""
+CSV_SEPARATORS = (";", ",")
+
+
+def csv_bytes(table: Table, lang: str = "vi", separator: str = ",") -> bytes:
+    """UTF-8 with a byte-order mark, CRLF line ends: what Excel opens with diacritics.
+
+    `separator` ";" is what Excel expects where the decimal mark is a comma (a Vietnamese Windows);
+    "," elsewhere. Cells holding the separator are quoted either way."""
+    if separator not in CSV_SEPARATORS:
+        raise ValueError(f"separator must be one of {CSV_SEPARATORS}")
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
     writer.writerow([neutralise(column.header) for column in table.columns])
     columns = [[_csv_cell(v, column, lang) for v in table.frame[column.name]] for column in table.columns]
     writer.writerows(zip(*columns))

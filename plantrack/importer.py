@@ -18,11 +18,11 @@ from dataclasses import dataclass, field
 import duckdb
 import pandas as pd
 
-from plantrack import clock
+from plantrack import clock, references
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
-from plantrack.i18n import format_number
-from plantrack.validate import KEY_SEPARATOR, Context, Validated, row_key, validate
+from plantrack.i18n import format_date, format_number
+from plantrack.validate import KEY_SEPARATOR, Context, Validated, given, row_key, validate, warn_after_as_of
 from plantrack.workbook import Problem, Problems, RawWorkbook, read_workbook
 
 SAMPLE_CELLS = 200
@@ -74,6 +74,7 @@ class Preview:
     problems: list[Problem]
     changes: dict[str, SheetChange] = field(default_factory=dict)
     replace_logs: bool = False
+    as_of_source: str = "given"
 
     @property
     def errors(self) -> list[Problem]:
@@ -126,8 +127,8 @@ def latest_version(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> int |
     return con.execute("select max(version_id) from versions where plan_id = $p", {"p": plan_id}).fetchall()[0][0]
 
 
-def _context(con: duckdb.DuckDBPyConnection, plan_id: int | None, as_of: dt.date) -> Context:
-    context = Context(as_of=as_of)
+def _context(con: duckdb.DuckDBPyConnection, plan_id: int | None) -> Context:
+    context = Context()
     if plan_id is None:
         return context
     params = {"p": plan_id}
@@ -183,19 +184,28 @@ def prepare(
     plan: int | str | None = None,
     as_of: dt.date | None = None,
     replace_logs: bool = False,
+    clear: set[str] | frozenset = frozenset(),
 ) -> Preview:
     """Reads and checks the file and works out what would change. Writes nothing.
 
+    `as_of` None: the newest Cập nhật ngày in the file, else today, never past the plan year's end.
+    `clear`: sheets (by contract name) to empty on purpose; an empty sheet of the file changes nothing.
     Raises `UnreadableFile` when the file is not a workbook at all.
     """
-    as_of = as_of or clock.today()
     sha = hashlib.sha256(data).hexdigest()
-    book = read_workbook(data)
+    book, empty, cleared = given(read_workbook(data), set(clear))
     problems: list[Problem] = []
     cur = con.cursor()
     plan_id, plan_key, decided = _plan_target(cur, book, plan, problems)
-    validated = validate(book, _context(cur, plan_id, as_of))
-    problems = Problems.joined(problems, validated.problems)
+    validated = validate(book, _context(cur, plan_id))
+    validated.empty, validated.cleared = empty, cleared
+    year = _plan_year(cur, plan_id, validated)
+    as_of, as_of_source = _as_of(as_of, validated, year)
+    problems = Problems.joined(problems, validated.problems, warn_after_as_of(validated, as_of))
+    if year is not None and as_of.year != year:
+        problems.append(
+            Problem("warn_as_of_outside_year", params={"as_of": format_date(as_of), "year": year}, severity="warning")
+        )
     preview = Preview(
         file_name,
         sha,
@@ -206,24 +216,56 @@ def prepare(
         validated,
         problems,
         replace_logs=replace_logs,
+        as_of_source=as_of_source,
     )
-    if not decided or preview.errors:
+    if not decided:
         return preview
+    # Staged even when some cells are refused: the rows left pointing at nothing are reported with
+    # every other problem, at once.
     _stage(cur, validated)
     try:
+        statements = {
+            name for name in validated.frames if _is_statement(SHEETS_BY_NAME[name], replace_logs, validated.cleared)
+        }
+        preview.problems.extend(references.dangling(cur, plan_id, validated, statements))
+        if preview.errors:
+            return preview
         for name in validated.frames:
             spec = SHEETS_BY_NAME[name]
-            preview.changes[name] = _diff(
-                cur, spec, plan_id, validated.titles[name], statement=_is_statement(spec, replace_logs)
-            )
+            preview.changes[name] = _diff(cur, spec, plan_id, validated.titles[name], statement=name in statements)
         preview.problems.extend(_budget_warnings(cur, plan_id, validated, replace_logs))
     finally:
         _unstage(cur, validated)
     return preview
 
 
-def _is_statement(spec: Sheet, replace_logs: bool) -> bool:
-    return not spec.log or replace_logs
+def _plan_year(cur: duckdb.DuckDBPyConnection, plan_id: int | None, validated: Validated) -> int | None:
+    frame = validated.frames.get("plan_info")
+    if frame is not None and not frame.empty and frame.iloc[0]["year"] is not None:
+        return int(frame.iloc[0]["year"])
+    if plan_id is None:
+        return None
+    rows = cur.execute("select year from plan_info where plan_id = $p and valid_to is null", {"p": plan_id}).fetchall()
+    return int(rows[0][0]) if rows and rows[0][0] is not None else None
+
+
+def _as_of(given_as_of: dt.date | None, validated: Validated, year: int | None) -> tuple[dt.date, str]:
+    """The data's as-of date and where it came from: "given", "file" (newest Cập nhật ngày), "today",
+    or "year_end" (today is past the plan year, whose data is then as of its last day)."""
+    if given_as_of is not None:
+        return given_as_of, "given"
+    tasks = validated.frames.get("tasks")
+    updated = [d for d in tasks["updated_on"] if d is not None] if tasks is not None else []
+    if updated:
+        return max(updated), "file"
+    today = clock.today()
+    if year is not None and today > dt.date(year, 12, 31):
+        return dt.date(year, 12, 31), "year_end"
+    return today, "today"
+
+
+def _is_statement(spec: Sheet, replace_logs: bool, cleared: set[str] = frozenset()) -> bool:
+    return not spec.log or replace_logs or spec.name in cleared
 
 
 def _stage_name(name: str) -> str:
@@ -432,7 +474,10 @@ def commit(
             preview.plan_key,
             preview.base_version,
             [
-                (SHEETS_BY_NAME[name], _is_statement(SHEETS_BY_NAME[name], preview.replace_logs))
+                (
+                    SHEETS_BY_NAME[name],
+                    _is_statement(SHEETS_BY_NAME[name], preview.replace_logs, preview.validated.cleared),
+                )
                 for name in preview.validated.frames
             ],
             known=preview.changes,
@@ -563,6 +608,32 @@ def state(con: duckdb.DuckDBPyConnection, plan_id: int, version_id: int | None =
     return frames
 
 
+def _stage_version(cur: duckdb.DuckDBPyConnection, plan_id: int, target: int) -> None:
+    """Stages every sheet as it was at version `target`, as an import stages a workbook."""
+    for spec in SHEETS:
+        columns = ", ".join(quote(f) for f in ["row_key", *spec.fields])
+        cur.execute(
+            f"create or replace temp table {_stage_name(spec.name)} as select {columns} from ({current_rows_sql(spec)})",
+            {"plan_id": plan_id, "version_id": target},
+        )
+
+
+def _unstage_all(cur: duckdb.DuckDBPyConnection) -> None:
+    for spec in SHEETS:
+        cur.execute(f"drop table if exists {_stage_name(spec.name)}")
+
+
+def rollback_changes(con: duckdb.DuckDBPyConnection, plan_id: int, target: int) -> dict[str, SheetChange]:
+    """Per sheet, what rolling back to version `target` would change: counted by the same diff the
+    rollback writes with (rows added, changed, removed; unchanged). Writes nothing."""
+    cur = con.cursor()
+    _stage_version(cur, plan_id, target)
+    try:
+        return {spec.name: _diff(cur, spec, plan_id, spec.vi, statement=True, samples=False) for spec in SHEETS}
+    finally:
+        _unstage_all(cur)
+
+
 def rollback(con: duckdb.DuckDBPyConnection, plan_id: int, target: int, user: str) -> int | None:
     """A new version whose data equals version `target`; None if the data is already that."""
     cur = con.cursor()
@@ -573,12 +644,7 @@ def rollback(con: duckdb.DuckDBPyConnection, plan_id: int, target: int, user: st
         raise LookupError(target)
     as_of = rows[0][0]
     base = latest_version(cur, plan_id)
-    for spec in SHEETS:
-        columns = ", ".join(quote(f) for f in ["row_key", *spec.fields])
-        cur.execute(
-            f"create or replace temp table {_stage_name(spec.name)} as select {columns} from ({current_rows_sql(spec)})",
-            {"plan_id": plan_id, "version_id": target},
-        )
+    _stage_version(cur, plan_id, target)
     try:
         key = cur.execute("select plan_key from plans where plan_id = $p", {"p": plan_id}).fetchall()[0][0]
         return _write_version(
@@ -595,8 +661,7 @@ def rollback(con: duckdb.DuckDBPyConnection, plan_id: int, target: int, user: st
             rollback_of=target,
         )
     finally:
-        for spec in SHEETS:
-            cur.execute(f"drop table if exists {_stage_name(spec.name)}")
+        _unstage_all(cur)
 
 
 def versions(con: duckdb.DuckDBPyConnection, plan_id: int | None = None) -> pd.DataFrame:

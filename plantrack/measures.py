@@ -49,7 +49,8 @@ SENTIMENTS = (
 )
 MILESTONE_STATES = (
     Category("ms_done", "#009E73", "✔"),
-    Category("ms_due", "#0072B2", "●"),
+    Category("ms_due", "#E69F00", "●"),
+    Category("ms_ahead", "#0072B2", "○"),
     Category("ms_late", "#D55E00", "✖"),
 )
 SCOPES = (
@@ -100,12 +101,39 @@ def millions(value: float | int | None, lang: str, unit: bool = True) -> str:
     return t("money_millions", lang, amount=amount) if unit else amount
 
 
+def billions(value: float | int | None, lang: str, unit: bool = True) -> str:
+    """Sums of a national plan on a card: 20.061,7 tỷ ₫ (or just 20.061,7), rounded half up."""
+    if value is None:
+        return "—"
+    tenths = Decimal(int(value)) / Decimal(100_000_000)
+    amount = format_number(float(tenths.quantize(Decimal(1), ROUND_HALF_UP)) / 10, lang, 1)
+    return t("money_billions", lang, amount=amount) if unit else amount
+
+
+def large_money(value: float | int | None, lang: str, unit: bool = True, scale_of: float | int | None = None) -> str:
+    """Millions, or billions once the sum it is read against (`scale_of`, else itself) reaches 100 tỷ."""
+    reference = value if scale_of is None else scale_of
+    if reference is not None and reference >= 100_000_000_000:
+        return billions(value, lang, unit)
+    return millions(value, lang, unit)
+
+
 def count(value: float | int | None, lang: str) -> str:
     return "—" if value is None else format_number(value, lang)
 
 
 def percent(value: float | None, lang: str, digits: int = 0) -> str:
     return "—" if value is None else f"{format_number(value, lang, digits)}%"
+
+
+# d3-format specifiers for Plotly ticks, labels and hovers. "," is the thousands mark and "." the
+# decimal point in the specifier whatever the language: the layout's `separators` prints them as
+# "." and "," in Vietnamese (12.345; 0,25) and as "," and "." in English.
+COUNT_FORMAT = ",d"
+MILLIONS_FORMAT = ",.1~f"  # 923,5 (triệu ₫); 200, not 200,0
+NUMBER_FORMAT = ",.2~f"  # an average: 1.234,5
+SHARE_FORMAT = ".1f"
+INDEX_FORMAT = ".2f"  # net sentiment, −1…1
 
 
 def plotly_separators(lang: str) -> str:

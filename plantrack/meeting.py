@@ -94,7 +94,8 @@ def _tasks(
 ) -> pd.DataFrame:
     wanted = queries.parameters("tasks_at_version")
     tasks = queries.run(cur, "tasks_at_version", **{**{k: params[k] for k in wanted}, "version_id": version_id})
-    computed = status.statuses(tasks, as_of, lang=lang, plan_year=params.get("year"))
+    grace = params.get("grace_days", status.DEFAULT_GRACE_DAYS)
+    computed = status.statuses(tasks, as_of, lang=lang, plan_year=params.get("year"), grace_days=grace)
     return tasks[["task_code", "content", "progress"]].assign(
         status=computed["status"].to_numpy(), reason=computed["reason"].to_numpy()
     )

@@ -9,9 +9,12 @@ import duckdb
 import pandas as pd
 
 from plantrack.db import ROOT
+from plantrack.settings import DEFAULT_DUE_SOON_DAYS
 
 QUERY_DIR = ROOT / "queries"
 _PARAM = re.compile(r"\$([a-z_][a-z0-9_]*)")
+# Settings of the status rules (plantrack.settings): a caller that does not name one gets its default.
+SETTING_DEFAULTS = {"due_soon_days": DEFAULT_DUE_SOON_DAYS}
 
 
 def names() -> list[str]:
@@ -32,6 +35,7 @@ def parameters(name: str) -> set[str]:
 def run(cur: duckdb.DuckDBPyConnection, name: str, **params: object) -> pd.DataFrame:
     """The result of queries/<name>.sql; DuckDB wants exactly the parameters the text uses."""
     wanted = parameters(name)
+    params = {**SETTING_DEFAULTS, **params}
     missing = wanted - params.keys()
     if missing:
         raise TypeError(f"query {name} needs {sorted(missing)}")

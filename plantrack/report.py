@@ -33,15 +33,19 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from plantrack import exports, measures, queries, status
+from plantrack import exports, measures, press, queries, status
 from plantrack.contract import CLOSED_LISTS
 from plantrack.i18n import format_date, format_number
+from plantrack.rates import CompletionRate, completion_rate, percent_text, points_text, share_text
+from plantrack.settings import StatusSettings
 
 LANG = "vi"
+DEFAULT_RULES = StatusSettings()
 ROMAN = ("I", "II", "III", "IV")
 FONT = "Times New Roman"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PERIOD_KINDS = ("quarter", "half", "year")
+PERIODS_PER_YEAR = {"quarter": 4, "half": 2, "year": 1}
 
 
 @dataclass(frozen=True)
@@ -51,7 +55,7 @@ class Period:
     number: int = 1  # the quarter (1–4) or the half (1–2); 1 for a year
 
     def __post_init__(self) -> None:
-        limit = {"quarter": 4, "half": 2, "year": 1}.get(self.kind)
+        limit = PERIODS_PER_YEAR.get(self.kind)
         if limit is None or not 1 <= self.number <= limit:
             raise ValueError(f"no period {self.kind} {self.number}")
 
@@ -83,6 +87,13 @@ class Period:
         if self.kind == "half":
             return f"6 tháng {'đầu' if self.number == 1 else 'cuối'} năm {self.year}"
         return f"năm {self.year}"
+
+    @property
+    def previous(self) -> Period:
+        """The period of the same kind just before: quý II before quý III, quý IV of last year before quý I."""
+        if self.number > 1:
+            return Period(self.kind, self.year, self.number - 1)
+        return Period(self.kind, self.year - 1, PERIODS_PER_YEAR[self.kind])
 
     @property
     def slug(self) -> str:
@@ -117,6 +128,8 @@ class ReportData:
     tasks: pd.DataFrame  # tasks_at_version + status, group, expected, reason
     groups: dict[str, int]
     rates: dict[str, status.Rate]
+    completion: CompletionRate  # the Government's tỷ lệ hoàn thành
+    press: press.Comparison  # the period against the previous one and a year earlier
     indicators: pd.DataFrame
     milestones: pd.DataFrame  # milestones_at_version in the period's quarters
     budget_totals: Mapping[str, float]
@@ -142,7 +155,12 @@ class ReportData:
 
 
 def collect(
-    cur: duckdb.DuckDBPyConnection, plan: Mapping[str, object], version_id: int, as_of: dt.date, period: Period
+    cur: duckdb.DuckDBPyConnection,
+    plan: Mapping[str, object],
+    version_id: int,
+    as_of: dt.date,
+    period: Period,
+    rules: StatusSettings = DEFAULT_RULES,
 ) -> ReportData:
     """Everything the report says, from the pages' own queries, for the whole plan (no unit filter)."""
     params = {
@@ -152,6 +170,7 @@ def collect(
         "quarter": 0,
         "year": period.year,
         "until": as_of,
+        "due_soon_days": rules.due_soon_days,
     }
 
     def run(name: str, **extra: object) -> pd.DataFrame:
@@ -159,7 +178,7 @@ def collect(
         return queries.run(cur, name, **{key: values[key] for key in queries.parameters(name)})
 
     tasks = run("tasks_at_version")
-    computed = status.statuses(tasks, as_of, lang=LANG, plan_year=period.year)
+    computed = status.statuses(tasks, as_of, lang=LANG, plan_year=period.year, grace_days=rules.grace_days)
     tasks = tasks.assign(**{c: computed[c].to_numpy() for c in ("status", "group", "expected", "reason")})
     milestones = pd.concat([run("milestones_at_version", quarter=q) for q in period.quarters], ignore_index=True)
     by_month = run("disbursement_by_month")
@@ -182,6 +201,8 @@ def collect(
         tasks=tasks,
         groups=status.group_counts(computed),
         rates=status.rates(computed, LANG),
+        completion=completion_rate(status.group_counts(computed)),
+        press=press.compare(cur, int(plan["plan_id"]), version_id, as_of, period.start, period.end),
         indicators=run("indicators_at_version"),
         milestones=milestones,
         budget_totals={k: float(v) for k, v in run("budget_totals").iloc[0].items()},
@@ -225,6 +246,24 @@ def _sentence(text: str) -> str:
     """A phrase as a sentence: capital first letter, one full stop at the end."""
     text = text.strip().rstrip(".")
     return text[:1].upper() + text[1:] + "."
+
+
+def _quoted(text: object) -> str:
+    """Vietnamese administrative quotation marks: “…”, not «…»."""
+    return f"“{str(text).strip().rstrip('.')}”"
+
+
+def short_name(content: object, limit: int = 90) -> str:
+    """A task named by its content, shortened at a word: the plan's wording is often a whole paragraph."""
+    text = " ".join(str(content or "").split()).rstrip(".;:")
+    first = re.split(r"(?<=[.;:])\s", text)[0].rstrip(".;:,")
+    if len(first) <= limit:
+        return first
+    return first[:limit].rsplit(" ", 1)[0].rstrip(",;:-–") + "…"
+
+
+def _count(value: float) -> str:
+    return format_number(int(value), LANG)
 
 
 def _number(value: float) -> str:
@@ -307,6 +346,8 @@ def _milestone_line(row: pd.Series, as_of: dt.date) -> str:
             done += f" (trễ {int(row['days_late'])} ngày)"
     elif state == "ms_late":
         done = "chưa hoàn thành, đã quá hạn"
+    elif state == "ms_due":
+        done = "chưa hoàn thành, sắp đến hạn"
     else:
         done = "chưa đến hạn"
     return f"{row['content']} (hạn {_date(row['due_on'])}): {done}."
@@ -451,8 +492,10 @@ def _bullets(document, lines: list[str]) -> None:
         _paragraph(document, f"- {line}", after=3)
 
 
-def docx_bytes(data: ReportData, report_date: dt.date | None = None) -> bytes:
-    """The report as a Word document."""
+def docx_bytes(
+    data: ReportData, report_date: dt.date | None = None, signer: str = "", signer_title: str = "GIÁM ĐỐC"
+) -> bytes:
+    """The report as a Word document; `signer` is the name printed under the signature (a dotted line if none)."""
     who = issuer(data.plan)
     report_date = report_date or data.as_of
     document = Document()
@@ -508,26 +551,43 @@ def docx_bytes(data: ReportData, report_date: dt.date | None = None) -> bytes:
     _paragraph(
         document,
         (
-            f"Kế hoạch có {total} nhiệm vụ. Tính đến ngày {_date(data.as_of)}: đã hoàn thành đúng hạn "
-            f"{g[status.DONE_ON_TIME]} nhiệm vụ; đã hoàn thành quá hạn {g[status.DONE_LATE]} nhiệm vụ; "
-            f"chưa hoàn thành, trong hạn {g[status.OPEN_IN_TIME]} nhiệm vụ; chưa hoàn thành, quá hạn "
-            f"{g[status.OPEN_OVERDUE]} nhiệm vụ."
+            f"Kế hoạch có {_count(total)} nhiệm vụ. Tính đến ngày {_date(data.as_of)}: đã hoàn thành đúng hạn "
+            f"{_count(g[status.DONE_ON_TIME])} nhiệm vụ; đã hoàn thành quá hạn {_count(g[status.DONE_LATE])} nhiệm vụ; "
+            f"chưa hoàn thành, trong hạn {_count(g[status.OPEN_IN_TIME])} nhiệm vụ; chưa hoàn thành, quá hạn "
+            f"{_count(g[status.OPEN_OVERDUE])} nhiệm vụ."
         ),
+    )
+    completion = data.completion
+    official = (
+        f"Tỷ lệ hoàn thành: {completion.text(LANG)} ({completion.basis(LANG)}); "
+        f"tỷ lệ chưa hoàn thành, quá hạn: {completion.overdue_text(LANG)}."
+        if completion.percent is not None
+        else "Chưa có nhiệm vụ nào đến hạn, chưa tính tỷ lệ hoàn thành."
     )
     _bullets(
         document,
         [
-            f"{rate.title}: {_pct(rate.percent)} ({rate.numerator}/{rate.denominator}; {rate.basis})."
-            for rate in data.rates.values()
+            official,
+            *(
+                f"{rate.title}: {share_text(rate.numerator, rate.denominator, LANG) if rate.denominator else '—'} "
+                f"({_count(rate.numerator)}/{_count(rate.denominator)}; {rate.basis})."
+                for key, rate in data.rates.items()
+                if key != "done"
+            ),
         ],
     )
 
     _heading(document, "2. Kết quả thực hiện từng nhiệm vụ", 2)
     for n, task in enumerate(data.tasks.itertuples(index=False), start=1):
-        # The plan's wording of a task is often a whole paragraph: only its number is bold.
-        paragraph = _paragraph(document, f"2.{n}. Nhiệm vụ {task.task_code}: ", bold=True, italic=True, before=3)
+        # A task is named by its content, shortened to a line or two: only that line keeps with what
+        # follows. The plan's whole wording, often a paragraph, may break across pages: kept with
+        # the next paragraph it pushed the chain whole to the next page and left half a page blank.
+        name = short_name(task.content)
+        paragraph = _paragraph(document, f"2.{n}. {name} ({task.task_code})", bold=True, italic=True, before=3)
         paragraph.paragraph_format.keep_with_next = True
-        _font(paragraph.add_run(task.content), 14)
+        full = " ".join(str(task.content).split())
+        if full.rstrip(".") != name:
+            _paragraph(document, f"Nội dung: {full.rstrip('.')}.")
         support = _units_text(task.support_units, data.units)
         lead = data.units.get(task.lead_unit, task.lead_unit)
         _paragraph(document, f"Đơn vị chủ trì: {lead}" + (f"; đơn vị phối hợp: {support}." if support else "."))
@@ -578,6 +638,7 @@ def docx_bytes(data: ReportData, report_date: dt.date | None = None) -> bytes:
     _difficulties(document, data)
 
     _heading(document, "III. NHIỆM VỤ TRỌNG TÂM THỜI GIAN TỚI", 1)
+    names = dict(zip(data.tasks["task_code"], data.tasks["content"]))
     if data.upcoming.empty:
         _paragraph(document, "Tiếp tục thực hiện các nhiệm vụ thường xuyên theo Kế hoạch.")
     else:
@@ -585,11 +646,11 @@ def docx_bytes(data: ReportData, report_date: dt.date | None = None) -> bytes:
             document,
             [
                 (
-                    f"Mốc của nhiệm vụ {r.task_code}: "
+                    f"Mốc của nhiệm vụ {_quoted(short_name(names.get(r.task_code, r.task_code)))}: "
+                    f"{r.content.rstrip('.')} (hạn {_date(r.due_on)})."
                     if r.kind == "milestone"
-                    else f"Hoàn thành nhiệm vụ {r.task_code}: "
+                    else f"Hoàn thành nhiệm vụ {_quoted(short_name(r.content))} (hạn {_date(r.due_on)})."
                 )
-                + f"{r.content.rstrip('.')} (hạn {_date(r.due_on)})."
                 for r in data.upcoming.itertuples()
             ],
         )
@@ -602,7 +663,7 @@ def docx_bytes(data: ReportData, report_date: dt.date | None = None) -> bytes:
         ),
         before=6,
     )
-    _signature(document, who)
+    _signature(document, who, signer, signer_title)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -617,21 +678,24 @@ def _press(document, data: ReportData) -> None:
         sentiments = data.mentions_by("sentiment")
         scopes = data.mentions_by("scope")
         parts = [
-            f"{measures.category(c).label(LANG).lower()} {sentiments.get(c, 0)} tin, bài "
-            f"({_pct(100.0 * sentiments.get(c, 0) / total)})"
+            f"{measures.category(c).label(LANG).lower()} {_count(sentiments.get(c, 0))} tin, bài "
+            f"({share_text(sentiments.get(c, 0), total, LANG)})"
             for c in ("positive", "neutral", "negative")
         ]
         if sentiments.get("unknown"):
-            parts.append(f"chưa phân loại {sentiments['unknown']} tin, bài")
+            parts.append(f"chưa phân loại {_count(sentiments['unknown'])} tin, bài")
+        domestic, foreign = scopes.get("domestic", 0), scopes.get("foreign", 0)
         _paragraph(
             document,
             (
-                f"Trong {data.period.words}, đã theo dõi {total} tin, bài về tỉnh: báo chí trong nước "
-                f"{scopes.get('domestic', 0)} tin, bài ({_pct(100.0 * scopes.get('domestic', 0) / total)}), "
-                f"báo chí nước ngoài {scopes.get('foreign', 0)} tin, bài ({_pct(100.0 * scopes.get('foreign', 0) / total)}). "
+                f"Trong {data.period.words}, đã theo dõi {_count(total)} tin, bài về tỉnh của "
+                f"{_count(data.press.current.outlets)} cơ quan báo chí: báo chí trong nước "
+                f"{_count(domestic)} tin, bài ({share_text(domestic, total, LANG)}), "
+                f"báo chí nước ngoài {_count(foreign)} tin, bài ({share_text(foreign, total, LANG)}). "
                 f"Về sắc thái: {'; '.join(parts)}."
             ),
         )
+        _paragraph(document, _press_changes(data))
         rows = []
         for scope in ("domestic", "foreign"):
             counts = data.media[data.media["scope"] == scope].set_index("sentiment")["mentions"]
@@ -696,6 +760,36 @@ def _press(document, data: ReportData) -> None:
         )
 
 
+def _press_changes(data: ReportData) -> str:
+    """The period against the one before and the same one a year earlier, shares in percentage points."""
+    comparison, period = data.press, data.period
+    against = [("previous", period.previous.words)]
+    if period.kind != "year":  # a year's previous period is the year before
+        against.append(("year_before", f"cùng kỳ năm {period.year - 1}"))
+    sentences = []
+    for name, words in against:
+        window = getattr(comparison, name)
+        if window.mentions == 0:
+            sentences.append(f"{words[:1].upper() + words[1:]} chưa có tin, bài nào để so sánh.")
+            continue
+        mentions = comparison.mentions_change(name)
+        outlets = comparison.outlets_change(name)
+        shares = "; ".join(
+            f"tỷ lệ {label} {percent_text(comparison.current.share(key), LANG, press.DIGITS)} "
+            f"({points_text(comparison.change(key, name), LANG)})"
+            for key, label in (("positive", "tích cực"), ("negative", "tiêu cực"), ("foreign", "báo chí nước ngoài"))
+        )
+        sentences.append(
+            f"So với {words}: số tin, bài {_signed_count(mentions)} ({_count(window.mentions)} tin, bài), "
+            f"số cơ quan báo chí đưa tin {_signed_count(outlets)} ({_count(window.outlets)} cơ quan); {shares}."
+        )
+    return " ".join(sentences)
+
+
+def _signed_count(value: int) -> str:
+    return ("tăng " if value > 0 else "giảm " if value < 0 else "không đổi") + (_count(abs(value)) if value else "")
+
+
 def _difficulties(document, data: ReportData) -> None:
     _heading(document, "II. KHÓ KHĂN, VƯỚNG MẮC", 1)
     late = data.difficulties
@@ -704,12 +798,13 @@ def _difficulties(document, data: ReportData) -> None:
         _paragraph(document, "Các nhiệm vụ được triển khai đúng tiến độ; chưa phát sinh khó khăn, vướng mắc.")
         return
     lines = [
-        f"Nhiệm vụ {r.task_code} {measures.category(r.status).label(LANG).lower()}: {_sentence(r.reason)}"
+        f"Nhiệm vụ {_quoted(short_name(r.content))} ({r.task_code}) "
+        f"{measures.category(r.status).label(LANG).lower()}: {_sentence(r.reason)}"
         + (f" Tình hình: {_sentence(r.note)}" if isinstance(r.note, str) and r.note.strip() else "")
         for r in late.itertuples()
     ]
     lines += [
-        f"Mốc {r.milestone_code} (nhiệm vụ {r.task_code}) «{r.content.rstrip('.')}» đã quá hạn {_date(r.due_on)} "
+        f"Mốc {r.milestone_code} (nhiệm vụ {r.task_code}) {_quoted(r.content)} đã quá hạn {_date(r.due_on)} "
         f"nhưng chưa hoàn thành."
         for r in late_steps.itertuples()
     ]
@@ -718,7 +813,7 @@ def _difficulties(document, data: ReportData) -> None:
     _bullets(document, lines)
 
 
-def _signature(document, who: Issuer) -> None:
+def _signature(document, who: Issuer, signer: str, signer_title: str) -> None:
     table = _blank_table(document, (8.5, 8.0))
     left, right = table.rows[0].cells
     left.paragraphs[0]._p.getparent().remove(left.paragraphs[0]._p)
@@ -730,9 +825,18 @@ def _signature(document, who: Issuer) -> None:
     for line in recipients:
         paragraph = _paragraph(left, line, 11, align=WD_ALIGN_PARAGRAPH.LEFT, indent=False, after=0)
         paragraph.paragraph_format.line_spacing = 1.0
-    # Room for the signature and the signer's name, written by hand or added before signing.
-    _cell_text(right, [("GIÁM ĐỐC", 14, True, False), *[("", 14, False, False)] * 4])
+    # The title, about 3 cm of room to sign and stamp, then the signer's name (a dotted line to
+    # write it on when none was given).
+    name = " ".join(signer.split()) or "……………………………"
+    _cell_text(
+        right,
+        [(signer_title.upper(), 14, True, False), *[("", 14, False, False)] * 5, (name, 14, True, False)],
+    )
     right.paragraphs[0].paragraph_format.space_before = Pt(6)
+    # The block is one unit: the title never ends a page with the name on the next.
+    for paragraph in right.paragraphs[:-1]:
+        paragraph.paragraph_format.keep_with_next = True
+    table.rows[0]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 # --- .xlsx appendix -----------------------------------------------------------------------------------

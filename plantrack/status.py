@@ -12,7 +12,11 @@ The rules, in the order they are applied:
 2. overdue — the as-of date is after the due date.
 3. not started yet — the as-of date is before the start date.
 4. ongoing tasks (and the rare task with no due date): behind when the last update is before the
-   start of the as-of date's quarter (or there is none), else on track.
+   start of the as-of date's quarter (or there is none), else on track. For the first `grace_days`
+   of a quarter (default 30) an update in the quarter before still counts: nobody reports on the
+   first of the month. The last update is the later of Cập nhật ngày and the data date of the
+   upload in which the task's progress last changed (`progress_changed_on`, when the frame has it):
+   a new figure is an update even when the editor left the date alone.
 5. other tasks: behind when the actual progress is more than `margin` points under the expected
    progress, else on track.
 Paused tasks follow the same rules; their reason adds that they are paused.
@@ -61,6 +65,7 @@ OVERDUE_AGES = ("≤ 30", "31–90", "91–120", "> 120")
 _AGE_LIMITS = (30, 90, 120)
 
 DEFAULT_MARGIN = 20.0
+DEFAULT_GRACE_DAYS = 30
 
 # Timing kinds as the rules see them.
 _WINDOW = "window"  # a due date, and a start date or 1 January: progress is measured against time
@@ -141,14 +146,22 @@ def overdue_age(days: int | None) -> str | None:
 
 
 def task_status(
-    task: Mapping, as_of: dt.date, margin: float = DEFAULT_MARGIN, lang: str = "vi", *, plan_year: int | None = None
+    task: Mapping,
+    as_of: dt.date,
+    margin: float = DEFAULT_MARGIN,
+    lang: str = "vi",
+    *,
+    plan_year: int | None = None,
+    grace_days: int = DEFAULT_GRACE_DAYS,
 ) -> TaskStatus:
     """The status of one task (a row of the TASKS sheet, as a mapping) on `as_of`."""
     facts = _task_facts(task, as_of, plan_year)
-    code = _classify(facts, as_of, margin)
+    since = update_window(as_of, grace_days)
+    code = _classify(facts, as_of, margin, since)
     group = _group(code, facts, as_of)
     days = (as_of - facts.due).days if code == OVERDUE else None
-    return TaskStatus(code, group, facts.expected, facts.actual, days, _reason(code, group, facts, as_of, margin, lang))
+    reason = _reason(code, group, facts, as_of, margin, lang, since)
+    return TaskStatus(code, group, facts.expected, facts.actual, days, reason)
 
 
 def _missing(value: object) -> bool:
@@ -181,7 +194,7 @@ def _task_facts(task: Mapping, as_of: dt.date, plan_year: int | None) -> _Facts:
         start=start,
         due=due,
         completed=_day(task["completed_on"]),
-        updated=_day(task["updated_on"]),
+        updated=_last_update(_day(task["updated_on"]), _day(task.get("progress_changed_on"))),
         expected=expected,
         actual=actual,
         done=state == "done" or actual >= 100,
@@ -189,7 +202,27 @@ def _task_facts(task: Mapping, as_of: dt.date, plan_year: int | None) -> _Facts:
     )
 
 
-def _classify(facts: _Facts, as_of: dt.date, margin: float) -> str:
+def _last_update(updated: dt.date | None, progress_changed: dt.date | None) -> dt.date | None:
+    known = [day for day in (updated, progress_changed) if day is not None]
+    return max(known) if known else None
+
+
+class UpdateWindow(NamedTuple):
+    """Since when an ongoing task's last update counts, and till when the quarter before still counts."""
+
+    since: dt.date
+    grace_ends: dt.date | None  # the last day of the grace period, when `as_of` is inside it
+
+
+def update_window(as_of: dt.date, grace_days: int = DEFAULT_GRACE_DAYS) -> UpdateWindow:
+    """The start of the as-of date's quarter, or of the quarter before during its first `grace_days` days."""
+    begins = quarter_start(as_of)
+    if (as_of - begins).days < grace_days:
+        return UpdateWindow(quarter_start(begins - dt.timedelta(days=1)), begins + dt.timedelta(days=grace_days - 1))
+    return UpdateWindow(begins, None)
+
+
+def _classify(facts: _Facts, as_of: dt.date, margin: float, since: UpdateWindow) -> str:
     if facts.done:
         return DONE
     if as_of > facts.due:
@@ -197,7 +230,7 @@ def _classify(facts: _Facts, as_of: dt.date, margin: float) -> str:
     if as_of < facts.start:
         return NOT_STARTED
     if facts.kind != _WINDOW:
-        fresh = facts.updated is not None and facts.updated >= quarter_start(as_of)
+        fresh = facts.updated is not None and facts.updated >= since.since
         return ON_TRACK if fresh else BEHIND
     return BEHIND if facts.expected - facts.actual > margin else ON_TRACK
 
@@ -230,14 +263,16 @@ def _days_text(days: int, lang: str) -> str:
     return t("status_days_one" if days == 1 else "status_days_many", lang, count=format_number(days, lang))
 
 
-def _reason(code: str, group: str, facts: _Facts, as_of: dt.date, margin: float, lang: str) -> str:
-    text = _core_reason(code, group, facts, as_of, margin, lang)
+def _reason(code: str, group: str, facts: _Facts, as_of: dt.date, margin: float, lang: str, since: UpdateWindow) -> str:
+    text = _core_reason(code, group, facts, as_of, margin, lang, since)
     if facts.paused and code != DONE:
         return t("status_why_paused", lang, reason=text)
     return text
 
 
-def _core_reason(code: str, group: str, facts: _Facts, as_of: dt.date, margin: float, lang: str) -> str:
+def _core_reason(
+    code: str, group: str, facts: _Facts, as_of: dt.date, margin: float, lang: str, since: UpdateWindow
+) -> str:
     if code == DONE:
         return _done_reason(group, facts, as_of, lang)
     actual = _number_text(facts.actual, lang)
@@ -248,7 +283,7 @@ def _core_reason(code: str, group: str, facts: _Facts, as_of: dt.date, margin: f
         key = "status_why_not_started_early" if facts.actual > 0 else "status_why_not_started"
         return t(key, lang, start=_date_text(facts.start, lang), actual=actual)
     if facts.kind != _WINDOW:
-        return _update_reason(code, facts, as_of, lang)
+        return _update_reason(code, facts, as_of, lang, since)
     gap = facts.expected - facts.actual
     key = "status_why_behind" if code == BEHIND else "status_why_lagging" if gap > 0 else "status_why_ahead"
     return t(
@@ -273,9 +308,21 @@ def _done_reason(group: str, facts: _Facts, as_of: dt.date, lang: str) -> str:
     return t("status_why_done_late", lang, completed=completed, days=days, due=due)
 
 
-def _update_reason(code: str, facts: _Facts, as_of: dt.date, lang: str) -> str:
+def _update_reason(code: str, facts: _Facts, as_of: dt.date, lang: str, since: UpdateWindow) -> str:
+    text = _update_core_reason(code, facts, lang, quarter_label(since.since, lang))
+    if since.grace_ends is None:
+        return text
+    return t(
+        "status_why_grace",
+        lang,
+        reason=text,
+        quarter=quarter_label(as_of, lang),
+        grace_ends=_date_text(since.grace_ends, lang),
+    )
+
+
+def _update_core_reason(code: str, facts: _Facts, lang: str, quarter: str) -> str:
     kind = t("status_kind_ongoing" if facts.kind == _ONGOING else "status_kind_no_due", lang)
-    quarter = quarter_label(as_of, lang)
     if code == ON_TRACK:
         updated = _date_text(facts.updated, lang)
         return t(
@@ -315,6 +362,7 @@ def statuses(
     lang: str = "vi",
     *,
     plan_year: int | None = None,
+    grace_days: int = DEFAULT_GRACE_DAYS,
 ) -> pd.DataFrame:
     """The status of every task, classified with array operations; same index as `tasks`.
 
@@ -323,7 +371,8 @@ def statuses(
     """
     day = np.datetime64(as_of, "D")
     cols = _task_columns(tasks, day, plan_year or as_of.year)
-    code = _classify_all(cols, day, np.datetime64(quarter_start(as_of), "D"), margin)
+    since = update_window(as_of, grace_days)
+    code = _classify_all(cols, day, np.datetime64(since.since, "D"), margin)
     group = _group_all(code, cols, day)
     overdue = code == OVERDUE
     days = (day - cols.due).astype(np.int64)
@@ -336,7 +385,7 @@ def statuses(
             "actual": cols.actual,
             "days_overdue": pd.arrays.IntegerArray(days, mask=~overdue),
             "overdue_age": pd.array(np.where(overdue, _ages(days), None), dtype="str"),
-            "reason": pd.array(_reasons(code, group, cols, as_of, margin, lang), dtype="str"),
+            "reason": pd.array(_reasons(code, group, cols, as_of, margin, lang, since), dtype="str"),
         },
         index=tasks.index,
     )
@@ -344,6 +393,15 @@ def statuses(
 
 def _date_column(series: pd.Series) -> np.ndarray:
     return pd.to_datetime(series).to_numpy().astype("datetime64[D]")
+
+
+def _latest_update_column(tasks: pd.DataFrame) -> np.ndarray:
+    updated = _date_column(tasks["updated_on"])
+    if "progress_changed_on" not in tasks:
+        return updated
+    changed = _date_column(tasks["progress_changed_on"])
+    # fmax: a missing date on one side leaves the other (NaT only when both are missing).
+    return np.fmax(updated, changed)
 
 
 def _task_columns(tasks: pd.DataFrame, day: np.datetime64, fallback_year: int) -> _Columns:
@@ -369,7 +427,7 @@ def _task_columns(tasks: pd.DataFrame, day: np.datetime64, fallback_year: int) -
         start=start,
         due=due,
         completed=_date_column(tasks["completed_on"]),
-        updated=_date_column(tasks["updated_on"]),
+        updated=_latest_update_column(tasks),
         expected=expected,
         actual=actual,
         done=state.eq("done").fillna(False).to_numpy(dtype=bool) | (actual >= 100),
@@ -402,7 +460,7 @@ def _ages(days: np.ndarray) -> np.ndarray:
 
 
 def _reasons(
-    code: np.ndarray, group: np.ndarray, cols: _Columns, as_of: dt.date, margin: float, lang: str
+    code: np.ndarray, group: np.ndarray, cols: _Columns, as_of: dt.date, margin: float, lang: str, since: UpdateWindow
 ) -> list[str]:
     # Sentences are written row by row (the classification above is not); tolist() turns
     # datetime64[D] into date/None and float64 into float, exactly what `_reason` reads.
@@ -420,7 +478,7 @@ def _reasons(
         strict=True,
     )
     return [
-        _reason(c, g, _Facts._make(row), as_of, margin, lang)
+        _reason(c, g, _Facts._make(row), as_of, margin, lang, since)
         for c, g, row in zip(code.tolist(), group.tolist(), rows, strict=True)
     ]
 
@@ -440,8 +498,13 @@ def status_counts(status_frame: pd.DataFrame) -> dict[str, int]:
     return {code: int(count) for code, count in counts.items()}
 
 
-def tasks_by_unit_status(tasks: pd.DataFrame, status_frame: pd.DataFrame, unit_names: dict[str, str]) -> pd.DataFrame:
-    """Long form for charts: unit_name, role ('lead' / 'support'), status, tasks."""
+def tasks_by_unit_status(
+    tasks: pd.DataFrame, status_frame: pd.DataFrame, unit_names: dict[str, str], units: list[str] | None = None
+) -> pd.DataFrame:
+    """Long form for charts: unit_name, role ('lead' / 'support'), status, tasks.
+
+    `units` (codes) keeps only those units: the tasks of a chosen unit also name their other units,
+    which are not what was asked for."""
     merged = tasks[["task_code", "lead_unit", "support_units"]].merge(
         status_frame[["task_code", "status"]], on="task_code"
     )
@@ -451,6 +514,8 @@ def tasks_by_unit_status(tasks: pd.DataFrame, status_frame: pd.DataFrame, unit_n
     )
     supported = supported.rename(columns={"support_units": "unit_code"}).assign(role="support")
     both = pd.concat([led[["unit_code", "role", "status"]], supported[["unit_code", "role", "status"]]])
+    if units:
+        both = both[both["unit_code"].isin(units)]
     counted = both.groupby(["unit_code", "role", "status"]).size().rename("tasks").reset_index()
     counted["unit_name"] = counted["unit_code"].map(lambda code: unit_names.get(code, code))
     return counted[["unit_name", "role", "status", "tasks"]]
@@ -479,9 +544,10 @@ def rates(status_frame: pd.DataFrame, lang: str = "vi") -> dict[str, Rate]:
     }
 
 
-def unit_rollup(tasks: pd.DataFrame, status_frame: pd.DataFrame) -> pd.DataFrame:
+def unit_rollup(tasks: pd.DataFrame, status_frame: pd.DataFrame, chosen: list[str] | None = None) -> pd.DataFrame:
     """Per unit named as lead or support: tasks led and supported, led tasks by status, on-time rate.
 
+    `chosen` (codes) keeps only those units, as `units` does in tasks_by_unit_status.
     Columns: unit_code, tasks_led, tasks_supported, one count per status code (led tasks),
     on_time (done on time), on_time_base (done or overdue: what on_time_rate divides by),
     on_time_rate (percent, NaN when on_time_base is 0), last_update (newest updated_on of led tasks).
@@ -514,4 +580,5 @@ def unit_rollup(tasks: pd.DataFrame, status_frame: pd.DataFrame) -> pd.DataFrame
     frame["on_time_rate"] = (100.0 * frame["on_time"] / frame["on_time_base"]).where(frame["on_time_base"] > 0)
     updated = pd.to_datetime(led["updated_on"]).astype("datetime64[us]")
     frame["last_update"] = updated.groupby(led["lead_unit"]).max().reindex(units)
-    return frame.rename_axis("unit_code").reset_index()
+    frame = frame.rename_axis("unit_code").reset_index()
+    return frame[frame["unit_code"].isin(chosen)].reset_index(drop=True) if chosen else frame

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from plantrack.contract import CLOSED_LISTS, Column, Sheet
+from plantrack.contract import CLEARABLE, CLOSED_LISTS, SHEETS_BY_NAME, Column, Sheet
 from plantrack.i18n import format_date
 from plantrack.text import Lookup, fold
+from plantrack.timing import derive_task_dates
 from plantrack.values import (
     Unreadable,
     is_blank,
@@ -37,7 +38,6 @@ class Context:
     units: dict[str, str] = field(default_factory=dict)  # code or name -> code
     tasks: set[str] = field(default_factory=set)
     budget_lines: set[str] = field(default_factory=set)
-    as_of: dt.date | None = None
 
 
 @dataclass
@@ -45,6 +45,12 @@ class Validated:
     frames: dict[str, pd.DataFrame]
     problems: list[Problem]
     titles: dict[str, str]
+    # Sheets present with headers but no data: "not given", they change nothing (DESIGN §4).
+    empty: list[str] = field(default_factory=list)
+    # Sheets the user chose to state in full even without rows (a checkbox, `--clear`).
+    cleared: set[str] = field(default_factory=set)
+    # Per sheet, each field's header as written in the file (where a problem is placed).
+    headers: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Problem]:
@@ -157,6 +163,12 @@ def _read_sheet(raw: RawSheet, problems: list[Problem]) -> pd.DataFrame:
     return frame
 
 
+def _fraction_typed(raw: object, value: object, percent_format: bool) -> bool:
+    """0,8 typed in a plain cell reads as 0,8 %: most likely the person meant 80 %."""
+    typed_percent = isinstance(raw, str) and raw.strip().endswith("%")
+    return isinstance(value, float) and 0 < value <= 1 and not percent_format and not typed_percent
+
+
 def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, problems: list[Problem]) -> list:
     reader = _CellReader(column, raw.spec)
     position = raw.columns[column.field][0]
@@ -176,7 +188,19 @@ def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, pr
                 continue
             percent_format = cell in raw.percent_cells
         try:
-            value = reader.read(value, percent_format)
+            typed, value = value, reader.read(value, percent_format)
+            if column.kind == "percent" and _fraction_typed(typed, value, percent_format):
+                shown = format_decimal_vi(value)
+                problems.append(
+                    Problem(
+                        "warn_progress_fraction",
+                        raw.title,
+                        row,
+                        header,
+                        {"value": shown, "meant": format_decimal_vi(value * 100)},
+                        "warning",
+                    )
+                )
         except Unreadable as problem:
             problems.append(Problem(problem.code, raw.title, row, header, dict(problem.params)))
             value = empty
@@ -186,6 +210,11 @@ def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, pr
             value = empty
         out.append(value)
     return out
+
+
+def format_decimal_vi(value: float) -> str:
+    """A number as staff write it in a cell: 0,8 and 80 (the message is read beside their file)."""
+    return f"{value:g}".replace(".", ",")
 
 
 def _key_names(spec: Sheet, record: dict) -> tuple[str, ...]:
@@ -290,7 +319,6 @@ def _quarter_of(day: dt.date) -> int:
 def _check_rules(
     raws: dict[str, RawSheet], frames: dict[str, pd.DataFrame], context: Context, problems: list[Problem]
 ) -> None:
-    as_of = context.as_of
     if "tasks" in frames:
         raw, frame = raws["tasks"], frames["tasks"]
         for rec in frame.to_dict("records"):
@@ -323,7 +351,6 @@ def _check_rules(
                     problems.append(
                         Problem("warn_done_without_date", raw.title, row, raw.header("completed_on"), {}, "warning")
                     )
-            _warn_after_as_of(raw, row, rec["completed_on"], as_of, problems)
     if "milestones" in frames:
         raw, frame = raws["milestones"], frames["milestones"]
         quarters = []
@@ -343,7 +370,6 @@ def _check_rules(
                     )
                 )
             quarters.append(expected if expected else rec["quarter"])
-            _warn_after_as_of(raw, row, rec["completed_on"], as_of, problems)
         frame["quarter"] = quarters
     if "media" in frames:
         raw, frame = raws["media"], frames["media"]
@@ -371,20 +397,63 @@ def _failed(problems: list[Problem], raw: RawSheet, row: int) -> set[str]:
     return {headers.get(p.column, "") for p in problems if p.sheet == raw.title and p.row == row}
 
 
-def _warn_after_as_of(
-    raw: RawSheet, row: int, completed: dt.date | None, as_of: dt.date | None, problems: list[Problem]
-) -> None:
-    if completed and as_of and completed > as_of:
-        problems.append(
-            Problem(
-                "warn_completed_after_as_of",
-                raw.title,
-                row,
-                raw.header("completed_on"),
-                {"completed": format_date(completed), "as_of": format_date(as_of)},
-                "warning",
-            )
-        )
+def warn_after_as_of(validated: Validated, as_of: dt.date) -> list[Problem]:
+    """A task or milestone completed after the date the data is as of (known only once the as-of is)."""
+    problems = []
+    for name in ("tasks", "milestones"):
+        frame = validated.frames.get(name)
+        if frame is None:
+            continue
+        for completed, row in zip(frame["completed_on"], frame["_row"]):
+            if completed and completed > as_of:
+                problems.append(
+                    Problem(
+                        "warn_completed_after_as_of",
+                        validated.titles[name],
+                        int(row),
+                        validated.headers[name]["completed_on"],
+                        {"completed": format_date(completed), "as_of": format_date(as_of)},
+                        "warning",
+                    )
+                )
+    return problems
+
+
+def _is_empty(raw: RawSheet) -> bool:
+    """Headers and no data: a label/value sheet with every value blank, a table without a row."""
+    if raw.spec.layout == "fields":
+        return not raw.uncalculated.intersection(
+            (row - 1, raw.columns[name][0]) for name, row in raw.field_rows.items()
+        ) and all(is_blank(value) for _, values in raw.rows for value in values)
+    return raw.header_row is not None and not raw.rows
+
+
+def cleared_sheet(spec: Sheet) -> RawSheet:
+    """A sheet the user empties on purpose without sending it: the template's headers, no rows."""
+    columns = {column.field: (i, column.vi) for i, column in enumerate(spec.columns)}
+    return RawSheet(spec, spec.vi, 1, columns, [])
+
+
+def given(book: RawWorkbook, clear: set[str] = frozenset()) -> tuple[RawWorkbook, list[str], set[str]]:
+    """The sheets the file gives: an empty one is set aside ("not given") unless the user chose to empty it.
+
+    `clear`: table sheets to state in full even when the file has no rows for them (absent or empty):
+    every current row of them is then removed, and a log sheet is replaced rather than added to.
+    Returns the workbook of given sheets, the titles of the empty sheets set aside, and `clear`.
+    """
+    unknown = set(clear) - set(CLEARABLE)
+    if unknown:
+        raise ValueError(f"cannot clear {sorted(unknown)}")
+    sheets, empty = {}, []
+    for name, raw in book.sheets.items():
+        if _is_empty(raw) and name not in clear:
+            empty.append(raw.title)
+        else:
+            sheets[name] = raw
+    for name in clear:
+        if name not in sheets:
+            sheets[name] = cleared_sheet(SHEETS_BY_NAME[name])
+    return RawWorkbook(sheets, list(book.problems)), empty, set(clear)
 
 
 def validate(book: RawWorkbook, context: Context) -> Validated:
@@ -395,9 +464,11 @@ def validate(book: RawWorkbook, context: Context) -> Validated:
             continue
         frames[name] = _read_sheet(raw, problems)
     _check_references(book.sheets, frames, context, problems)
+    derive_task_dates(book.sheets, frames, problems)
     _check_rules(book.sheets, frames, context, problems)
     for name, frame in frames.items():
         raw = book.sheets[name]
         _assign_keys(raw.spec, raw.title, frame, {n: raw.header(n) for n in raw.spec.fields}, problems)
     titles = {name: raw.title for name, raw in book.sheets.items()}
-    return Validated(frames, problems, titles)
+    headers = {name: {n: raw.header(n) for n in raw.spec.fields} for name, raw in book.sheets.items()}
+    return Validated(frames, problems, titles, headers=headers)

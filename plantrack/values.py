@@ -24,8 +24,10 @@ class Unreadable(ValueError):
         self.params = params
 
 
-_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+# A time after the date ("01/10/2019 08:15", "2019-10-01T08:15:00", "… 8:15 SA") is read and dropped.
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*(?:AM|PM|SA|CH))?)?"
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})" + _TIME + "$", re.IGNORECASE)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + "$", re.IGNORECASE)
 _CURRENCY = re.compile(r"(₫|vnđ|vnd|đồng|đ)\s*$", re.IGNORECASE)
 _PLAIN_INT = re.compile(r"^\d+$")
 _GROUPED = re.compile(r"^\d{1,3}(?:(?P<sep>[.,  ])\d{3})(?:(?P=sep)\d{3})*$")

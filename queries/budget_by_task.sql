@@ -1,11 +1,11 @@
--- one row per task with budget: planned, disbursed up to the as-of date, share disbursed, and the task's progress
--- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $until
+-- one row per task with budget: planned, disbursed up to the as-of date (in the quarter, when one is chosen), share disbursed, and the task's progress
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $year, $until
 with by_task as (
     select
         coalesce(task_code, '—') as task_code,
         sum(planned) as planned,
         sum(disbursed) as disbursed,
-    from budget_lines_paid_at($plan_id, $version_id, $until)
+    from budget_lines_paid_in($plan_id, $version_id, $quarter, $year, $until)
     where len($units) = 0 or unit_code in (select unnest($units))
     group by all
 )

@@ -1,5 +1,5 @@
--- one row per month of the plan year: disbursed that month, cumulative disbursed, and the year's plan
--- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $year, $until
+-- one row per month of the plan year (of the quarter, when one is chosen): disbursed, cumulative since 1 January, the year's plan
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $year, $until
 with lines as (
     select *
     from budget_lines_at($plan_id, $version_id)
@@ -27,4 +27,6 @@ select
     (select coalesce(sum(planned), 0) from lines) as planned_total,
 from months as m
 left join paid as p on p.month_start = m.month_start
+-- The cumulative sum runs over the whole year first: a quarter's line starts where the last one ended.
+qualify $quarter = 0 or quarter(m.month_start) = $quarter
 order by m.month_start

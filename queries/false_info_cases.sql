@@ -1,5 +1,5 @@
 -- one row per mention flagged as false information, newest first, with its response and days to respond
--- parameters: $plan_id, $version_id, $until
+-- parameters: $plan_id, $version_id, $quarter (0 = all), $year, $until
 select
     published_on,
     outlet,
@@ -14,4 +14,5 @@ select
         then date_diff('day', published_on, $until) end as days_open,
 from media_at($plan_id, $version_id)
 where is_false and published_on <= $until
+    and ($quarter = 0 or (year(published_on) = $year and quarter(published_on) = $quarter))
 order by published_on desc, outlet

@@ -1,5 +1,5 @@
--- one row: mentions in the as-of month and the month before, negative ones, and open false-information cases
--- parameters: $plan_id, $version_id, $until
+-- one row: mentions in the as-of month and the month before, in the chosen quarter, negative ones, and open false-information cases
+-- parameters: $plan_id, $version_id, $quarter (0 = none chosen), $year, $until
 with scoped as (
     select published_on, sentiment, is_false, response,
     from media_at($plan_id, $version_id)
@@ -14,6 +14,11 @@ select
     count(*) filter (
         where date_trunc('month', published_on) = date_trunc('month', $until) - interval 1 month
     ) as previous_month_mentions,
+    count(*) filter (where $quarter > 0 and year(published_on) = $year and quarter(published_on) = $quarter)
+        as quarter_mentions,
+    count(*) filter (
+        where $quarter > 0 and year(published_on) = $year and quarter(published_on) = $quarter and sentiment = 'negative'
+    ) as quarter_negative,
     count(*) filter (where is_false) as false_cases,
     count(*) filter (where is_false and coalesce(response, 'not_handled') in ('not_handled', 'reported')) as false_open,
     count(*) as mentions,

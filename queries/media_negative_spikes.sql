@@ -1,6 +1,6 @@
 -- one row per week: negative mentions, the norm of the 8 weeks before, and whether the week is a spike
 -- a spike: at least 3 negative mentions and more than the previous 8 weeks' mean + 2 standard deviations
--- parameters: $plan_id, $version_id, $until
+-- parameters: $plan_id, $version_id, $quarter (0 = all; the norm still counts the weeks before), $year, $until
 with weeks as (
     select unnest(generate_series(
         cast(date_trunc('week', min(published_on)) as date),
@@ -42,4 +42,5 @@ select
     spread,
     weeks_before >= 4 and negative >= 3 and negative > norm + 2 * spread as is_spike,
 from normed
+where $quarter = 0 or (year(week_start) = $year and quarter(week_start) = $quarter)
 order by week_start

@@ -1,5 +1,5 @@
--- one row per quarter of the plan year: milestones done, still due and late at the as-of date
--- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $until
+-- one row per quarter of the plan year: milestones done, due soon, not yet due and late at the as-of date
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $until, $due_soon_days (a milestone due within that many days is ms_due)
 with tasks_now as (
     select task_code
     from tasks_at($plan_id, $version_id)
@@ -12,7 +12,8 @@ placed as (
         case
             when m.completed_on is not null and m.completed_on <= $until then 'ms_done'
             when m.due_on < $until then 'ms_late'
-            else 'ms_due'
+            when m.due_on <= $until + $due_soon_days then 'ms_due'
+            else 'ms_ahead'
         end as state,
     from milestones_at($plan_id, $version_id) as m
     where m.task_code in (select task_code from tasks_now)
@@ -26,6 +27,7 @@ select
     q.quarter,
     count(p.state) filter (where p.state = 'ms_done') as ms_done,
     count(p.state) filter (where p.state = 'ms_due') as ms_due,
+    count(p.state) filter (where p.state = 'ms_ahead') as ms_ahead,
     count(p.state) filter (where p.state = 'ms_late') as ms_late,
     count(p.state) as milestones,
 from quarters as q

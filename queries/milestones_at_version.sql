@@ -1,6 +1,6 @@
 -- one row per milestone of the tasks in view (Mốc theo quý, Khám phá), with its quarter and its state at the as-of date
--- state: ms_done (completed by the as-of date), ms_late (due before it and not completed), ms_due (still ahead)
--- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $until
+-- state: ms_done (completed by the as-of date), ms_late (due before it, not completed), ms_due (due soon), ms_ahead
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $until, $due_soon_days (a milestone due within that many days is ms_due)
 with tasks_now as (
     select task_code
     from tasks_at($plan_id, $version_id)
@@ -19,7 +19,8 @@ select
     case
         when m.completed_on is not null and m.completed_on <= $until then 'ms_done'
         when m.due_on < $until then 'ms_late'
-        else 'ms_due'
+        when m.due_on <= $until + $due_soon_days then 'ms_due'
+        else 'ms_ahead'
     end as state,
     case when m.completed_on is not null and m.completed_on > m.due_on
         then date_diff('day', m.due_on, m.completed_on) end as days_late,

@@ -1,4 +1,4 @@
--- one row per version of a plan, newest first
+-- one row per version of a plan, newest first; is_undone: a later rollback undid it
 -- parameters: $plan_id
 select
     version_id,
@@ -10,6 +10,7 @@ select
     kind,
     rollback_of,
     counts,
+    version_id in (select version_id from undone_versions($plan_id, 2147483647)) as is_undone,
 from versions
 where plan_id = $plan_id
 order by version_id desc

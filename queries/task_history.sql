@@ -1,4 +1,4 @@
--- one row per version of the plan up to the chosen one: one task's progress, state and last update then
+-- one row per version of the plan up to the chosen one (not those a rollback undid): one task's progress, state and last update then
 -- parameters: $plan_id, $version_id, $task_code
 select
     v.version_id,
@@ -13,4 +13,5 @@ left join tasks as t
     on t.plan_id = v.plan_id and t.task_code = $task_code
     and t.valid_from <= v.version_id and coalesce(t.valid_to, 2147483647) > v.version_id
 where v.plan_id = $plan_id and v.version_id <= $version_id
+    and v.version_id not in (select version_id from undone_versions($plan_id, $version_id))
 order by v.version_id desc

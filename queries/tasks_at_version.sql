@@ -1,8 +1,25 @@
--- one row per task of a plan at a version, in the plan's order, with its lead unit's name
+-- one row per task of a plan at a version, in the plan's order, with its lead unit's name and the data date
+-- of the upload in which its progress last changed (progress_changed_on; null if it never changed)
 -- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all, else 1-4), $year
 with units_now as (
     select unit_code, unit_name
     from units_at($plan_id, $version_id)
+),
+
+progress_changes as (
+    select row_key, max(valid_from) as version_id,
+    from (
+        select
+            row_key,
+            valid_from,
+            progress,
+            lag(progress) over (partition by row_key order by valid_from) as previous_progress,
+            row_number() over (partition by row_key order by valid_from) as nth,
+        from tasks
+        where plan_id = $plan_id and valid_from <= $version_id
+    )
+    where nth > 1 and progress is distinct from previous_progress
+    group by row_key
 ),
 
 quarter_window as (
@@ -27,9 +44,12 @@ select
     t.completed_on,
     t.updated_on,
     t.note,
+    v.as_of as progress_changed_on,
 from tasks_at($plan_id, $version_id) as t
 cross join quarter_window as q
 left join units_now as u on u.unit_code = t.lead_unit
+left join progress_changes as c on c.row_key = t.row_key
+left join versions as v on v.version_id = c.version_id
 where
     (len($units) = 0 or t.lead_unit in (select unnest($units)) or len(list_intersect(t.support_units, $units)) > 0)
     and (

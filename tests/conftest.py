@@ -9,12 +9,17 @@ import os
 os.environ.setdefault("OPENPYXL_LXML", "False")
 
 import datetime as dt
+import hashlib
+import json
+import time
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from plantrack import importer
 from plantrack.db import connect
+from plantrack.excel import workbook_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +40,80 @@ def open_app(db: Path, monkeypatch, path: str = "dashboard.py", timeout: float =
     app.run()
     assert not app.exception, [e.message for e in app.exception]
     return app
+
+
+# States larger than this (the scale and concurrency tests' generated plans: 4.000+ rows, about 6 s per
+# version) are not round-tripped after each commit; the demo (1.600 rows) and every hand-made plan are.
+ROUND_TRIP_ROWS = 2_500
+ROUND_TRIP_SECONDS: list[tuple[float, str]] = []
+_ROUND_TRIPPED: set[bytes] = set()
+
+
+def assert_version_round_trips(connection, version_id: int) -> None:
+    """The invariant of DESIGN §4: a version exports, and its export imports as "nothing changed"."""
+    cur = connection.cursor()
+    plan_id, as_of, counts = cur.execute(
+        "select plan_id, as_of, counts from versions where version_id = $v", {"v": version_id}
+    ).fetchall()[0]
+    if importer.latest_version(cur, plan_id) != version_id:
+        return  # another session committed meanwhile: the export would be compared with newer data
+    if sum(sheet.get("rows", 0) for sheet in json.loads(counts).values()) > ROUND_TRIP_ROWS:
+        return
+    frames = importer.state(cur, plan_id, version_id)
+    # Many tests load the same demo or small plan: a state already shown to round-trip is not redone.
+    digest = hashlib.sha256("".join(frame.to_csv(index=False) for frame in frames.values()).encode()).digest()
+    if digest in _ROUND_TRIPPED:
+        return
+    preview = _REAL["prepare"](cur, workbook_bytes(frames), "export.xlsx", plan=plan_id, as_of=as_of)
+    assert not preview.errors, [p.line("en") for p in preview.errors[:20]]
+    touched = {name: (c.added, c.changed, c.removed) for name, c in preview.changes.items() if c.touched}
+    assert preview.nothing_changed, f"the export of version {version_id} would change {touched}"
+    _ROUND_TRIPPED.add(digest)
+
+
+_REAL = {"prepare": importer.prepare, "commit": importer.commit, "rollback": importer.rollback}
+
+
+@pytest.fixture(autouse=True)
+def every_version_round_trips(monkeypatch):
+    """After every import and rollback a test makes, the new version exports and re-imports unchanged."""
+    if os.environ.get("PLANTRACK_SKIP_ROUND_TRIP"):
+        yield
+        return
+
+    def checked(version_id, connection) -> None:
+        if version_id is not None:
+            start = time.perf_counter()
+            assert_version_round_trips(connection, version_id)
+            ROUND_TRIP_SECONDS.append((time.perf_counter() - start, os.environ.get("PYTEST_CURRENT_TEST", "")))
+
+    def commit(connection, preview, user, **options):
+        version_id = _REAL["commit"](connection, preview, user, **options)
+        checked(version_id, connection)
+        return version_id
+
+    def rollback(connection, plan_id, target, user):
+        version_id = _REAL["rollback"](connection, plan_id, target, user)
+        checked(version_id, connection)
+        return version_id
+
+    monkeypatch.setattr(importer, "commit", commit)
+    monkeypatch.setattr(importer, "rollback", rollback)
+    yield
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """What the invariant cost this run, and where: its time is part of the tests' own durations."""
+    if not ROUND_TRIP_SECONDS:
+        return
+    total = sum(seconds for seconds, _ in ROUND_TRIP_SECONDS)
+    terminalreporter.write_line(f"export→import invariant: {len(ROUND_TRIP_SECONDS)} versions checked in {total:.1f} s")
+    per_test: dict[str, float] = {}
+    for seconds, test in ROUND_TRIP_SECONDS:
+        name = test.rsplit(" ", 1)[0]
+        per_test[name] = per_test.get(name, 0) + seconds
+    for name, seconds in sorted(per_test.items(), key=lambda item: -item[1])[:5]:
+        terminalreporter.write_line(f"  {seconds:5.1f} s  {name}")
 
 
 @pytest.fixture

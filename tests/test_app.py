@@ -60,7 +60,7 @@ def test_every_page_opens_the_view_its_url_describes(path, demo_db, monkeypatch)
     app = open_app(demo_db, monkeypatch, path, asof="2019-06-30", units="VP", q="2")
     assert app.sidebar.selectbox(key="asof_choice").value == "2019-06-30"
     assert app.sidebar.multiselect(key="units_choice").value == ["VP"]
-    assert app.sidebar.selectbox(key="quarter_choice").value == 2
+    assert app.sidebar.selectbox(key="quarter_choice_vi").value == 2
     captions = " ".join(caption.value for caption in app.caption)
     assert "Số liệu đến ngày 30/06/2019 (phiên bản 2)" in captions
 

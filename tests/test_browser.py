@@ -104,3 +104,18 @@ def test_switching_language_keeps_the_filters_in_the_url(server, browser_context
         assert "q=3" in page.url
     finally:
         page.close()
+
+
+@pytest.mark.parametrize(("lang", "grouped"), [("vi", r"\d{1,3}(\.\d{3})+"), ("en", r"\d{1,3}(,\d{3})+")])
+def test_numbers_inside_the_charts_svg_are_written_the_languages_way(server, browser_context, lang, grouped):
+    # The demo's mentions by scope: 1.188 domestic ones, as a bar label and on the axis ticks.
+    query = "x_ds=media&x_g1=scope" + ("&lang=en" if lang == "en" else "")
+    page, _ = open_page(browser_context, f"{server}/Kham_pha?{query}")
+    try:
+        page.locator(".js-plotly-plot .main-svg text").first.wait_for(timeout=30_000)
+        texts = [t.strip() for t in page.locator(".js-plotly-plot .main-svg text").all_text_contents() if t.strip()]
+        numbers = [t for t in texts if re.fullmatch(r"[\d.,]+", t)]
+        assert any(re.fullmatch(grouped, t) for t in numbers), numbers
+        assert not [t for t in numbers if re.fullmatch(r"\d{4,}", t)], numbers  # "1188" is not written
+    finally:
+        page.close()

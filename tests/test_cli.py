@@ -104,14 +104,15 @@ def test_template_has_every_sheet_dropdowns_frozen_headers_and_instructions(db, 
     assert "Cột có dấu * là bắt buộc" in " ".join(str(c.value) for row in book["Hướng dẫn"].iter_rows() for c in row)
 
 
-def test_template_imports_as_an_empty_workbook_without_errors_about_the_file(db, tmp_path, capsys):
+def test_the_empty_template_gives_no_sheet_so_an_empty_database_asks_for_a_plan(db, tmp_path, capsys):
     path = tmp_path / "template.xlsx"
     main(["template", str(path)])
     capsys.readouterr()
-    # An empty template has no plan title: the one problem is that the plan sheet needs one.
+    # Every sheet of the template is empty, so "not given": the one problem is that there is no plan.
     assert main(["validate", str(path)]) == 1
-    out = capsys.readouterr().out
-    assert "Kế hoạch · dòng 2 · Tên kế hoạch" in out
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("Tệp: Cơ sở dữ liệu chưa có kế hoạch nào")
+    assert lines[1] == "Tệp có 1 lỗi, chưa ghi gì vào cơ sở dữ liệu."
 
 
 def test_an_xlsx_with_text_starting_with_equals_round_trips_as_text(db, tmp_path, capsys):

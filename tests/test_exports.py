@@ -172,3 +172,13 @@ def test_file_names_are_plain_ascii() -> None:
 def test_an_unknown_kind_is_refused() -> None:
     with pytest.raises(ValueError):
         exports.Column("a", "A", "formula")
+
+
+def test_a_semicolon_csv_for_excel_set_to_a_decimal_comma() -> None:
+    frame = pd.DataFrame({"name": ["Sở Văn hóa; Thể thao"], "money": ["1.234.567 ₫"], "share": ["12,5%"]})
+    table = exports.Table(frame, exports.infer_kinds(frame, {"name": "Đơn vị", "money": "Dự toán", "share": "Tỷ lệ"}))
+    lines = exports.csv_bytes(table, "vi", ";").decode("utf-8-sig").splitlines()
+    # The decimal comma needs no quoting; a cell holding the separator is quoted.
+    assert lines == ["Đơn vị;Dự toán;Tỷ lệ", '"Sở Văn hóa; Thể thao";1234567;12,5%']
+    with pytest.raises(ValueError):
+        exports.csv_bytes(table, "vi", "\t")

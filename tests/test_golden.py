@@ -75,6 +75,13 @@ def _fingerprint(con) -> dict[str, list]:
     }
 
 
+def _case_as_of(case: dict) -> dt.date | None:
+    """The as-of a case is imported with: the tests' default, another date, or None (the importer's default)."""
+    if "as_of" not in case:
+        return AS_OF
+    return None if case["as_of"] is None else dt.date.fromisoformat(case["as_of"])
+
+
 def _import_base(con, case: dict) -> None:
     if not case.get("base"):
         return
@@ -124,7 +131,9 @@ def test_refused(path: Path, golden_db) -> None:
         reported = [refused.value.problem]
         errors = reported
     else:
-        preview = importer.prepare(con, path.read_bytes(), path.name, plan=case.get("plan"), as_of=AS_OF)
+        preview = importer.prepare(
+            con, path.read_bytes(), path.name, plan=case.get("plan"), as_of=AS_OF, clear=set(case.get("clear", ()))
+        )
         reported = preview.problems
         errors = preview.errors
         assert not preview.importable
@@ -169,11 +178,20 @@ def test_valid(path: Path, golden_db) -> None:
     _import_base(con, case)
     data = path.read_bytes()
 
-    preview = importer.prepare(con, data, path.name, as_of=AS_OF)
+    as_of = _case_as_of(case)
+    clear = set(case.get("clear", ()))
+    preview = importer.prepare(con, data, path.name, as_of=as_of, clear=clear)
     assert not preview.errors, f"{case['description']}\n{_show(preview.errors)}"
     placed = [_placed(p) for p in preview.warnings]
     for warning in case["warnings"]:
         assert _expected(warning) in placed, f"warning {warning} not reported:\n{_show(preview.warnings)}"
+    for warning in case.get("no_warnings", []):
+        assert _expected(warning) not in placed, f"warning {warning} reported:\n{_show(preview.warnings)}"
+    if "empty" in case:
+        assert preview.validated.empty == case["empty"]
+        assert not set(preview.changes) & {sheet_lookup().get(title) for title in case["empty"]}
+    if "expect_as_of" in case:
+        assert preview.as_of.isoformat() == case["expect_as_of"]
     for problem in preview.problems:
         _assert_readable_messages(problem)
     assert importer.commit(con, preview, USER) is not None
@@ -192,7 +210,7 @@ def test_valid(path: Path, golden_db) -> None:
             }
             assert not wrong, f"{sheet} {entry['match']}: (stored, expected) {wrong}"
 
-    again = importer.prepare(con, data, path.name, as_of=AS_OF)
+    again = importer.prepare(con, data, path.name, as_of=as_of, clear=clear)
     touched = {name: (c.added, c.changed, c.removed) for name, c in again.changes.items() if c.touched}
     assert again.nothing_changed, f"importing the same file again would change {touched}"
 
@@ -271,9 +289,10 @@ def test_every_problem_code_has_messages() -> None:
 
 
 # Refusals checked by the run-time tests below rather than by a committed file (they need huge files).
-# Codes checked by tests that build their files at run time (test_hostile.py makes the hostile ones).
+# Codes checked by tests that build their files at run time (test_hostile.py makes the hostile ones;
+# warn_dates_from_timing: tests/test_timing.py imports rows whose dates are derived from the timing).
 RUN_TIME_CODES = (
-    {"file_too_large", "file_too_big_unpacked", "file_part_too_big", "file_read_too_long"}
+    {"file_too_large", "file_too_big_unpacked", "file_part_too_big", "file_read_too_long", "warn_dates_from_timing"}
     | {case.code for case in hostile.cases()}
     | {"sheet_too_many_cells_short", "file_too_many_cells"}
 )
@@ -291,7 +310,7 @@ def test_expected_places_name_known_sheets_and_columns() -> None:
     sheets = sheet_lookup()
     for path in [*REFUSED, *VALID]:
         case = _case(path)
-        for entry in case.get("problems", []) + case.get("warnings", []):
+        for entry in case.get("problems", []) + case.get("warnings", []) + case.get("no_warnings", []):
             if entry["sheet"] is None:
                 assert entry["column"] is None, (path.stem, entry)
                 continue

@@ -370,16 +370,107 @@ def test_media_kpis(cur):
 
 
 def test_milestone_quarter_grid(cur):
+    # On 30/06 M2 is due that day (soon), M4 on 31/12 is months away: not yet due, not "coming due".
     _expect(
         _run(cur, "milestone_quarter_grid"),
-        [(1, 2, 0, 0, 2), (2, 0, 1, 0, 1), (3, 0, 0, 0, 0), (4, 0, 1, 0, 1)],
-        ["quarter", "ms_done", "ms_due", "ms_late", "milestones"],
+        [(1, 2, 0, 0, 0, 2), (2, 0, 1, 0, 0, 1), (3, 0, 0, 0, 0, 0), (4, 0, 0, 0, 1, 1)],
+        ["quarter", "ms_done", "ms_due", "ms_late", "ms_ahead", "milestones"],
     )
     _expect(
         _run(cur, "milestone_quarter_grid", until=D(2019, 7, 1)),
-        [(1, 2, 0, 0, 2), (2, 0, 0, 1, 1), (3, 0, 0, 0, 0), (4, 0, 1, 0, 1)],
-        ["quarter", "ms_done", "ms_due", "ms_late", "milestones"],
+        [(1, 2, 0, 0, 0, 2), (2, 0, 0, 1, 0, 1), (3, 0, 0, 0, 0, 0), (4, 0, 0, 0, 1, 1)],
+        ["quarter", "ms_done", "ms_due", "ms_late", "ms_ahead", "milestones"],
     )
+
+
+@pytest.mark.parametrize(
+    ("until", "due_soon_days", "state"),
+    [
+        (D(2019, 12, 17), 14, "ms_due"),  # M4 due 31/12: 14 days ahead, inside the window
+        (D(2019, 12, 16), 14, "ms_ahead"),  # 15 days ahead
+        (D(2019, 12, 16), 15, "ms_due"),
+        (D(2019, 12, 31), 0, "ms_due"),  # due today
+        (D(2019, 12, 30), 0, "ms_ahead"),
+        (D(2020, 1, 1), 14, "ms_late"),
+        (D(2019, 7, 1), 14, "ms_ahead"),  # months away
+    ],
+)
+def test_a_milestone_is_coming_due_only_within_the_window(cur, until, due_soon_days, state):
+    params = {"until": until, "due_soon_days": due_soon_days}
+    assert _run(cur, "task_milestones", task_code="NV1", **params)["state"].tolist() == [state]
+    listed = _run(cur, "milestones_at_version", **params)
+    assert listed.loc[listed["milestone_code"] == "M4", "state"].tolist() == [state]
+    assert _run(cur, "milestone_quarter_grid", **params).loc[3, state] == 1
+
+
+def test_a_change_of_progress_dates_the_task_by_its_upload(cur):
+    # NV1 and NV3 moved in the upload of 30/06; NV2 stayed at 100%; nothing had changed in the first upload.
+    _expect(
+        _run(cur, "tasks_at_version"),
+        [("NV1", Q2), ("NV2", None), ("NV3", Q2)],
+        ["task_code", "progress_changed_on"],
+    )
+    _expect(
+        _run(cur, "tasks_at_version", version_id=1, until=Q1),
+        [("NV1", None), ("NV2", None), ("NV3", None)],
+        ["task_code", "progress_changed_on"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("quarter", "totals", "months"),
+    [
+        (0, (125 * M, 55 * M), [D(2019, m, 1) for m in range(1, 13)]),
+        (1, (125 * M, 35 * M), [D(2019, 1, 1), D(2019, 2, 1), D(2019, 3, 1)]),
+        (2, (125 * M, 20 * M), [D(2019, 4, 1), D(2019, 5, 1), D(2019, 6, 1)]),
+        (3, (125 * M, 0), [D(2019, 7, 1), D(2019, 8, 1), D(2019, 9, 1)]),
+        (4, (125 * M, 0), [D(2019, 10, 1), D(2019, 11, 1), D(2019, 12, 1)]),
+    ],
+)
+def test_the_budget_honours_the_quarter(cur, quarter, totals, months):
+    _expect(_run(cur, "budget_totals", quarter=quarter), [totals], ["planned", "disbursed"])
+    assert _run(cur, "budget_by_source", quarter=quarter)["disbursed"].sum() == totals[1]
+    assert _run(cur, "budget_by_unit", quarter=quarter)["disbursed"].sum() == totals[1]
+    assert _run(cur, "budget_by_task", quarter=quarter)["disbursed"].sum() == totals[1]
+    by_month = _run(cur, "disbursement_by_month", quarter=quarter)
+    assert [d.date() for d in by_month["month_start"]] == months
+    # The cumulative line carries the earlier quarters: Q2 starts from the 35 million paid in Q1.
+    if quarter == 2:
+        assert list(by_month["cumulative"]) == [35 * M, 55 * M, 55 * M]
+
+
+@pytest.mark.parametrize(("quarter", "mentions", "negative"), [(0, 0, 0), (1, 2, 1), (2, 4, 3), (3, 0, 0)])
+def test_mentions_of_the_chosen_quarter(cur, quarter, mentions, negative):
+    _expect(_run(cur, "media_kpis", quarter=quarter), [(mentions, negative)], ["quarter_mentions", "quarter_negative"])
+
+
+def test_press_of_a_quarter_against_the_one_before_and_a_year_earlier(cur):
+    from plantrack import press
+
+    comparison = press.compare(cur, 1, 2, Q2, D(2019, 4, 1), D(2019, 6, 30))
+    assert (comparison.current.mentions, comparison.current.outlets) == (4, 4)
+    assert (comparison.previous.mentions, comparison.previous.outlets) == (2, 2)
+    assert (comparison.year_before.mentions, comparison.year_before.outlets) == (0, 0)
+    assert comparison.current.share("negative") == 75
+    assert comparison.change("negative", "previous") == 25
+    assert comparison.change("positive", "previous") == -50
+    assert comparison.change("foreign", "previous") == 0
+    assert comparison.change("negative", "year_before") is None
+    # Up to the as-of date only: on 05/06 the BBC and second RFA mentions are not yet published.
+    early = press.compare(cur, 1, 2, D(2019, 6, 5), D(2019, 4, 1), D(2019, 6, 30))
+    assert (early.current.mentions, early.current.ends_on) == (2, D(2019, 6, 5))
+
+
+@pytest.mark.parametrize(("quarter", "cases"), [(0, 3), (1, 1), (2, 2), (3, 0)])
+def test_false_cases_of_the_chosen_quarter(cur, quarter, cases):
+    assert len(_run(cur, "false_info_cases", quarter=quarter)) == cases
+
+
+@pytest.mark.parametrize("quarter", [0, 1, 2, 3, 4])
+def test_spike_weeks_of_the_chosen_quarter(cur, quarter):
+    weeks = _run(cur, "media_negative_spikes", quarter=quarter)["week_start"]
+    everything = _run(cur, "media_negative_spikes")["week_start"]
+    assert list(weeks) == [w for w in everything if quarter == 0 or (w.month - 1) // 3 + 1 == quarter]
 
 
 def test_tasks_filtered_by_unit_and_quarter(cur):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 
 import docx
@@ -85,12 +86,26 @@ def test_the_task_figures_are_the_overview_figures(cur, plan, data, text) -> Non
         "Kế hoạch có 8 nhiệm vụ. Tính đến ngày 30/09/2019: đã hoàn thành đúng hạn 2 nhiệm vụ; đã hoàn thành quá "
         "hạn 0 nhiệm vụ; chưa hoàn thành, trong hạn 6 nhiệm vụ; chưa hoàn thành, quá hạn 0 nhiệm vụ."
     ) in text
-    assert "- Tỷ lệ hoàn thành: 25% (2/8; đã hoàn thành (đúng hạn và quá hạn) ÷ tổng số nhiệm vụ)." in text
+    # The Government's rate: 2 done ÷ 2 that reached their deadline (the 6 open ones are not yet due).
+    assert data.completion.text("vi") == "100,00%"
+    assert (
+        "- Tỷ lệ hoàn thành: 100,00% (2 nhiệm vụ đã hoàn thành (đúng hạn và quá hạn) ÷ 2 nhiệm vụ đã đến hạn "
+        "(đã hoàn thành, cộng 0 chưa hoàn thành đã quá hạn); làm tròn xuống hai chữ số thập phân); "
+        "tỷ lệ chưa hoàn thành, quá hạn: 0,00%."
+    ) in text
+    assert "- Tỷ lệ hoàn thành đúng hạn: 100,0% (2/2; " in text
 
 
 def test_a_section_per_task_in_the_plans_order_with_result_indicators_and_status(data, text) -> None:
-    headings = [line for line in text.splitlines() if line.startswith("2.") and "Nhiệm vụ NV" in line]
-    assert [h.split(":")[0] for h in headings] == [f"2.{n}. Nhiệm vụ NV{n}" for n in range(1, 9)]
+    # Named by their content, shortened, with the code after: not "Nhiệm vụ NV1".
+    headings = [line for line in text.splitlines() if re.match(r"2\.\d\. ", line)]
+    assert [h.rsplit(" (", 1)[1] for h in headings] == [f"NV{n})" for n in range(1, 9)]
+    assert headings[0] == "2.1. Tăng cường công tác quản lý nhà nước về thông tin đối ngoại (NV1)"
+    assert headings[1] == (
+        "2.2. Phối hợp với Sở Văn hóa, Thể thao và Du lịch và các cơ quan có liên quan chỉ đạo, hướng… (NV2)"
+    )
+    assert all(len(h) < 110 for h in headings)
+    assert "Nội dung: Phối hợp với Sở Văn hóa, Thể thao và Du lịch và các cơ quan có liên quan chỉ đạo," in text
     assert (
         "Kết quả: Đã tổ chức lớp tập huấn ngày 18/7/2019 tại Khách sạn Công đoàn, 78/80 học viên tham dự; đã quyết toán."
         in text
@@ -101,7 +116,7 @@ def test_a_section_per_task_in_the_plans_order_with_result_indicators_and_status
         in text
     )
     assert "Tiến độ: 100%. Tình trạng: Hoàn thành ngày 18/07/2019, đúng hạn 31/07/2019." in text
-    assert "- Nghiệm thu, bàn giao 02 cụm pa nô (hạn 30/09/2019): chưa đến hạn." in text
+    assert "- Nghiệm thu, bàn giao 02 cụm pa nô (hạn 30/09/2019): chưa hoàn thành, sắp đến hạn." in text
 
 
 def test_the_budget_figures_are_the_budget_page_figures(cur, plan, data, text) -> None:
@@ -127,7 +142,8 @@ def test_the_press_figures_are_the_media_page_figures_for_the_quarter(cur, plan,
     domestic = int(by_scope.loc[by_scope["scope"] == "domestic", "mentions"].sum())
     negative = int(by_scope.loc[by_scope["sentiment"] == "negative", "mentions"].sum())
     assert (
-        f"Trong quý III năm 2019, đã theo dõi 555 tin, bài về tỉnh: báo chí trong nước {domestic} tin, bài "
+        f"Trong quý III năm 2019, đã theo dõi 555 tin, bài về tỉnh của {data.press.current.outlets} cơ quan báo chí: "
+        f"báo chí trong nước {domestic} tin, bài "
         f"(73,2%), báo chí nước ngoài {555 - domestic} tin, bài (26,8%)."
     ) in text
     assert f"tiêu cực {negative} tin, bài (20,9%)" in text
@@ -148,10 +164,12 @@ def test_difficulties_are_the_tasks_behind_or_overdue_with_their_reasons(data, t
     assert list(data.difficulties["task_code"]) == ["NV6"]
     section = text.split("II. KHÓ KHĂN, VƯỚNG MẮC")[1].split("III. NHIỆM VỤ TRỌNG TÂM")[0]
     assert (
-        "- Nhiệm vụ NV6 chậm tiến độ: Dự kiến 100% (đã qua 100% thời gian), thực tế 70%: chậm 30 điểm. "
+        "- Nhiệm vụ “Triển khai xây dựng 02 cụm pa nô tuyên truyền, thông tin đối ngoại” (NV6) chậm tiến độ: "
+        "Dự kiến 100% (đã qua 100% thời gian), thực tế 70%: chậm 30 điểm. "
         "Tình hình: Hoàn thành cụm pa nô xã Ia Chía; cụm xã Ia Nan chậm do mưa lớn, dự kiến xong tháng 10/2019."
     ) in section
-    assert "Mốc M16 (nhiệm vụ NV6) «Thi công cụm pa nô tại xã Ia Nan, huyện Đức Cơ» đã quá hạn 31/08/2019" in section
+    assert "Mốc M16 (nhiệm vụ NV6) “Thi công cụm pa nô tại xã Ia Nan, huyện Đức Cơ” đã quá hạn 31/08/2019" in section
+    assert "«" not in text and "»" not in text
 
 
 def test_the_heading_block_and_closing_are_those_of_an_administrative_report(text) -> None:
@@ -277,7 +295,7 @@ def test_the_heading_names_come_from_the_issuer() -> None:
 
 def test_the_overview_offers_the_report_and_its_appendix(demo_db, monkeypatch) -> None:
     app = open_app(demo_db, monkeypatch)
-    assert app.selectbox(key="report_period").value == Q3
+    assert app.selectbox(key="report_period_vi").value == Q3
     labels = [b.proto.label for b in app.get("download_button")]
     assert labels[-2:] == ["Báo cáo (.docx)", "Phụ lục (.xlsx)"]
 
@@ -307,3 +325,34 @@ def test_the_report_downloads_from_the_overview_in_chromium(demo_db, tmp_path) -
             assert openpyxl.load_workbook(tmp_path / "phu-luc-bao-cao-quy-3-2019.xlsx").sheetnames[0] == "Nhiệm vụ"
         finally:
             page.close()
+
+
+def test_the_signature_block_has_room_to_sign_and_the_signers_name(data) -> None:
+    document = docx.Document(io.BytesIO(report.docx_bytes(data, signer="Nguyễn  Văn An")))
+    cell = document.tables[-1].rows[0].cells[1]
+    lines = [p.text for p in cell.paragraphs]
+    assert lines[0] == "GIÁM ĐỐC"
+    assert lines[-1] == "Nguyễn Văn An"
+    assert lines[1:-1] == [""] * 5  # about 3 cm to sign and stamp
+    unnamed = docx.Document(io.BytesIO(report.docx_bytes(data))).tables[-1].rows[0].cells[1]
+    assert unnamed.paragraphs[-1].text.startswith("……")
+
+
+def test_the_press_section_compares_with_the_quarter_before_and_a_year_earlier(data, text) -> None:
+    assert data.press.current.mentions == data.mentions
+    assert f"về tỉnh của {data.press.current.outlets} cơ quan báo chí" in text
+    line = next(line for line in text.splitlines() if line.startswith("So với quý II năm 2019:"))
+    change = data.press.change("negative", "previous")
+    assert f"tỷ lệ tiêu cực {format_number(float(data.press.current.share('negative')), 'vi', 1)}%" in line
+    assert ("+" if change > 0 else "−") + format_number(abs(float(change)), "vi", 1) + " điểm %" in line
+
+
+def test_no_keep_with_next_chain_longer_than_a_heading_and_a_name(data) -> None:
+    # Blank half pages come from long runs of paragraphs kept with the next one.
+    document = docx.Document(io.BytesIO(report.docx_bytes(data)))
+    run = longest = 0
+    for paragraph in document.paragraphs:
+        run = run + 1 if paragraph.paragraph_format.keep_with_next else 0
+        longest = max(longest, run)
+        assert not paragraph.paragraph_format.keep_with_next or len(paragraph.text) < 160, paragraph.text
+    assert longest <= 2

@@ -11,6 +11,7 @@ import pytest
 from plantrack.i18n import MESSAGES
 from plantrack.status import (
     BEHIND,
+    DEFAULT_GRACE_DAYS,
     DONE,
     DONE_LATE,
     DONE_ON_TIME,
@@ -29,7 +30,9 @@ from plantrack.status import (
     status_label,
     statuses,
     task_status,
+    tasks_by_unit_status,
     unit_rollup,
+    update_window,
 )
 
 D = dt.date
@@ -79,11 +82,18 @@ def frame_of(status_list: list[TaskStatus], codes: pd.Series) -> pd.DataFrame:
     )
 
 
-def both(row: dict, as_of: dt.date, margin: float = 20, lang: str = "vi", plan_year: int | None = None) -> TaskStatus:
+def both(
+    row: dict,
+    as_of: dt.date,
+    margin: float = 20,
+    lang: str = "vi",
+    plan_year: int | None = None,
+    grace_days: int = DEFAULT_GRACE_DAYS,
+) -> TaskStatus:
     """task_status of one task, after checking that the vectorised frame says exactly the same."""
-    one = task_status(row, as_of, margin, lang, plan_year=plan_year)
+    one = task_status(row, as_of, margin, lang, plan_year=plan_year, grace_days=grace_days)
     tasks = pd.DataFrame([row])
-    frame = statuses(tasks, as_of, margin, lang, plan_year=plan_year)
+    frame = statuses(tasks, as_of, margin, lang, plan_year=plan_year, grace_days=grace_days)
     pd.testing.assert_frame_equal(frame, frame_of([one], tasks["task_code"]), check_exact=True)
     return one
 
@@ -330,9 +340,83 @@ CASES = [
 )
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_status_at_each_boundary(timing, changes, as_of, code, group, lang):
-    result = both(task(timing, **changes), as_of, lang=lang)
+    # The quarter's own boundaries, without a grace period (test_grace_period has the default one).
+    result = both(task(timing, **changes), as_of, lang=lang, grace_days=0)
     assert (result.code, result.group) == (code, group)
     assert result.reason and "{" not in result.reason
+
+
+# (case, changes, as of, grace days, status): ongoing tasks early in a quarter.
+GRACE_CASES = [
+    ("ten days into Q4, updated in Q3", {"updated_on": D(2019, 9, 20)}, D(2019, 10, 10), 30, ON_TRACK),
+    ("last grace day, updated in Q3", {"updated_on": D(2019, 9, 20)}, D(2019, 10, 30), 30, ON_TRACK),
+    ("first day after the grace period, updated in Q3", {"updated_on": D(2019, 9, 20)}, D(2019, 10, 31), 30, BEHIND),
+    ("in the grace period, last update in Q2", {"updated_on": D(2019, 6, 30)}, D(2019, 10, 10), 30, BEHIND),
+    ("in the grace period, never updated", {}, D(2019, 10, 10), 30, BEHIND),
+    ("a shorter grace period is over", {"updated_on": D(2019, 9, 20)}, D(2019, 10, 10), 7, BEHIND),
+    ("no grace period", {"updated_on": D(2019, 9, 30)}, D(2019, 10, 1), 0, BEHIND),
+    (
+        "January counts an update of the previous December",
+        {"updated_on": D(2019, 12, 5), "due_on": D(2020, 12, 31)},  # ongoing through 2020
+        D(2020, 1, 20),
+        30,
+        ON_TRACK,
+    ),
+    (
+        "progress changed in an upload on a Q4 date, Cập nhật ngày left in Q2",
+        {"updated_on": D(2019, 6, 1), "progress_changed_on": D(2019, 11, 15)},
+        D(2019, 11, 20),
+        30,
+        ON_TRACK,
+    ),
+    (
+        "progress last changed in Q2, Cập nhật ngày in Q4",
+        {"updated_on": D(2019, 11, 15), "progress_changed_on": D(2019, 6, 1)},
+        D(2019, 11, 20),
+        30,
+        ON_TRACK,
+    ),
+    (
+        "progress last changed in Q3, nothing since, past the grace period",
+        {"updated_on": None, "progress_changed_on": D(2019, 8, 1)},
+        D(2019, 11, 20),
+        30,
+        BEHIND,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("changes", "as_of", "grace_days", "code"), [c[1:] for c in GRACE_CASES], ids=[c[0] for c in GRACE_CASES]
+)
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_grace_period(changes, as_of, grace_days, code, lang):
+    row = task("ongoing", **{"progress_changed_on": None, **changes})
+    assert both(row, as_of, lang=lang, grace_days=grace_days).code == code
+
+
+def test_the_grace_period_is_said_in_the_reason():
+    reason = both(task("ongoing", updated_on=D(2019, 9, 20)), D(2019, 10, 10)).reason
+    assert reason == (
+        "Thường xuyên: đã cập nhật ngày 20/09/2019 (từ đầu quý III/2019), tiến độ 0%; "
+        "quý IV/2019 mới bắt đầu, cập nhật của quý trước còn được tính đến hết 30/10/2019"
+    )
+    after = both(task("ongoing", updated_on=D(2019, 9, 20)), D(2019, 10, 31), lang="en").reason
+    assert after == "Ongoing: no update in quarter IV/2019 (last update 20/09/2019)"
+
+
+@pytest.mark.parametrize(
+    ("as_of", "grace_days", "since", "grace_ends"),
+    [
+        (D(2019, 10, 1), 30, D(2019, 7, 1), D(2019, 10, 30)),
+        (D(2019, 10, 31), 30, D(2019, 10, 1), None),
+        (D(2020, 1, 1), 30, D(2019, 10, 1), D(2020, 1, 30)),
+        (D(2019, 10, 1), 0, D(2019, 10, 1), None),
+        (D(2019, 10, 1), 1, D(2019, 7, 1), D(2019, 10, 1)),
+    ],
+)
+def test_the_update_window(as_of, grace_days, since, grace_ends):
+    assert update_window(as_of, grace_days) == (since, grace_ends)
 
 
 def test_the_statuses_cover_every_code_and_group():
@@ -504,7 +588,7 @@ def test_a_task_year_comes_from_its_dates_then_the_plan_then_the_as_of_date():
     # The plan says 2019: on 01/01/2020 the year is over.
     assert both(undated, D(2020, 1, 1), plan_year=2019).code == OVERDUE
     # Nothing says which year: the as-of date's year, 2020, has just begun.
-    assert both(undated, D(2020, 1, 1)).code == BEHIND
+    assert both(undated, D(2020, 1, 1), grace_days=0).code == BEHIND
     # The task's own start date wins over the plan year.
     started = task("ongoing", start_on=D(2020, 2, 1), due_on=None)
     assert both(started, D(2020, 1, 15), plan_year=2019).code == NOT_STARTED
@@ -552,6 +636,7 @@ def random_tasks(n: int, seed: int) -> pd.DataFrame:
     updated = np.where(
         rng.random(n) < 0.85, np.datetime64("2019-01-01") + rng.integers(-30, 400, n), np.datetime64("NaT")
     )
+    changed = np.where(rng.random(n) < 0.5, np.datetime64("2019-01-01") + rng.integers(0, 400, n), np.datetime64("NaT"))
     units = np.array(["P.TTBCXB", "P.KHTC", "VP", "SVHTTDL", "BĐBP"])
     return pd.DataFrame(
         {
@@ -565,6 +650,7 @@ def random_tasks(n: int, seed: int) -> pd.DataFrame:
             "state": pd.array(state, dtype="str"),
             "completed_on": pd.Series(completed).astype("datetime64[us]"),
             "updated_on": pd.Series(updated).astype("datetime64[us]"),
+            "progress_changed_on": pd.Series(changed).astype("datetime64[us]"),
         }
     )
 
@@ -764,3 +850,14 @@ def test_labels_in_both_languages():
     status_keys = {lang: {k for k in MESSAGES[lang] if k.startswith("status_")} for lang in ("vi", "en")}
     assert status_keys["vi"] == status_keys["en"]
     assert OVERDUE_AGES == ("≤ 30", "31–90", "91–120", "> 120")
+
+
+def test_a_chosen_unit_is_the_only_unit_charted_and_rolled_up():
+    tasks = tiny_plan()
+    frame = statuses(tasks, D(2019, 9, 30), plan_year=2019)
+    everyone = tasks_by_unit_status(tasks, frame, {})
+    assert everyone["unit_name"].nunique() > 1
+    charted = tasks_by_unit_status(tasks, frame, {}, ["VP"])
+    assert set(charted["unit_name"]) == {"VP"}
+    assert charted["tasks"].sum() == everyone.loc[everyone["unit_name"] == "VP", "tasks"].sum()
+    assert unit_rollup(tasks, frame, ["VP"])["unit_code"].tolist() == ["VP"]

@@ -53,7 +53,12 @@ def refused_file() -> bytes:
 def valid_file() -> bytes:
     """NV1 done, a second disbursement, one title changed to a script and a markdown link added."""
     frames = small_plan(progress=100, media_titles=(XSS_TITLE, LINK_TITLE))
-    frames["tasks"].loc[0, ["state", "completed_on"]] = ["done", dt.date(2019, 4, 20)]
+    # Updated on 20/04: the data's as-of date by default, so the April disbursement counts.
+    frames["tasks"].loc[0, ["state", "completed_on", "updated_on"]] = [
+        "done",
+        dt.date(2019, 4, 20),
+        dt.date(2019, 4, 20),
+    ]
     frames["disbursements"] = pd.concat(
         [
             frames["disbursements"],

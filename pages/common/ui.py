@@ -24,14 +24,18 @@ from plantrack import (
     explore,
     exports,
     failures,
+    history,
     markup,
     measures,
     meeting,
     memory,
+    plotly_locale,
     queries,
     report,
     service,
+    settings,
     status,
+    values,
 )
 from plantrack.contract import DISBURSEMENTS
 from plantrack.db import database_path
@@ -56,7 +60,7 @@ LAZY_ROWS = 1000
 ICON = Path(__file__).with_name("icon.png")
 # Filters kept in the URL, so a copied link opens the same view.
 URL_KEYS = ("plan", "units", "q", "asof", "lang", "meeting", "since")
-CHART_CONFIG = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "scale": 2}}
+CHART_CONFIG = {"displaylogo": False}
 # Meeting mode on a projector: no sidebar, bigger text. Our own static CSS, never user text.
 MEETING_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"] {
@@ -86,11 +90,18 @@ def _cached_query(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, name: 
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def _cached_statuses(
-    _cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, params: tuple, as_of: dt.date, lang: str, year: int
+    _cur: duckdb.DuckDBPyConnection,
+    db: str,
+    stamp: tuple,
+    params: tuple,
+    as_of: dt.date,
+    lang: str,
+    year: int,
+    grace_days: int,
 ) -> pd.DataFrame:
     """Every task's status for the view: 20.000 reasons take a while to write, and every page reuses them."""
     tasks = _cached_query(_cur, db, stamp, "tasks_at_version", params)
-    return status.statuses(tasks, as_of, lang=lang, plan_year=year)
+    return status.statuses(tasks, as_of, lang=lang, plan_year=year, grace_days=grace_days)
 
 
 def _hashable(value: object) -> object:
@@ -113,8 +124,10 @@ class View:
     stamp: tuple = ()
     title_key: str = ""
     meeting: bool = False
-    # Tables drawn so far in this run: numbers the download buttons' keys and file names.
+    # Tables and charts drawn so far in this run: number the download buttons' keys and file names.
     tables: int = 0
+    charts: int = 0
+    rules: settings.StatusSettings = field(default_factory=settings.from_environment)
 
     @property
     def plan_id(self) -> int | None:
@@ -142,6 +155,8 @@ class View:
             "quarter": self.quarter,
             "year": self.year,
             "until": self.as_of,
+            "grace_days": self.rules.grace_days,
+            "due_soon_days": self.rules.due_soon_days,
         }
 
     def _bound(self, name: str, **extra: object) -> tuple:
@@ -158,7 +173,7 @@ class View:
         auth.require_viewer(st.session_state)
         wanted = self._bound("tasks_at_version")
         return _cached_statuses(
-            self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year
+            self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year, self.rules.grace_days
         ).copy()
 
     def link_params(self) -> dict[str, str]:
@@ -246,7 +261,7 @@ def page(title_key: str) -> View:
         view.versions = _read(view, "plan_versions", plan_id=view.plan_id)
     _sidebar(view, plans)
     if view.meeting:
-        _meeting_bar(view)
+        _meeting_bar(view, plans)
     with st.sidebar:
         sessions.sync_cookies()
     return view
@@ -310,51 +325,64 @@ def _sidebar(view: View, plans: pd.DataFrame) -> None:
         # The URL decides; the switch only shows it (it may remember another state from an earlier page).
         st.session_state["meeting_switch"] = view.meeting
         st.toggle(view.t("mt_toggle"), key="meeting_switch", help=view.t("mt_toggle_help"), on_change=_switch_meeting)
-        if view.plan is None:
-            return
-        labels = {int(r.plan_id): f"{r.title} ({r.year})" for r in plans.itertuples()}
-        chosen = st.selectbox(
-            view.t("plan"),
-            list(labels),
-            index=list(labels).index(view.plan_id),
-            format_func=labels.get,
-            key="plan_choice",
-        )
-        if chosen != view.plan_id:
-            _set_url("plan", str(chosen))
-            for key in ("units", "asof", "q"):
-                _set_url(key, None)
-            st.rerun()
-        _as_of_filter(view)
-        _unit_filter(view)
-        _quarter_filter(view)
+        if view.plan is None or view.meeting:
+            return  # in meeting mode the filters are in the bar along the top (the sidebar is hidden)
+        _filters(view, plans)
+
+
+def _filters(view: View, plans: pd.DataFrame) -> None:
+    """Plan, as-of date, units and quarter: in the sidebar, or in meeting mode in the top bar's popover."""
+    labels = {int(r.plan_id): f"{r.title} ({r.year})" for r in plans.itertuples()}
+    chosen = st.selectbox(
+        view.t("plan"),
+        list(labels),
+        index=list(labels).index(view.plan_id),
+        format_func=labels.get,
+        key="plan_choice",
+    )
+    if chosen != view.plan_id:
+        _set_url("plan", str(chosen))
+        for key in ("units", "asof", "q"):
+            _set_url(key, None)
+        st.rerun()
+    _as_of_filter(view)
+    _unit_filter(view)
+    _quarter_filter(view)
 
 
 def _as_of_filter(view: View) -> None:
-    """The data as of a version's date: an earlier date shows the dashboard as it was then."""
-    versions = view.versions.sort_values("version_id", ascending=False)
-    newest_per_date = versions.drop_duplicates("as_of")
-    options = [pd.Timestamp(d).date().isoformat() for d in newest_per_date["as_of"]]
+    """The data as of a version's date: an earlier date shows the dashboard as it was then.
+
+    Dates are listed in data-date order; versions a rollback undid are hidden behind a toggle."""
+    show_undone = bool(view.versions["is_undone"].any()) and st.toggle(
+        view.t("filter_show_undone"), key="show_undone", help=view.t("filter_show_undone_help")
+    )
+    choices = history.as_of_choices(view.versions, show_undone)
+    options = [pd.Timestamp(d).date().isoformat() for d in choices["as_of"]]
+    undone = {iso for iso, flag in zip(options, choices["is_undone"]) if flag}
+    latest = options[history.latest_choice(choices)]
     wanted = _url("asof")
-    index = options.index(wanted) if wanted in options else 0
+    index = options.index(wanted) if wanted in options else options.index(latest)
     # Someone committed or rolled back: a session showing the newest data (no ?asof=) moves to the new
     # newest, instead of the browser sending back the date that was newest before.
     seen = f"asof_newest_{view.plan_id}"
-    if wanted is None and st.session_state.get(seen) not in (None, options[0]):
-        st.session_state["asof_choice"] = options[0]
-    st.session_state[seen] = options[0]
+    if (wanted is None and st.session_state.get(seen) not in (None, latest)) or (
+        st.session_state.get("asof_choice") not in (None, *options)
+    ):
+        st.session_state["asof_choice"] = latest
+    st.session_state[seen] = latest
     chosen = st.selectbox(
         view.t("filter_as_of"),
         options,
         index=index,
         key="asof_choice",
-        format_func=lambda iso: view.date(iso),
+        format_func=lambda iso: view.date(iso) + (view.t("filter_undone_mark") if iso in undone else ""),
         help=view.t("filter_as_of_help"),
     )
-    row = newest_per_date.iloc[options.index(chosen)]
+    row = choices.iloc[options.index(chosen)]
     view.version_id = int(row["version_id"])
     view.as_of = pd.Timestamp(row["as_of"]).date()
-    _set_url("asof", None if options.index(chosen) == 0 else chosen)
+    _set_url("asof", None if chosen == latest else chosen)
 
 
 def _unit_filter(view: View) -> None:
@@ -368,6 +396,8 @@ def _unit_filter(view: View) -> None:
         key="units_choice",
         format_func=lambda code: f"{code} — {names[code]}",
         placeholder=view.t("filter_all_units"),
+        # Its "Select all" cannot be translated, and none chosen already means every unit.
+        select_all=False,
     )
     view.units = list(chosen)
     _set_url("units", ",".join(chosen) or None)
@@ -380,13 +410,45 @@ def _quarter_filter(view: View) -> None:
         view.t("filter_quarter"),
         [0, 1, 2, 3, 4],
         index=index,
-        key="quarter_choice",
+        # The language in the key: a widget keeps the option text it was first drawn with ("Cả năm").
+        key=f"quarter_choice_{view.lang}",
         format_func=lambda q: (
             view.t("filter_whole_year") if q == 0 else view.t("quarter_label", quarter=QUARTER_NAMES[q])
         ),
     )
     view.quarter = int(chosen)
     _set_url("q", str(chosen) if chosen else None)
+
+
+def date_field(
+    container,
+    view: View,
+    label: str,
+    value: dt.date | None,
+    key: str,
+    min_value: dt.date = dt.date(2000, 1, 1),
+    max_value: dt.date = dt.date(2100, 12, 31),
+    help: str | None = None,
+) -> dt.date | None:
+    """A date typed as dd/mm/yyyy: st.date_input's calendar names months and weekdays in English only.
+
+    A date that cannot be read, or out of range, is refused in a sentence and the previous one kept."""
+    if key not in st.session_state:
+        st.session_state[key] = "" if value is None else value.strftime("%d/%m/%Y")
+    text = container.text_input(label, key=key, placeholder=view.t("date_placeholder"), help=help, max_chars=10)
+    if not text.strip():
+        return None
+    try:
+        day = values.read_date(text)
+    except values.Unreadable as problem:
+        container.error(view.t(problem.code, **problem.params))
+        return value
+    if not min_value <= day <= max_value:
+        container.error(
+            view.t("date_out_of_range", value=view.date(day), low=view.date(min_value), high=view.date(max_value))
+        )
+        return value
+    return day
 
 
 def require_plan(view: View) -> None:
@@ -404,8 +466,14 @@ def header(view: View, title_key: str) -> None:
     st.caption(
         f"{plain(view.plan['title'])} · "
         + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
-        + (f" · {view.t('filter_quarter')}: {QUARTER_NAMES[view.quarter]}" if view.quarter else "")
-        + (f" · {view.t('filter_units')}: {', '.join(plain(u) for u in view.units)}" if view.units else "")
+        + filters_text(view)
+    )
+
+
+def filters_text(view: View) -> str:
+    """The filters in force, " · Quý: III · Đơn vị: VP", to follow the as-of date in a caption."""
+    return (f" · {view.t('filter_quarter')}: {QUARTER_NAMES[view.quarter]}" if view.quarter else "") + (
+        f" · {view.t('filter_units')}: {', '.join(plain(u) for u in view.units)}" if view.units else ""
     )
 
 
@@ -416,8 +484,16 @@ def chart(figure: go.Figure | None, view: View, empty_key: str = "no_data_chart"
         return
     if view.meeting:
         _projector(figure)
+    view.charts += 1
+    # The toolbar's PNG is named for the page and the chart's place on it, not "plot-image.png".
+    name = f"{exports.slug(view.t(view.title_key or 'app_title'))}-{view.charts}"
+    config = {
+        **CHART_CONFIG,
+        **plotly_locale.config(view.lang),
+        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name},
+    }
     # Workbook text in labels, legends and hovers is shown as typed, never as Plotly's HTML.
-    st.plotly_chart(markup.figure(figure), config=CHART_CONFIG, width="stretch")
+    st.plotly_chart(markup.figure(figure), config=config, width="stretch")
 
 
 def _projector(figure: go.Figure) -> None:
@@ -452,6 +528,10 @@ def table(
         # Dates read dd/mm/yyyy whatever the browser's locale, and a missing one reads "—", not "None".
         if pd.api.types.is_datetime64_any_dtype(shown[name]):
             shown[name] = shown[name].dt.strftime("%d/%m/%Y").fillna("—")
+        # Streamlit writes 1188 or the browser's 1,188: counts read 1.188 as everywhere else (the
+        # downloads read them back as numbers). A column with a format of its own keeps it.
+        elif pd.api.types.is_integer_dtype(shown[name]) and isinstance(columns[name], str):
+            shown[name] = [measures.count(v, view.lang) if pd.notna(v) else "—" for v in shown[name]]
     # A long table sends the rows the reader scrolls to, not all of them (the downloads still hold every row).
     options.setdefault("lazy", len(shown) > LAZY_ROWS)
     st.dataframe(shown, column_config=columns, hide_index=True, width="stretch", **options)
@@ -484,20 +564,22 @@ def _downloads(frame: pd.DataFrame, view: View, columns: dict, title: str | None
 
     stem = exports.slug(name) + ("" if title else f"-{view.tables}")
     with st.container(horizontal=True, gap="small"):
-        for ext, write, mime in (
-            ("xlsx", exports.xlsx_bytes, exports.XLSX_MIME),
-            ("csv", exports.csv_bytes, exports.CSV_MIME),
+        for key, ext, write, mime in (
+            ("xlsx", "xlsx", exports.xlsx_bytes, exports.XLSX_MIME),
+            # ";" first: Excel on a Vietnamese Windows splits columns at ";" (its decimal mark is ",").
+            ("csv_semicolon", "csv", lambda spec, lang: exports.csv_bytes(spec, lang, ";"), exports.CSV_MIME),
+            ("csv", "csv", exports.csv_bytes, exports.CSV_MIME),
         ):
             st.download_button(
-                view.t(f"exp_{ext}"),
+                view.t(f"exp_{key}"),
                 data=lambda write=write: write(table_spec(), lang),
                 file_name=f"{stem}.{ext}",
                 mime=mime,
                 icon=":material/download:",
                 on_click="ignore",
                 type="tertiary",
-                help=view.t(f"exp_{ext}_help"),
-                key=f"download_{ext}_{view.tables}",
+                help=view.t(f"exp_{key}_help"),
+                key=f"download_{key}_{view.tables}",
             )
 
 
@@ -550,12 +632,16 @@ def explored(view: View, what: str, exploration: explore.Exploration, column: st
 # --- meeting mode ---------------------------------------------------------------------------------------
 
 
-def _meeting_bar(view: View) -> None:
-    """Meeting mode: the projector CSS, and the pages and the way out along the top (the sidebar is hidden)."""
+def _meeting_bar(view: View, plans: pd.DataFrame) -> None:
+    """Meeting mode: the projector CSS, and the pages, the filters and the way out along the top (the
+    sidebar is hidden)."""
     st.markdown(MEETING_CSS, unsafe_allow_html=True)
     with st.container(horizontal=True, gap="small", vertical_alignment="center"):
         for path, key, icon in PAGES:
             st.page_link(path, label=view.t(key), icon=icon, query_params=view.link_params())
+        if view.plan is not None:
+            with st.popover(view.t("mt_filters"), icon=":material/filter_alt:"):
+                _filters(view, plans)
         st.button(view.t("mt_exit"), icon=":material/close_fullscreen:", key="meeting_exit", on_click=_leave_meeting)
 
 
@@ -597,18 +683,12 @@ def meeting_changes(view: View) -> None:
         view.t("mt_since"),
         options,
         index=index,
-        key="since_choice",
+        key=f"since_choice_{view.lang}",
         format_func=lambda o: labels.get(o, view.t("mt_since_date")),
     )
     if chosen == "other":
-        since = right.date_input(
-            view.t("mt_since_pick"),
-            value=wanted_day,
-            format="DD/MM/YYYY",
-            key="since_date",
-            min_value=dt.date(2000, 1, 1),
-            max_value=view.as_of,
-        )
+        since = date_field(right, view, view.t("mt_since_pick"), wanted_day, "since_date", max_value=view.as_of)
+        since = since or wanted_day
     else:
         since = dt.date.fromisoformat(chosen)
     _set_url("since", None if since == default_since else since.isoformat())
@@ -757,11 +837,14 @@ def report_downloads(view: View) -> None:
             view.t("rp_period"),
             periods,
             index=periods.index(current),
-            key="report_period",
+            key=f"report_period_{view.lang}",
             format_func=lambda p: _period_label(p, view),
         )
         version_id, as_of = report.report_version(view.versions, view.version_id, period)
-        signed = right.date_input(view.t("rp_date"), value=as_of, format="DD/MM/YYYY", key="report_date")
+        signed = date_field(right, view, view.t("rp_date"), as_of, "report_date") or as_of
+        signer = left.text_input(
+            view.t("rp_signer"), key="report_signer", placeholder=view.t("rp_signer_placeholder"), max_chars=80
+        )
         st.caption(
             view.t("rp_as_of_note", as_of=view.date(as_of), version=version_id)
             + (
@@ -775,12 +858,14 @@ def report_downloads(view: View) -> None:
         def collect() -> report.ReportData:
             # A cursor of its own: the file is made when the button is pressed, after this run ended.
             auth.require_viewer(st.session_state)
-            return report.collect(_connection(str(database_path())).cursor(), plan, version_id, as_of, period)
+            return report.collect(
+                _connection(str(database_path())).cursor(), plan, version_id, as_of, period, view.rules
+            )
 
         with st.container(horizontal=True, gap="small"):
             st.download_button(
                 view.t("rp_docx"),
-                data=lambda: report.docx_bytes(collect(), signed),
+                data=lambda: report.docx_bytes(collect(), signed, signer),
                 file_name=view.t("rp_file_name", period=period.slug),
                 mime=report.DOCX_MIME,
                 icon=":material/description:",

@@ -31,6 +31,7 @@ import os
 os.environ.setdefault("OPENPYXL_LXML", "False")
 
 import datetime as dt
+import importlib.util
 import io
 import json
 import re
@@ -657,7 +658,7 @@ def define_refused() -> None:
     )
     refused(
         "media_not_in_list",
-        "Báo chí: Phạm vi 'Quốc tế', Loại hình 'Podcast', Sắc thái 'Rất tốt', Sai lệch 'Có lẽ'.",
+        "Báo chí: Phạm vi 'Khu vực', Loại hình 'Podcast', Sắc thái 'Rất tốt', Sai lệch 'Có lẽ'.",
         [
             Grid(
                 "Báo chí",
@@ -675,7 +676,7 @@ def define_refused() -> None:
                     [
                         d(2019, 3, 5),
                         "Báo Gia Lai",
-                        "Quốc tế",
+                        "Khu vực",
                         "Báo điện tử",
                         "Tin 1",
                         "https://baogialai.com.vn/tin-1",
@@ -1168,7 +1169,7 @@ def define_refused() -> None:
                     [
                         d(2019, 3, 10),
                         "Radio Free Asia",
-                        "Quốc tế",
+                        "Khu vực",
                         "Tin sai",
                         "https://example.org/rfa-3",
                         d(2019, 3, 5),
@@ -2071,11 +2072,13 @@ def define_valid() -> None:
                     ["4", "NV3", "Lớp bồi dưỡng", "X3", "P.TTBCXB", "Không", "31/07/2019", 0, None],
                     [],
                     [Formula("=ROW()-5")],
+                    # NV4 stays: the base's milestones, indicator and budget line point at it.
+                    ["6", "NV4", "Xây dựng pa nô", "X4", "P.KHTC", "Không", "30/09/2019", 10, None],
                 ],
                 hidden=("D",),
             )
         ],
-        {"tasks": 3},
+        {"tasks": 4},
         {
             "tasks": [
                 row(
@@ -2107,6 +2110,9 @@ def define_valid() -> None:
                         Formula("=DATE(2019,3,31)", 43555),
                         Formula("=100", 100),
                     ],
+                    # The base's tasks that other sheets point at stay, so the plan remains whole.
+                    ["NV3", "Lớp bồi dưỡng", "P.TTBCXB", "Không", d(2019, 7, 31), 0],
+                    ["NV4", "Pa nô", "P.KHTC", "Không", d(2019, 9, 30), 10],
                 ],
                 formats={"E3": "dd/mm/yyyy"},
             ),
@@ -2120,7 +2126,7 @@ def define_valid() -> None:
                 ],
             ),
         ],
-        {"tasks": 2, "budget_lines": 3},
+        {"tasks": 4, "budget_lines": 3},
         {
             "tasks": [
                 row({"task_code": "NV1"}, progress=60),
@@ -2178,10 +2184,13 @@ def define_valid() -> None:
                         Formula(empty_if.format(r=5, v=30), ""),
                         Formula('=IF(F5<50,"Chậm","")', ""),
                     ],
+                    # The base's tasks that other sheets point at stay, so the plan remains whole.
+                    [3, "NV3", "Lớp bồi dưỡng", "P.TTBCXB", "Có", 0, None],
+                    [4, "NV4", "Pa nô", "P.KHTC", "Có", 10, None],
                 ],
             )
         ],
-        {"tasks": 2},
+        {"tasks": 4},
         {
             "tasks": [
                 row({"task_code": "NV1"}, progress=30, note="Chậm"),
@@ -2230,11 +2239,14 @@ def define_valid() -> None:
                     ["Mã NV", "Nội dung nhiệm vụ", None, None, "Đơn vị chủ trì", "Thường xuyên", "Tiến độ (%)"],
                     ["NV1", "Theo dõi, tổng hợp dư luận báo chí", None, None, "P.TTBCXB", "Có", 30],
                     ["NV2", "Tổng hợp danh sách cán bộ", None, None, "VP", "Có", 100],
+                    # The base's tasks that other sheets point at stay, so the plan remains whole.
+                    ["NV3", "Lớp bồi dưỡng", None, None, "P.TTBCXB", "Có", 0],
+                    ["NV4", "Pa nô", None, None, "P.KHTC", "Có", 10],
                 ],
-                merges=("B1:D1", "B2:D2", "B3:D3"),
+                merges=("B1:D1", "B2:D2", "B3:D3", "B4:D4", "B5:D5"),
             )
         ],
-        {"tasks": 2},
+        {"tasks": 4},
         {
             "tasks": [
                 row(
@@ -2260,11 +2272,13 @@ def define_valid() -> None:
                     [None, None, "Đơn vị chủ trì", "Đơn vị phối hợp", "Ngày bắt đầu", "Hạn hoàn thành", None],
                     ["NV1", "Theo dõi báo chí", "P.TTBCXB", "VP", d(2019, 1, 1), d(2019, 12, 31), 40],
                     ["NV4", "Pa nô", "P.KHTC", "BĐBP", d(2019, 1, 1), d(2019, 9, 30), 20],
+                    # The base's tasks that other sheets point at stay, so the plan remains whole.
+                    ["NV3", "Lớp bồi dưỡng", "P.TTBCXB", None, d(2019, 7, 1), d(2019, 7, 31), 0],
                 ],
                 merges=("A1:G1", "A2:A3", "B2:B3", "C2:D2", "E2:F2", "G2:G3"),
             )
         ],
-        {"tasks": 2},
+        {"tasks": 3},
         {
             "tasks": [
                 row(
@@ -2565,11 +2579,20 @@ def zip_bomb(variant: str, size: int) -> bytes:
 # --------------------------------------------------------------------------------------------
 
 
+def _integrity_cases():
+    """The import-integrity cases, kept in their own module beside this one."""
+    spec = importlib.util.spec_from_file_location("make_golden_integrity", HERE / "make_golden_integrity.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def generate(target: Path = HERE) -> list[Path]:
     """Writes base.xlsx and every case into `target`; returns the files written."""
     CASES.clear()
     define_refused()
     define_valid()
+    _integrity_cases().define(sys.modules[__name__])
     written = []
     base = target / BASE
     base.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,101 @@
+"""Tổng quan's leadership figures: status cards that fit, the Government's completion rate, and the
+budget and press cards for the chosen quarter."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from pages.common.ui import QUARTER_NAMES, View
+from plantrack import measures, rates, status
+
+
+def status_cards(view: View, statuses: pd.DataFrame) -> None:
+    """Four cards: the count large, its share of all tasks beside it (a "12.345 / 20.000" value is cut off)."""
+    counts, total = status.status_counts(statuses), len(statuses)
+    # The total once, above the cards: "33,1% của 20.000 nhiệm vụ" in each is cut at 1024 px.
+    st.caption(view.t("kpi_of_tasks", total=measures.count(total, view.lang)))
+    for column, code in zip(st.columns(4), ("done", "on_track", "behind", "overdue")):
+        column.metric(
+            measures.category(code).tagged(view.lang),
+            measures.count(counts[code], view.lang),
+            delta=rates.share_text(counts[code], total, view.lang),
+            delta_color="off",
+            delta_arrow="off",
+            border=True,
+        )
+
+
+def budget_card(view: View, column) -> None:
+    """Disbursed against the year's plan; with a quarter chosen, what was paid in that quarter."""
+    budget = view.query("budget_totals").iloc[0]
+    planned, disbursed = int(budget["planned"]), int(budget["disbursed"])
+    label = (
+        view.t("kpi_disbursed_quarter", quarter=QUARTER_NAMES[view.quarter])
+        if view.quarter
+        else view.t("kpi_disbursed")
+    )
+    column.metric(
+        label,
+        rates.share_text(disbursed, planned, view.lang) if planned else "—",
+        # Billions for a national plan: "1.424.193,9/20.061.671 triệu ₫" is cut at 1024 px.
+        delta=view.t(
+            "kpi_of_planned",
+            disbursed=measures.large_money(disbursed, view.lang, unit=False, scale_of=planned),
+            planned=measures.large_money(planned, view.lang),
+        ),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+        help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
+    )
+
+
+def media_card(view: View, column, media: pd.Series) -> None:
+    """Mentions of the as-of month, or of the chosen quarter (up to the as-of date)."""
+    if view.quarter:
+        label = view.t("kpi_quarter_mentions", quarter=QUARTER_NAMES[view.quarter], year=view.year)
+        mentions, negative = int(media["quarter_mentions"]), int(media["quarter_negative"])
+    else:
+        label = view.t("kpi_month_mentions", month=view.as_of.strftime("%m/%Y"))
+        mentions, negative = int(media["month_mentions"]), int(media["month_negative"])
+    column.metric(
+        label,
+        measures.count(mentions, view.lang),
+        delta=view.t("kpi_negative_share", share=rates.share_text(negative, mentions, view.lang) if mentions else "—"),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
+    )
+
+
+def official_rate(view: View, groups: dict[str, int]) -> None:
+    """The Government's "tỷ lệ hoàn thành" (two decimals, truncated) and the overdue share beside it."""
+    rate = rates.completion_rate(groups)
+    lang = view.lang
+    if rate.percent is None:
+        st.info(view.t("rate_official_none"))
+        return
+    left, right = st.columns(2)
+    with left:
+        st.metric(view.t("rate_official"), rate.text(lang), border=True)
+        st.caption(rate.basis(lang))
+    with right:
+        st.metric(view.t("rate_official_overdue"), rate.overdue_text(lang), border=True)
+        st.caption(
+            view.t(
+                "rate_official_overdue_basis",
+                overdue=measures.count(rate.overdue, lang),
+                reached=measures.count(rate.reached, lang),
+            )
+        )
+
+
+def other_rates(view: View, statuses: pd.DataFrame) -> None:
+    """The on-time and overdue rates, each to one decimal and with what it divides by."""
+    lang = view.lang
+    shown = {key: rate for key, rate in status.rates(statuses, lang).items() if key != "done"}
+    for column, rate in zip(st.columns(len(shown)), shown.values()):
+        with column:
+            st.metric(rate.title, rates.share_text(rate.numerator, rate.denominator, lang))
+            st.caption(f"{measures.count(rate.numerator, lang)}/{measures.count(rate.denominator, lang)}: {rate.basis}")
