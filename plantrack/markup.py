@@ -23,7 +23,7 @@ _AUTOLINK = re.compile(r":/|www\.|@", re.IGNORECASE)
 _HTML_ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # Trace properties that may hold workbook text (values, labels, hover texts, legend names).
 _TRACE_TEXT = ("x", "y", "z", "text", "hovertext", "customdata", "labels", "parents", "ids", "name", "legendgroup")
-_AXIS_TEXT = ("categoryarray", "ticktext")
+_AXIS_TEXT = ("categoryarray", "tickvals", "ticktext")
 
 
 def md(text: object) -> str:
