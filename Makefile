@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format demo bench browser clean-db
+.PHONY: run test test-fast lint format demo bench browser clean-db
 
 $(STAMP): requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -25,6 +25,10 @@ browser:
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# Everything but the Chromium tests, for the edit-test loop; CI runs `make test`.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not browser"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
