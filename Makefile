@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format demo bench browser clean-db
+.PHONY: run test test-fast lint format demo bench browser clean-db
 
 $(STAMP): requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -17,7 +17,7 @@ PLANTRACK_TIME_ZONE ?= Asia/Ho_Chi_Minh
 export PLANTRACK_TIME_ZONE
 
 run: $(STAMP)
-	TZ=$(PLANTRACK_TIME_ZONE) $(VENV)/bin/streamlit run serve.py --server.port $(PORT)
+	TZ=$(PLANTRACK_TIME_ZONE) $(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
 
 # Debian's chromium for the browser tests; Playwright drives it through executable_path.
 browser:
@@ -25,6 +25,10 @@ browser:
 
 test: $(STAMP) browser
 	$(PY) -m pytest -q
+
+# Everything but the Chromium tests, for the edit-test loop; CI runs `make test`.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not browser"
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

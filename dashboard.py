@@ -1,109 +1,140 @@
-"""Tổng quan: at a glance, what is on track, late or done, what was spent, and what the press says."""
+"""Tổng quan: at a glance, what is on track, late or done, what was spent, and what the press says.
+
+It is also the server: `streamlit run dashboard.py` finds `app` below, imports this module (not as
+__main__) to build it, and runs the file as __main__ for every visit to the overview. The app owns
+the database from the start, so the command line works through it at any time (plantrack.service),
+and files under /media/ need the viewer password when one is set.
+"""
+
+from contextlib import asynccontextmanager
 
 import streamlit as st
+from starlette.middleware import Middleware
 
-from pages.common import overview, ui
-from plantrack import charts, measures, status
+from plantrack import service
 
-view = ui.page("page_overview")
-ui.require_plan(view)
-lang = view.lang
 
-st.title(ui.plain(view.plan["title"]))
-st.caption(
-    view.t(
-        "plan_meta",
-        number=ui.plain(view.plan["doc_number"] or "—"),
-        issuer=ui.plain(view.plan["issuer"] or "—"),
-        issued=view.date(view.plan["issued_on"]) or "—",
+def draw() -> None:
+    # Imported here, not at the top: the server imports this module before Streamlit's runtime
+    # exists, and the pages' caches must be made inside it.
+    from pages.common import overview, ui
+    from plantrack import charts, measures, status
+
+    view = ui.page("page_overview")
+    ui.require_plan(view)
+    lang = view.lang
+
+    st.title(ui.plain(view.plan["title"]))
+    st.caption(
+        view.t(
+            "plan_meta",
+            number=ui.plain(view.plan["doc_number"] or "—"),
+            issuer=ui.plain(view.plan["issuer"] or "—"),
+            issued=view.date(view.plan["issued_on"]) or "—",
+        )
+        + " · "
+        + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
+        + ui.filters_text(view)
     )
-    + " · "
-    + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
-    + ui.filters_text(view)
-)
-ui.meeting_changes(view)
+    ui.meeting_changes(view)
 
-statuses = view.statuses()
-overview.status_cards(view, statuses)
+    statuses = view.statuses()
+    overview.status_cards(view, statuses)
 
-media = view.query("media_kpis").iloc[0]
-columns = st.columns(3)
-overview.budget_card(view, columns[0])
-overview.media_card(view, columns[1], media)
-columns[2].metric(
-    view.t("kpi_false_open"),
-    measures.count(media["false_open"], lang),
-    delta=view.t("kpi_false_total", total=measures.count(media["false_cases"], lang)),
-    delta_color="off",
-    delta_arrow="off",
-    border=True,
-)
-
-st.subheader(view.t("groups_title"))
-groups = status.group_counts(statuses)
-ui.chart(charts.group_counts(groups, lang), view)
-overview.official_rate(view, groups)
-overview.other_rates(view, statuses)
-
-left, right = st.columns([3, 2])
-with left:
-    st.subheader(view.t("deadlines_title"))
-    deadlines = view.query("upcoming_deadlines")
-    ui.table(
-        deadlines.assign(kind=deadlines["kind"].map(lambda k: view.t(f"kind_{k}"))),
-        view,
-        {
-            "due_on": view.t("col_due"),
-            "days_left": st.column_config.NumberColumn(view.t("col_days_left")),
-            "kind": view.t("col_kind"),
-            "task_code": view.t("col_task"),
-            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-            "unit_code": view.t("col_unit"),
-        },
-        empty_key="no_deadlines",
+    media = view.query("media_kpis").iloc[0]
+    columns = st.columns(3)
+    overview.budget_card(view, columns[0])
+    overview.media_card(view, columns[1], media)
+    columns[2].metric(
+        view.t("kpi_false_open"),
+        measures.count(media["false_open"], lang),
+        delta=view.t("kpi_false_total", total=measures.count(media["false_cases"], lang)),
+        delta_color="off",
+        delta_arrow="off",
+        border=True,
     )
-with right:
-    st.subheader(view.t("ageing_title"))
-    ageing = status.overdue_ageing(statuses)
-    if ageing["tasks"].sum() == 0:
-        st.success(view.t("no_overdue"))
-    else:
+
+    st.subheader(view.t("groups_title"))
+    groups = status.group_counts(statuses)
+    ui.chart(charts.group_counts(groups, lang), view)
+    overview.official_rate(view, groups)
+    overview.other_rates(view, statuses)
+
+    left, right = st.columns([3, 2])
+    with left:
+        st.subheader(view.t("deadlines_title"))
+        deadlines = view.query("upcoming_deadlines")
         ui.table(
-            ageing.assign(age=ageing["age"] + " " + view.t("days")),
+            deadlines.assign(kind=deadlines["kind"].map(lambda k: view.t(f"kind_{k}"))),
             view,
-            {"age": view.t("col_overdue_age"), "tasks": view.t("col_tasks")},
+            {
+                "due_on": view.t("col_due"),
+                "days_left": st.column_config.NumberColumn(view.t("col_days_left")),
+                "kind": view.t("col_kind"),
+                "task_code": view.t("col_task"),
+                "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+                "unit_code": view.t("col_unit"),
+            },
+            empty_key="no_deadlines",
         )
-
-st.subheader(view.t("changes_title"))
-changes = view.query("version_changes")
-if changes.empty:
-    st.info(view.t("no_changes"))
-else:
-    st.markdown(
-        " · ".join(
-            view.t(
-                "changes_line", sheet=view.t(f"sheet_{r.sheet}"), added=r.added, changed=r.changed, removed=r.removed
+    with right:
+        st.subheader(view.t("ageing_title"))
+        ageing = status.overdue_ageing(statuses)
+        if ageing["tasks"].sum() == 0:
+            st.success(view.t("no_overdue"))
+        else:
+            ui.table(
+                ageing.assign(age=ageing["age"] + " " + view.t("days")),
+                view,
+                {"age": view.t("col_overdue_age"), "tasks": view.t("col_tasks")},
             )
-            for r in changes.itertuples()
-        )
-    )
-    task_changes = view.query("task_changes")
-    ui.table(
-        task_changes.assign(
-            old_state=task_changes["old_state"].map(lambda c: measures.state_label(c, lang)),
-            new_state=task_changes["new_state"].map(lambda c: measures.state_label(c, lang)),
-        ),
-        view,
-        # The changes first, the long content last: at 1024 px the last columns scroll out of sight.
-        {
-            "task_code": view.t("col_task"),
-            "old_progress": st.column_config.NumberColumn(view.t("col_old_progress"), format="%.0f%%"),
-            "new_progress": st.column_config.NumberColumn(view.t("col_new_progress"), format="%.0f%%"),
-            "old_state": view.t("col_old_state"),
-            "new_state": view.t("col_new_state"),
-            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-        },
-        empty_key="no_task_changes",
-    )
 
-ui.report_downloads(view)
+    st.subheader(view.t("changes_title"))
+    changes = view.query("version_changes")
+    if changes.empty:
+        st.info(view.t("no_changes"))
+    else:
+        st.markdown(
+            " · ".join(
+                view.t(
+                    "changes_line",
+                    sheet=view.t(f"sheet_{r.sheet}"),
+                    added=r.added,
+                    changed=r.changed,
+                    removed=r.removed,
+                )
+                for r in changes.itertuples()
+            )
+        )
+        task_changes = view.query("task_changes")
+        ui.table(
+            task_changes.assign(
+                old_state=task_changes["old_state"].map(lambda c: measures.state_label(c, lang)),
+                new_state=task_changes["new_state"].map(lambda c: measures.state_label(c, lang)),
+            ),
+            view,
+            # The changes first, the long content last: at 1024 px the last columns scroll out of sight.
+            {
+                "task_code": view.t("col_task"),
+                "old_progress": st.column_config.NumberColumn(view.t("col_old_progress"), format="%.0f%%"),
+                "new_progress": st.column_config.NumberColumn(view.t("col_new_progress"), format="%.0f%%"),
+                "old_state": view.t("col_old_state"),
+                "new_state": view.t("col_new_state"),
+                "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
+            },
+            empty_key="no_task_changes",
+        )
+
+    ui.report_downloads(view)
+
+
+@asynccontextmanager
+async def _own_database(_app):
+    service.own()
+    yield
+
+
+if __name__ == "__main__":
+    draw()
+else:
+    app = st.App(__file__, lifespan=_own_database, middleware=[Middleware(service.MediaGuard)])

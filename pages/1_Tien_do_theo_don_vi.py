@@ -106,7 +106,7 @@ chosen = st.selectbox(
 st.query_params["task"] = chosen
 task = with_status.set_index("task_code").loc[chosen]
 
-st.markdown(f"#### {chosen}")
+st.markdown(f"#### {ui.plain(chosen)}")
 st.text(task["content"])
 # Label above value, wrapping: metric cards cut "Phòng Thông tin - Báo chí - Xuất bản" to "Phòng Thôn…".
 facts = (

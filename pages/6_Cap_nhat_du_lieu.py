@@ -21,13 +21,13 @@ import xlsxwriter
 
 from pages.common import admin, draft_panel, mapping_ui, outlets_ui, sessions, ui
 from pages.common import preview as preview_ui
-from plantrack import auth, clock, importer
+from plantrack import auth, clock, importer, memory
 from plantrack.contract import SHEETS, SHEETS_BY_NAME
 from plantrack.excel import workbook_bytes
 from plantrack.i18n import MESSAGES, format_date, format_number
-from plantrack.workbook import MAX_FILE_BYTES, Problem, UnreadableFile
+from plantrack.workbook import MAX_FILE_BYTES, Problem, UnreadableFile, more_problems
 
-PREVIEW_KEY = "update_preview"
+PREVIEW_KEY = ui.UPDATE_PREVIEW_KEY
 FLASH_KEY = "update_flash"
 NOTICE_KEY = "update_notice"
 UPLOAD_ROUND_KEY = "update_upload_round"
@@ -146,7 +146,8 @@ def follow_new_version(cur, plan_id: int) -> None:
 
 def start_over() -> None:
     """Forgets the preview and empties the uploader (a new key gives a fresh widget)."""
-    session.pop(PREVIEW_KEY, None)
+    if session.pop(PREVIEW_KEY, None) is not None:
+        memory.release()
     session[UPLOAD_ROUND_KEY] = session.get(UPLOAD_ROUND_KEY, 0) + 1
 
 
@@ -174,7 +175,7 @@ if editor is None:
         if not name.strip() or not password:
             st.warning(view.t("upd_login_missing"))
         else:
-            result = auth.verify(view.cur, name, password, auth.session_id(session))
+            result = auth.verify(view.cur, name, password, auth.session_id(session), address=ui.client_address())
             if result.ok:
                 auth.login(session, result.editor)
                 start_over()
@@ -183,7 +184,7 @@ if editor is None:
                 minutes = max(1, -(-int((result.locked_until - clock.now()).total_seconds()) // 60))
                 st.error(
                     view.t(
-                        "upd_login_locked",
+                        result.message_key,
                         count=auth.MAX_FAILURES,
                         time=clock.local(result.locked_until).strftime("%H:%M"),
                         minutes=minutes,
@@ -281,6 +282,9 @@ def prepare(data: bytes, file_name: str, as_of: dt.date | None, replace_logs: bo
                 detail=refused.problem.code,
             )
     if isinstance(result, importer.Preview) and result.errors:
+        # A refused file needs only its problems: its frames would stay in the session for nothing.
+        result.validated = None
+        memory.release()
         importer.log_event(
             view.cur,
             editor.user_name,
@@ -386,14 +390,17 @@ with upload_tab:
         )
     else:
         st.caption(view.t("upd_upload_first_plan"))
-    limit_mb = min(int(st.get_option("server.maxUploadSize")), MAX_FILE_BYTES // 2**20)
+    # The browser counts the uploader's limit in decimal megabytes: a little over MAX_FILE_BYTES, so
+    # it never refuses (in English) a file the server accepts; the server refuses the rest in a sentence.
+    limit_mb = MAX_FILE_BYTES // 2**20
+    widget_mb = min(int(st.get_option("server.maxUploadSize")), -(-MAX_FILE_BYTES // 10**6))
     as_of, replace_logs, clear = preview_ui.upload_options(view)
     uploaded = st.file_uploader(
         view.t("upd_upload_label", limit=limit_mb),
         type=["xlsx"],
         key=f"update_file_{session.get(UPLOAD_ROUND_KEY, 0)}",
-        max_upload_size=limit_mb,
-        help=view.t("upd_upload_help", limit=limit_mb),
+        max_upload_size=widget_mb,
+        help=view.t("upd_upload_help", limit=limit_mb, bytes=format_number(MAX_FILE_BYTES, lang)),
     )
     notice = session.pop(NOTICE_KEY, None)
     if notice:
@@ -412,10 +419,13 @@ with upload_tab:
             st.error(view.t("upd_unreadable_title"), icon=":material/error:")
             show_problems([result], file_name)
         elif result.errors:
-            st.error(view.t("problems_found", count=len(result.errors)), icon=":material/error:")
+            more = more_problems(result.problems)
+            st.error(view.t("problems_found", count=len(result.errors) + more), icon=":material/error:")
             preview_ui.show_dangling(view, result.errors)
             st.caption(view.t("upd_problems_help"))
             show_problems(result.problems, file_name)
+            if more:
+                st.caption(view.t("more_problems", count=format_number(more, lang), shown=len(result.errors)))
         else:
             preview_ui.show_preview(view, result, confirm_import)
 

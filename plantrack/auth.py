@@ -8,15 +8,24 @@ Passwords
     not a terminal.
 
 Throttling
-    Every login attempt is an `audit_log` row with action `login` and outcome `ok`, `failed` or
-    `locked` (the password is never written anywhere). For a failed or refused attempt `user_name`
-    is the editor's name only when such an editor exists (a name typed by mistake may be a
-    password), and the `sha256` column holds the SHA-256 of the browser session's id, never the id.
-    Counting rows in the database makes the throttle hold across reruns, sessions and restarts:
-    MAX_FAILURES failures within FAILURE_WINDOW for one editor, or from one browser session, lock
-    that editor (from every session) or that session (for every name) for LOCK_TIME. A success
-    starts the count again. Attempts made while locked are audited as `locked` and do not extend
-    the lock. A locked login is refused even with the right password.
+    Failures are counted in the table `login_throttle` (created on first use), so the throttle
+    holds across reruns, reloads, sessions and restarts. Subjects and their limits within
+    FAILURE_WINDOW: a typed name, whether or not such an editor exists (both lock alike, so a lock
+    tells nothing about which names exist) and a browser session, MAX_FAILURES; a client address
+    (`st.context.ip_address`, passed in by the page), ADDRESS_FAILURES; all unknown names together,
+    and the viewer password from everyone together, GLOBAL_FAILURES. Reaching a limit locks that
+    subject for LOCK_TIME; a locked attempt is refused even with the right password and does not
+    extend the lock. A success clears its name, session and address. An address that logged in to
+    a name within KNOWN_ADDRESS_TIME is not held by that name's lock or the global ones (only by its
+    own address and session), so nobody can keep an editor out of their account by guessing.
+    The time is read and the count written under one lock, so twenty simultaneous attempts check
+    at most the limit's number of passwords.
+
+    Every success is an `audit_log` row; refusals (`failed`, `locked`) are too, at most
+    AUDIT_ROWS_PER_SOURCE per session per window and AUDIT_ROWS_PER_MINUTE in all, the rest
+    counted in the next row written. The password is never written anywhere; `user_name` is the
+    editor's name only when such an editor exists (a name typed by mistake may be a password), and
+    `sha256` holds the SHA-256 of the browser session's id, never the id.
 
 Sessions
     A successful login returns an `Editor` token, which the page keeps in the server-side session
@@ -40,8 +49,9 @@ The write path
 Viewer password (off by default)
     Set the environment variable PLANTRACK_VIEWER_PASSWORD_HASH to the value printed by
     `python -m plantrack users viewer-hash` (`scrypt:<salt hex>:<hash hex>`: no character a shell
-    would expand); then every page but the update page asks for that shared password once per
-    browser session (`viewer_needs_password`, `verify_viewer`). A logged-in editor is not asked.
+    would expand); then every page, the update page too, asks for that shared password once per
+    browser session (`viewer_needs_password`, `verify_viewer`), and the pages' cached data layer
+    refuses to read for a session without it (`require_viewer`). A logged-in editor is not asked.
     A malformed value fails closed: nothing matches it.
 
 This module never imports Streamlit: a session state is any mutable mapping.
@@ -512,61 +522,160 @@ class Login:
     editor: Editor | None = None
     locked_until: dt.datetime | None = None
     attempts_left: int | None = None
+    # Whose failures locked it: "own" (this name or this session, MAX_FAILURES of them) or "many"
+    # (this address or everyone's), so the message does not claim five mistakes of one's own.
+    locked_by: str | None = None
 
     @property
     def ok(self) -> bool:
         return self.outcome == "ok"
 
-
-def _lock_until(failures: list[dt.datetime]) -> tuple[dt.datetime | None, list[dt.datetime]]:
-    """From failure times (ascending): when the last lock ends, and the failures counted since."""
-    until, window = None, []
-    for moment in failures:
-        if until is not None and moment < until:
-            continue
-        window = [w for w in window if w > moment - FAILURE_WINDOW] + [moment]
-        if len(window) >= MAX_FAILURES:
-            until, window = moment + LOCK_TIME, []
-    return until, window
+    @property
+    def message_key(self) -> str:
+        return "upd_login_locked_many" if self.locked_by == "many" else "upd_login_locked"
 
 
-def _failures(cur, where: str, params: dict, now: dt.datetime, action: str) -> list[dt.datetime]:
-    """Failed attempts of one subject since its last success and within LOOKBACK, oldest first."""
-    since = now - LOOKBACK
-    last_ok = cur.execute(
-        f"select max(logged_at) from audit_log where action = $a and outcome = 'ok' and {where}",
-        {**params, "a": action},
-    ).fetchall()[0][0]
-    if last_ok is not None and last_ok > since:
-        since = last_ok
+# Failures that lock, per subject of the throttle. A name (existing or not: the throttle must not
+# tell which names exist) and a browser session lock after MAX_FAILURES; a client address, which an
+# office behind one router shares, after ADDRESS_FAILURES; all unknown names together, and the
+# viewer password from everyone together, after GLOBAL_FAILURES.
+ADDRESS_FAILURES = 10
+GLOBAL_FAILURES = 100
+# An address an editor (or a viewer) logged in from within this time is theirs: a lock made by
+# someone else's guesses does not keep them out of their own account (only their address's lock does).
+KNOWN_ADDRESS_TIME = dt.timedelta(days=30)
+# Audit rows of refused attempts: at most this many per address (or session) per FAILURE_WINDOW and
+# this many per minute in all; the attempts not written are counted in the next row written.
+AUDIT_ROWS_PER_SOURCE = 10
+AUDIT_ROWS_PER_MINUTE = 60
+
+_THROTTLE_TABLE = """create table if not exists login_throttle (
+  subject varchar primary key,
+  failures integer not null,
+  window_start timestamp not null,
+  locked_until timestamp
+)"""
+
+
+def _subject_hash(kind: str, value: str) -> str:
+    return kind + ":" + hashlib.sha256(value.encode("utf-8")).hexdigest()[:32]
+
+
+@dataclass
+class _AuditBudget:
+    """Audit rows written per source in the current window, and per minute in all (in this process)."""
+
+    per_source: dict = None
+    minute: dt.datetime | None = None
+    in_minute: int = 0
+    skipped: int = 0
+
+    def __post_init__(self) -> None:
+        self.per_source = {}
+
+    def allow(self, source: str, now: dt.datetime) -> bool:
+        started, count = self.per_source.get(source, (now, 0))
+        if now - started > FAILURE_WINDOW:
+            started, count = now, 0
+        minute = now.replace(second=0, microsecond=0)
+        if minute != self.minute:
+            self.minute, self.in_minute = minute, 0
+        if count >= AUDIT_ROWS_PER_SOURCE or self.in_minute >= AUDIT_ROWS_PER_MINUTE:
+            self.per_source[source] = (started, count)
+            self.skipped += 1
+            return False
+        if len(self.per_source) > 10_000:
+            self.per_source.clear()
+        self.per_source[source] = (started, count + 1)
+        self.in_minute += 1
+        return True
+
+
+# One budget per database file: the limits are about the audit log's growth.
+_AUDIT: dict[str, _AuditBudget] = {}
+
+
+def _audit_budget(cur) -> _AuditBudget:
+    path = cur.execute("select path from duckdb_databases() where database_name = current_database()").fetchall()
+    key = str(path[0][0]) if path else ""
+    return _AUDIT.setdefault(key, _AuditBudget())
+
+
+def _throttle_state(cur, subjects: list[str]) -> dict[str, tuple[int, dt.datetime, dt.datetime | None]]:
+    cur.execute(_THROTTLE_TABLE)
     rows = cur.execute(
-        f"select logged_at from audit_log where action = $a and outcome = 'failed' and {where} "
-        "and logged_at > $since and logged_at <= $now order by logged_at",
-        {**params, "a": action, "since": since, "now": now},
+        "select subject, failures, window_start, locked_until from login_throttle where subject in (select unnest($s))",
+        {"s": subjects},
     ).fetchall()
-    return [r[0] for r in rows]
+    return {r[0]: (r[1], r[2], r[3]) for r in rows}
 
 
-@dataclass(frozen=True)
-class _Throttle:
-    locked_until: dt.datetime | None
-    attempts_left: int
+def _locked_until(state: dict, subjects: list[str], now: dt.datetime) -> tuple[dt.datetime | None, str | None]:
+    ends = [(state[s][2], s) for s in subjects if s in state and state[s][2] is not None and state[s][2] > now]
+    if not ends:
+        return None, None
+    until, subject = max(ends)
+    return until, _kind(subject)
 
 
-def _throttle(cur, subjects: list[tuple[str, dict]], now: dt.datetime, action: str) -> _Throttle:
-    locked_until, left = None, MAX_FAILURES
-    for where, params in subjects:
-        until, window = _lock_until(_failures(cur, where, params, now, action))
-        if until is not None and until > now:
-            locked_until = max(locked_until or until, until)
-        recent = [w for w in window if w > now - FAILURE_WINDOW]
-        left = min(left, MAX_FAILURES - len(recent))
-    return _Throttle(locked_until, left)
+def _kind(subject: str) -> str:
+    return "own" if subject.startswith(("name:", "session:")) else "many"
+
+
+def _count_failure(
+    cur, state: dict, limits: dict[str, int | None], now: dt.datetime
+) -> tuple[dt.datetime | None, int, str | None]:
+    """Adds one failure to each subject; returns the lock it caused (if any), whose, and the attempts left."""
+    locked, left, kind = None, MAX_FAILURES, None
+    for subject, limit in limits.items():
+        if limit is None:
+            continue
+        failures, started, until = state.get(subject, (0, now, None))
+        if until is not None and until <= now:
+            failures, started, until = 0, now, None
+        if now - started > FAILURE_WINDOW:
+            failures, started = 0, now
+        failures += 1
+        if failures >= limit:
+            until, failures, started = now + LOCK_TIME, 0, now
+            locked = max(locked or until, until)
+            kind = "own" if kind == "own" or _kind(subject) == "own" else "many"
+        else:
+            left = min(left, limit - failures)
+        cur.execute(
+            "insert or replace into login_throttle values ($s, $f, $w, $u)",
+            {"s": subject, "f": failures, "w": started, "u": until},
+        )
+    return locked, left, kind
+
+
+def _forget(cur, subjects: list[str]) -> None:
+    cur.execute("delete from login_throttle where subject in (select unnest($s))", {"s": subjects})
+
+
+def _remember_address(cur, known: str, address_subject: str | None, now: dt.datetime) -> None:
+    if address_subject is not None:
+        cur.execute(
+            "insert or replace into login_throttle values ($s, 0, $w, null)", {"s": known + address_subject, "w": now}
+        )
+
+
+def _is_known_address(state: dict, known: str, address_subject: str | None, now: dt.datetime) -> bool:
+    if address_subject is None or known + address_subject not in state:
+        return False
+    return now - state[known + address_subject][1] < KNOWN_ADDRESS_TIME
 
 
 def _record(
     cur, user: str | None, action: str, outcome: str, session_hash: str, reason: str | None, now: dt.datetime
 ) -> None:
+    if outcome != "ok":
+        budget = _audit_budget(cur)
+        if not budget.allow(session_hash, now):
+            return
+        if budget.skipped:
+            reason = f"{reason}; {budget.skipped} earlier refused attempts not written (audit rate limit)"
+            budget.skipped = 0
     cur.execute(
         """
         insert into audit_log (event_id, logged_at, user_name, action, plan_id, version_id, file_name, sha256, outcome, detail)
@@ -576,42 +685,91 @@ def _record(
     )
 
 
+def _check(
+    con: duckdb.DuckDBPyConnection,
+    action: str,
+    subjects: dict[str, int | None],
+    owner: str | None,
+    address: str | None,
+    session_hash: str,
+    user: str | None,
+    attempt,
+    now: dt.datetime | None,
+) -> tuple[Login, bool]:
+    """One throttled attempt, entirely under the lock: read the counts, check, count.
+
+    `subjects` maps each throttle subject to its limit; `owner` (the name or viewer subject) is
+    skipped for an address that logged in to it before. `attempt()` checks the password.
+    """
+    cur = con.cursor()
+    with _LOGIN_LOCK:
+        now = now or clock.now()
+        address_subject = _subject_hash("address", address) if address else None
+        if address_subject:
+            subjects = {**subjects, address_subject: ADDRESS_FAILURES}
+        state = _throttle_state(cur, [*subjects, *([owner + address_subject] if owner and address_subject else [])])
+        checked = dict(subjects)
+        if owner and _is_known_address(state, owner, address_subject, now):
+            checked = {s: limit for s, limit in subjects.items() if not s.startswith(("name:", "global:"))}
+        until, kind = _locked_until(state, list(checked), now)
+        if until is not None:
+            _record(cur, user, action, "locked", session_hash, "locked", now)
+            return Login("locked", locked_until=until, attempts_left=0, locked_by=kind), False
+        good = attempt()
+        if good:
+            _forget(cur, [s for s in subjects if not s.startswith("global:")])
+            if owner:
+                _remember_address(cur, owner, address_subject, now)
+            return Login("ok"), True
+        locked, left, kind = _count_failure(cur, state, checked, now)
+        _record(cur, user, action, "failed", session_hash, "wrong_password" if user else "unknown_user", now)
+        if locked is not None:
+            return Login("locked", locked_until=locked, attempts_left=0, locked_by=kind), False
+        return Login("failed", attempts_left=left), False
+
+
 def verify(
     con: duckdb.DuckDBPyConnection,
     name: str,
     password: str,
     session_key: str,
     now: dt.datetime | None = None,
+    *,
+    address: str | None = None,
 ) -> Login:
-    """Checks an editor's password, throttled per editor and per session; audits every attempt."""
-    now = now or clock.now()
-    cur = con.cursor()
+    """Checks an editor's password; audits the attempt (rate-limited for refusals).
+
+    Throttled per name (whether or not it exists: both lock alike), per browser session, per client
+    `address`, and for all unknown names together; the time is taken and the count kept under one
+    lock, so simultaneous attempts cannot check more passwords than the limit.
+    """
     name = _clean_name(name)
+    cur = con.cursor()
     row = _editor_row(cur, name) if name else None
     known = row[0] if row else None
     session_hash = _session_hash(session_key)
-    subjects = [("sha256 = $s", {"s": session_hash})]
-    if known:
-        subjects.append(("user_name = $u", {"u": known}))
-    with _LOGIN_LOCK:
-        throttle = _throttle(cur, subjects, now, "login")
-        if throttle.locked_until is not None:
-            _record(cur, known, "login", "locked", session_hash, "locked", now)
-            return Login("locked", locked_until=throttle.locked_until, attempts_left=0)
+    owner = _subject_hash("name", name.casefold())
+    # Every name is held by the unknown names' global lock (else a lock would tell which names
+    # exist); only failures on unknown names count towards it.
+    subjects = {
+        _subject_hash("session", session_hash): MAX_FAILURES,
+        owner: MAX_FAILURES,
+        "global:unknown_names": None if known else GLOBAL_FAILURES,
+    }
+
+    def attempt() -> bool:
         # The same work whether or not the name exists, so timing does not tell which names do.
         if row:
-            good = _matches(password or "", row[1], row[2])
-        else:
-            _matches(password or "", _DUMMY_SALT, b"\0" * HASH_BYTES)
-            good = False
-        if good:
-            _record(cur, known, "login", "ok", session_hash, None, now)
-            return Login("ok", editor=_issue(known, row[2], now))
-        _record(cur, known, "login", "failed", session_hash, "wrong_password" if known else "unknown_user", now)
-        throttle = _throttle(cur, subjects, now, "login")
-        if throttle.locked_until is not None:
-            return Login("locked", locked_until=throttle.locked_until, attempts_left=0)
-        return Login("failed", attempts_left=throttle.attempts_left)
+            return _matches(password or "", row[1], row[2])
+        _matches(password or "", _DUMMY_SALT, b"\0" * HASH_BYTES)
+        return False
+
+    result, good = _check(con, "login", subjects, owner, address, session_hash, known, attempt, now)
+    if not good:
+        return result
+    moment = now or clock.now()
+    _record(cur, known, "login", "ok", session_hash, None, moment)
+    return Login("ok", editor=_issue(known, row[2], moment))
 
 
 def require_editor(
@@ -827,6 +985,17 @@ def viewer_needs_password(session: MutableMapping | None, environ: MutableMappin
     return True
 
 
+class ViewerPasswordRequired(PermissionError):
+    """A read for a session that has not given the viewer password."""
+
+
+def require_viewer(session: MutableMapping | None, environ: MutableMapping | None = None) -> None:
+    """Raises ViewerPasswordRequired unless this session may read the data (the check the data
+    layer makes, so a page that forgot to ask still shows nothing)."""
+    if viewer_needs_password(session, environ):
+        raise ViewerPasswordRequired("the viewer password is required")
+
+
 def verify_viewer(
     con: duckdb.DuckDBPyConnection,
     password: str,
@@ -834,31 +1003,27 @@ def verify_viewer(
     *,
     now: dt.datetime | None = None,
     environ: MutableMapping | None = None,
+    address: str | None = None,
 ) -> Login:
-    """Checks the shared viewer password (throttled per session, audited); on success marks the session."""
-    now = now or clock.now()
+    """Checks the shared viewer password (throttled per session, per client address and for everyone
+    together; refusals audited at a bounded rate); on success marks the session."""
     secret = _viewer_secret(environ)
     if secret is None:
         session[VIEWER_KEY] = True
         return Login("ok")
-    cur = con.cursor()
     session_hash = _session_hash(session_id(session))
-    subjects = [("sha256 = $s", {"s": session_hash})]
-    with _LOGIN_LOCK:
-        throttle = _throttle(cur, subjects, now, "viewer_login")
-        if throttle.locked_until is not None:
-            _record(cur, None, "viewer_login", "locked", session_hash, "locked", now)
-            return Login("locked", locked_until=throttle.locked_until, attempts_left=0)
-        salt, digest = secret
-        if salt and _matches(password or "", salt, digest):
-            _record(cur, VIEWER_USER, "viewer_login", "ok", session_hash, None, now)
-            session[VIEWER_KEY] = True
-            return Login("ok")
-        _record(cur, None, "viewer_login", "failed", session_hash, "wrong_password", now)
-        throttle = _throttle(cur, subjects, now, "viewer_login")
-        if throttle.locked_until is not None:
-            return Login("locked", locked_until=throttle.locked_until, attempts_left=0)
-        return Login("failed", attempts_left=throttle.attempts_left)
+    owner = "viewer:"
+    subjects = {_subject_hash("session", session_hash): MAX_FAILURES, "global:viewer": GLOBAL_FAILURES}
+    salt, digest = secret
+
+    def attempt() -> bool:
+        return bool(salt) and _matches(password or "", salt, digest)
+
+    result, good = _check(con, "viewer_login", subjects, owner, address, session_hash, None, attempt, now)
+    if good:
+        _record(con.cursor(), VIEWER_USER, "viewer_login", "ok", session_hash, None, now or clock.now())
+        session[VIEWER_KEY] = True
+    return result
 
 
 __all__ = [
@@ -878,6 +1043,8 @@ __all__ = [
     "session_id",
     "verify",
     "verify_viewer",
+    "require_viewer",
+    "ViewerPasswordRequired",
     "viewer_hash",
     "viewer_hash_command",
     "viewer_needs_password",

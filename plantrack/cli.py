@@ -22,7 +22,7 @@ from plantrack.excel import write_workbook
 from plantrack.i18n import format_date, t
 from plantrack.references import count_phrase, join_words
 from plantrack.values import Unreadable, read_date
-from plantrack.workbook import UnreadableFile
+from plantrack.workbook import UnreadableFile, more_problems
 
 # 3: the database cannot be opened, nor reached through the dashboard that holds it.
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE, EXIT_BUSY = 0, 1, 2, 3
@@ -169,6 +169,11 @@ def _print_preview(preview: importer.Preview, lang: str, out: TextIO) -> None:
         _print_mapping(t("map_pending", lang, sheet=waiting.sheet, row=waiting.header_row), waiting.matches, lang, out)
     for problem in preview.problems:
         print(problem.line(lang), file=out)
+    more_errors, more_warnings = more_problems(preview.problems), more_problems(preview.problems, "warning")
+    if more_errors:
+        print(t("more_problems", lang, count=more_errors, shown=len(preview.errors)), file=out)
+    if more_warnings:
+        print(t("more_warnings", lang, count=more_warnings, shown=len(preview.warnings)), file=out)
     unknown = press_import.unknown_outlets(
         preview.problems, (preview.validated.frames if preview.validated else {}).get("media")
     )
@@ -177,10 +182,10 @@ def _print_preview(preview: importer.Preview, lang: str, out: TextIO) -> None:
     if unknown:
         print(t("out_unknown_hint", lang), file=out)
     if preview.errors:
-        print(t("problems_found", lang, count=len(preview.errors)), file=out)
+        print(t("problems_found", lang, count=len(preview.errors) + more_errors), file=out)
         return
     if preview.warnings:
-        print(t("warnings_found", lang, count=len(preview.warnings)), file=out)
+        print(t("warnings_found", lang, count=len(preview.warnings) + more_warnings), file=out)
     for title in preview.validated.empty:
         print(t("cli_empty_sheet", lang, sheet=title), file=out)
     removed = [count_phrase(name, c.removed, lang) for name, c in preview.changes.items() if c.removed]

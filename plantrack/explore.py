@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import math
 import re
 import uuid
 from collections.abc import Iterator, Mapping
@@ -34,6 +35,11 @@ FILTER_PREFIX = "x_f_"
 # A filter value that selects empty cells; it travels in the URL like any other value.
 BLANK = "∅"
 RANGE_SEPARATOR = "~"
+# What a range filter in the URL may hold: the page's date inputs span these years, and a number
+# input holds what a JavaScript number holds exactly. Anything else is an ignored key, not a crash.
+URL_FIRST_DATE = dt.date(2000, 1, 1)
+URL_LAST_DATE = dt.date(2100, 12, 31)
+URL_LARGEST_NUMBER = 2**53 - 1
 GRAINS = ("day", "week", "month", "quarter", "year")
 MEASURES = ("count", "sum", "avg", "share")
 # One period after another, per grain: constants, never text from the user.
@@ -424,7 +430,16 @@ def _parse_range(field_: Field, text: str) -> tuple[object, object]:
     def one(part: str) -> object:
         if not part:
             return None
-        return dt.date.fromisoformat(part) if field_.kind == "date" else float(part)
+        if field_.kind == "date":
+            day = dt.date.fromisoformat(part)
+            if not URL_FIRST_DATE <= day <= URL_LAST_DATE:
+                raise ValueError(part)
+            return day
+        number = float(part)
+        # The page's number inputs (JavaScript numbers) refuse 1e309 and anything past ±2^53.
+        if not math.isfinite(number) or abs(number) > URL_LARGEST_NUMBER:
+            raise ValueError(part)
+        return number
 
     low, high = one(low_text), one(high_text)
     if low is None and high is None:

@@ -23,7 +23,7 @@ from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
 from plantrack.i18n import format_date, format_number
 from plantrack.validate import KEY_SEPARATOR, Context, Validated, given, row_key, validate, warn_after_as_of
-from plantrack.workbook import Problem, RawWorkbook, read_workbook
+from plantrack.workbook import Problem, Problems, RawWorkbook, read_workbook
 
 SAMPLE_CELLS = 200
 
@@ -221,7 +221,7 @@ def prepare(
     validated.empty, validated.cleared = empty, cleared
     year = _plan_year(cur, plan_id, validated)
     as_of, as_of_source = _as_of(as_of, validated, year)
-    problems = problems + validated.problems + warn_after_as_of(validated, as_of)
+    problems = Problems.joined(problems, validated.problems, warn_after_as_of(validated, as_of))
     if year is not None and as_of.year != year:
         problems.append(
             Problem("warn_as_of_outside_year", params={"as_of": format_date(as_of), "year": year}, severity="warning")

@@ -17,14 +17,16 @@ from plantrack.values import (
     is_blank,
     read_date,
     read_int,
+    read_key,
     read_money,
     read_number,
     read_percent,
+    read_plain_text,
     read_quarter,
     read_text,
     split_list,
 )
-from plantrack.workbook import Problem, RawSheet, RawWorkbook
+from plantrack.workbook import Problem, Problems, RawSheet, RawWorkbook
 
 KEY_SEPARATOR = "\x1f"
 REFERENCE_CODES = {"units": "unknown_unit", "tasks": "unknown_task", "budget_lines": "unknown_line"}
@@ -89,8 +91,13 @@ BLANK = object()  # what an empty cell reads as
 class _CellReader:
     """Reads one column's cells, remembering each distinct cell so a 100.000-row log reads fast."""
 
-    def __init__(self, column: Column):
+    def __init__(self, column: Column, spec: Sheet | None = None):
         self.column = column
+        # Codes (a row's key, or a reference to one) are read strictly; names and contents as titles.
+        self.key = not column.key_case_sensitive and (
+            column.ref is not None or column.field in (spec.key if spec else ())
+        )
+        self.title = column.required and column.kind == "text"
         self.closed = CLOSED_LISTS[column.choices].lookup() if column.choices else None
         self.memo: dict[object, object] = {}
 
@@ -133,8 +140,8 @@ class _CellReader:
         if kind == "quarter":
             return read_quarter(raw)
         if kind == "unit_list":
-            return split_list(raw)
-        return read_text(raw)
+            return split_list(raw, keys=self.key)
+        return read_key(raw) if self.key else read_plain_text(raw, title=self.title)
 
 
 def _read_sheet(raw: RawSheet, problems: list[Problem]) -> pd.DataFrame:
@@ -166,7 +173,7 @@ def _fraction_typed(raw: object, value: object, percent_format: bool) -> bool:
 
 
 def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, problems: list[Problem]) -> list:
-    reader = _CellReader(column)
+    reader = _CellReader(column, raw.spec)
     position = raw.columns[column.field][0]
     header = raw.header(column.field)
     field_row = raw.field_rows.get(column.field)
@@ -388,6 +395,8 @@ def _check_rules(
 def _failed(problems: list[Problem], raw: RawSheet, row: int) -> set[str]:
     """Fields of this row that already have a problem, so one mistake is reported once."""
     headers = {raw.header(n): n for n in raw.spec.fields}
+    if isinstance(problems, Problems):
+        return {headers.get(column, "") for column in problems.places.get((raw.title, row), ())}
     return {headers.get(p.column, "") for p in problems if p.sheet == raw.title and p.row == row}
 
 
@@ -455,7 +464,7 @@ def _records(frame: pd.DataFrame | None) -> list[dict]:
 
 
 def validate(book: RawWorkbook, context: Context) -> Validated:
-    problems = list(book.problems)
+    problems = Problems(book.problems)
     frames: dict[str, pd.DataFrame] = {}
     for name, raw in book.sheets.items():
         if raw.header_row is None and raw.spec.layout == "table":

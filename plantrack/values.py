@@ -10,7 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 
+from plantrack.i18n import format_number
+from plantrack.limits import MAX_CELL_CHARS, MAX_INT, MAX_MONEY, MAX_NUMBER
 from plantrack.text import clean
 
 
@@ -33,6 +36,15 @@ _QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _QUARTER_WORDS = re.compile(r"^(?:quý|quy|q|quarter)\s*", re.IGNORECASE)
 
 
+# Characters that reorder or hide text: a title can show one thing and hold another.
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_INVISIBLE = frozenset("\u00ad\u034f\u180e\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\ufeff")
+
+
+def _named(chars: set[str]) -> str:
+    return ", ".join(f"U+{ord(c):04X}" for c in sorted(chars))
+
+
 def is_blank(raw: object) -> bool:
     if raw is None:
         return True
@@ -49,6 +61,46 @@ def read_text(raw: object) -> str:
     if isinstance(raw, dt.date):
         return raw.strftime("%d/%m/%Y")
     return clean(str(raw))
+
+
+def read_plain_text(raw: object, *, title: bool = False) -> str:
+    """A text cell as stored: no longer than an Excel cell holds, no direction controls.
+
+    A title (a name or a content shown as a heading) must not hide characters either.
+    """
+    text = read_text(raw)
+    if len(text) > MAX_CELL_CHARS:
+        raise Unreadable("cell_too_long", length=format_number(len(text)), limit=format_number(MAX_CELL_CHARS))
+    hidden = set(text) & (_BIDI_CONTROLS | _INVISIBLE if title else _BIDI_CONTROLS)
+    if hidden:
+        raise Unreadable("text_control_chars", chars=_named(hidden))
+    return text
+
+
+def read_key(raw: object) -> str:
+    """A code that identifies a row or points at one: NFKC (fullwidth ＮＶ１ is NV1), and nothing that
+    makes two codes look alike while differing (invisible or control characters, Cyrillic or Greek
+    letters among Latin ones)."""
+    text = unicodedata.normalize("NFKC", read_plain_text(raw))
+    hidden = {c for c in text if c in _BIDI_CONTROLS or c in _INVISIBLE or unicodedata.category(c) in ("Cc", "Cf")}
+    if hidden:
+        raise Unreadable("key_invisible_chars", value=_visible(text), chars=_named(hidden))
+    foreign = {c for c in text if unicodedata.name(c, "").startswith(("CYRILLIC", "GREEK"))}
+    if foreign:
+        raise Unreadable("key_confusable", value=_visible(text), chars=_named(foreign))
+    return text
+
+
+def _visible(text: str) -> str:
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cf"))
+
+
+def _bounded(value: float, limit: int, raw: object) -> float:
+    if not math.isfinite(value):
+        raise Unreadable("number_not_finite", value=read_text(raw))
+    if value > limit:
+        raise Unreadable("number_too_big", value=read_text(raw), limit=format_number(limit))
+    return value
 
 
 def read_date(raw: object) -> dt.date:
@@ -105,6 +157,7 @@ def read_money(raw: object) -> int:
         raise Unreadable("expect_money", value=read_text(raw))
     if value < 0:
         raise Unreadable("negative_money", value=read_text(raw))
+    _bounded(value, MAX_MONEY, raw)
     if abs(value - round(value)) > 0.005:
         raise Unreadable("fractional_money", value=read_text(raw))
     return int(round(value))
@@ -124,11 +177,11 @@ def read_number(raw: object) -> float:
         raise Unreadable("expect_number", value=read_text(raw))
     if value < 0:
         raise Unreadable("negative_number", value=read_text(raw))
-    return value
+    return _bounded(value, MAX_NUMBER, raw)
 
 
 def read_int(raw: object) -> int:
-    value = read_number(raw)
+    value = _bounded(read_number(raw), MAX_INT, raw)
     if not value.is_integer():
         raise Unreadable("expect_int", value=read_text(raw))
     return int(value)
@@ -166,7 +219,8 @@ def read_quarter(raw: object) -> int:
     raise Unreadable("expect_quarter", value=read_text(raw))
 
 
-def split_list(raw: object) -> list[str]:
-    """'P.KHTC; VP' or one per line: separators ; , and new lines."""
+def split_list(raw: object, *, keys: bool = False) -> list[str]:
+    """'P.KHTC; VP' or one per line: separators ; , and new lines; `keys`: each part read as a code."""
     parts = re.split(r"[;,\n\r]+", str(raw))
-    return [clean(part) for part in parts if clean(part)]
+    found = [clean(part) for part in parts if clean(part)]
+    return [read_key(part) for part in found] if keys else found

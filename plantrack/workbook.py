@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,15 +19,17 @@ from xml.etree import ElementTree
 
 import python_calamine
 
+from plantrack import limits, sheetscan
 from plantrack.contract import SHEETS, Sheet, sheet_lookup
-from plantrack.i18n import t
+from plantrack.i18n import format_number, t
+from plantrack.limits import MAX_FILE_BYTES, MAX_RATIO, MAX_UNPACKED_BYTES
 from plantrack.text import Lookup, clean
 from plantrack.values import is_blank
 
-MAX_FILE_BYTES = 100 * 1024 * 1024
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
-MAX_RATIO = 200
 HEADER_SEARCH_ROWS = 15
+# An OLE compound file: an old .xls, or an .xlsx that Excel encrypted with a password.
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 _NS = {
     "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -48,7 +52,7 @@ class Problem:
 
     def message(self, lang: str = "vi") -> str:
         params = {"column": self.column or "", **self.params}
-        return t(self.code, lang, **params)
+        return t(self.code, lang, **{key: _quoted(value, key in QUOTED) for key, value in params.items()})
 
     def place(self, lang: str = "vi") -> str:
         parts = [self.sheet or t("sheet_file", lang)]
@@ -60,6 +64,70 @@ class Problem:
 
     def line(self, lang: str = "vi") -> str:
         return f"{self.place(lang)}: {self.message(lang)}"
+
+
+# A cell's value quoted in a message: long enough to recognise, never a whole 32.767-character cell.
+QUOTE_CHARS = 200
+QUOTED = ("value", "key", "detail")
+
+
+def _quoted(value: object, cut: bool) -> object:
+    """Text as a message shows it: no control characters (a terminal would run escape sequences);
+    a cell's value cut to QUOTE_CHARS."""
+    if not isinstance(value, str):
+        return value
+    text = "".join("\ufffd" if unicodedata.category(c) == "Cc" and c != "\n" else c for c in value)
+    return text if not cut or len(text) <= QUOTE_CHARS else text[:QUOTE_CHARS] + "…"
+
+
+class Problems(list):
+    """A list of problems that keeps the first MAX_PROBLEMS of each severity and counts the rest.
+
+    A file with two million bad cells must not hold two million messages in memory; an error past
+    the cap still counts, so the file stays refused.
+    """
+
+    def __init__(self, items=(), limit: int = limits.MAX_PROBLEMS):
+        super().__init__()
+        self.limit = limit
+        self.dropped = {"error": 0, "warning": 0}
+        self._kept = {"error": 0, "warning": 0}
+        # Columns with a problem per (sheet, row), kept or not: one mistake is reported once.
+        self.places: dict[tuple, set] = {}
+        self.extend(items)
+        for severity, count in getattr(items, "dropped", {}).items():
+            self.dropped[severity] = self.dropped.get(severity, 0) + count
+
+    def append(self, problem: Problem) -> None:
+        self.places.setdefault((problem.sheet, problem.row), set()).add(problem.column)
+        kept = self._kept.get(problem.severity, 0)
+        if kept >= self.limit:
+            self.dropped[problem.severity] = self.dropped.get(problem.severity, 0) + 1
+            return
+        self._kept[problem.severity] = kept + 1
+        super().append(problem)
+
+    def extend(self, problems) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    @classmethod
+    def joined(cls, *parts: list) -> Problems:
+        """Several lists as one, the counts of what each dropped added up."""
+        joined = cls()
+        for part in parts:
+            joined.extend(part)
+            for severity, count in getattr(part, "dropped", {}).items():
+                joined.dropped[severity] = joined.dropped.get(severity, 0) + count
+        return joined
+
+    def more(self, severity: str) -> int:
+        """How many problems of this severity were counted but not kept."""
+        return self.dropped.get(severity, 0)
+
+
+def more_problems(problems: list, severity: str = "error") -> int:
+    return problems.more(severity) if isinstance(problems, Problems) else 0
 
 
 class UnreadableFile(Exception):
@@ -110,6 +178,8 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
         raise UnreadableFile(
             Problem("file_too_large", params={"size": len(data) // 2**20, "limit": MAX_FILE_BYTES // 2**20})
         )
+    if data.startswith(_OLE_MAGIC):
+        raise UnreadableFile(Problem("file_encrypted" if _ENCRYPTED_STREAM in data else "file_not_xlsx"))
     if not data.startswith(b"PK\x03\x04"):
         raise UnreadableFile(Problem("file_not_xlsx"))
     try:
@@ -131,25 +201,87 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
     return archive
 
 
+def _limit_problem(code: str, sheet: str | None, size: int, limit: int, unit: int = 1) -> Problem:
+    """A refusal that names the limit: `size` and `limit` shown in `unit`s (1, or MiB)."""
+    params = {"size": format_number(size // unit), "limit": format_number(limit // unit)}
+    if sheet:
+        params["sheet"] = sheet
+    return Problem(code, sheet, params=params)
+
+
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
-    """Reads one part, never more than the unpacked limit even if the zip lies about sizes."""
+    """Reads one part, never more than the part limit even if the zip lies about sizes."""
     chunks = []
     total = 0
     try:
         with archive.open(name) as member:
             while chunk := member.read(1 << 20):
                 total += len(chunk)
-                if total > MAX_UNPACKED_BYTES:
+                if total > limits.MAX_PART_BYTES:
                     raise UnreadableFile(
-                        Problem(
-                            "file_too_big_unpacked",
-                            params={"size": total // 2**20, "limit": MAX_UNPACKED_BYTES // 2**20},
-                        )
+                        _limit_problem("file_part_too_big", None, total, limits.MAX_PART_BYTES, limits.MIB)
                     )
                 chunks.append(chunk)
     except (zipfile.BadZipFile, EOFError, OSError) as error:
         raise UnreadableFile(Problem("file_corrupt", params={"detail": str(error)})) from None
     return b"".join(chunks)
+
+
+def _shared_strings_part(archive: zipfile.ZipFile) -> str | None:
+    try:
+        rels = ElementTree.fromstring(_read_member(archive, "xl/_rels/workbook.xml.rels"))
+    except (ElementTree.ParseError, KeyError):
+        return None
+    for rel in rels.findall("rel:Relationship", _NS):
+        if rel.get("Type", "").endswith("/sharedStrings"):
+            target = rel.get("Target", "")
+            path = target.lstrip("/") if target.startswith("/") else "xl/" + target
+            return path if path in archive.namelist() else None
+    return "xl/sharedStrings.xml" if "xl/sharedStrings.xml" in archive.namelist() else None
+
+
+def _measure(archive: zipfile.ZipFile, parts: dict[str, str], titles: list[str], deadline) -> None:
+    """Refuses the file before calamine builds any sheet whose grid, cells or text are over a limit."""
+    strings = sheetscan.shared_string_sizes(archive, _shared_strings_part(archive), limits.MAX_PART_BYTES, deadline)
+    total = 0
+    for title in titles:
+        part = parts.get(title)
+        if part is None or part not in archive.namelist():
+            continue
+        size = sheetscan.scan_sheet(archive, part, strings, limits.MAX_PART_BYTES, deadline)
+        if size.area > limits.MAX_SHEET_CELLS:
+            raise UnreadableFile(
+                Problem(
+                    "sheet_too_many_cells",
+                    title,
+                    params={
+                        "sheet": title,
+                        "last": f"{_letters(max(size.columns, 1) - 1)}{size.rows}",
+                        "size": format_number(size.area),
+                        "limit": format_number(limits.MAX_SHEET_CELLS),
+                    },
+                )
+            )
+        if size.text_bytes > limits.MAX_SHEET_TEXT_BYTES:
+            raise UnreadableFile(
+                _limit_problem("sheet_too_much_text", title, size.text_bytes, limits.MAX_SHEET_TEXT_BYTES, limits.MIB)
+            )
+        total += size.area
+        if total > limits.MAX_WORKBOOK_CELLS:
+            raise UnreadableFile(_limit_problem("file_too_many_cells", None, total, limits.MAX_WORKBOOK_CELLS))
+
+
+def _check_merges(title: str, merged: list, rows: int) -> None:
+    """Merged ranges are copied cell by cell: their number and the cells they cover are bounded."""
+    merged = merged or []
+    if len(merged) > limits.MAX_MERGED_RANGES:
+        raise UnreadableFile(_limit_problem("sheet_too_many_merges", title, len(merged), limits.MAX_MERGED_RANGES))
+    covered = 0
+    for (top, left), (bottom, right) in merged:
+        if top < rows:
+            covered += (min(bottom, rows - 1) - top + 1) * max(0, right - left + 1)
+    if covered > limits.MAX_MERGED_CELLS:
+        raise UnreadableFile(_limit_problem("sheet_merges_too_big", title, covered, limits.MAX_MERGED_CELLS))
 
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
@@ -307,23 +439,45 @@ def top_rows(grid: list[list]) -> list[list]:
     return grid[:HEADER_SEARCH_ROWS]
 
 
-def read_workbook(source: bytes | str | Path, mapper: Mapper | None = None) -> RawWorkbook:
+def read_workbook(
+    source: bytes | str | Path, mapper: Mapper | None = None, seconds: float = limits.READ_SECONDS
+) -> RawWorkbook:
     """Finds the template's sheets in the file. Raises UnreadableFile when it is no workbook.
 
     `mapper` (plantrack.mapping) is asked about every sheet that is not a template sheet other than
     Báo chí: a monitoring export of any name becomes the Báo chí sheet through its column mapping.
+    Every limit of `plantrack.limits` is checked before the work it bounds; the whole read gets
+    `seconds` of wall-clock time.
     """
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    deadline = sheetscan.Deadline(seconds)
+    try:
+        return _read(data, deadline, mapper)
+    except sheetscan.OutOfTime:
+        raise UnreadableFile(Problem("file_read_too_long", params={"limit": format_number(seconds)})) from None
+    except sheetscan.TooBig as too_big:
+        raise UnreadableFile(
+            _limit_problem("file_part_too_big", None, too_big.size, limits.MAX_PART_BYTES, limits.MIB)
+        ) from None
+    except (zipfile.BadZipFile, EOFError, OSError, zlib.error) as error:
+        raise UnreadableFile(Problem("file_corrupt", params={"detail": str(error)[:200]})) from None
+
+
+def _read(data: bytes, deadline: sheetscan.Deadline, mapper: Mapper | None) -> RawWorkbook:
     archive = _open_zip(data)
     parts = _sheet_parts(archive)
+    lookup = sheet_lookup()
+    # With a mapper every sheet may be read (an export of any name), so every sheet is measured.
+    _measure(
+        archive, parts, [title for title in parts if mapper is not None or lookup.get(title) is not None], deadline
+    )
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as error:  # calamine raises its own error types for damaged parts
         raise UnreadableFile(Problem("file_corrupt", params={"detail": str(error)[:200]})) from None
 
-    lookup = sheet_lookup()
     sheets: dict[str, RawSheet] = {}
-    problems: list[Problem] = []
+    problems = Problems()
     skipped = False
     for title in book.sheet_names:
         name = lookup.get(title)
@@ -332,12 +486,23 @@ def read_workbook(source: bytes | str | Path, mapper: Mapper | None = None) -> R
         if name in sheets:
             problems.append(Problem("duplicate_sheet", title, params={"sheet": title}))
             continue
+        deadline.check()
         try:
             calamine_sheet = book.get_sheet_by_name(title)
-            grid = calamine_sheet.to_python(skip_empty_area=False)
+            # The grid read below starts at A1, wherever the data starts.
+            end = calamine_sheet.end or (-1, -1)
+            rows, area = end[0] + 1, (end[0] + 1) * (end[1] + 1)
+            if area > limits.MAX_SHEET_CELLS:
+                # The scan missed a part calamine found (an unusual layout): still no dense grid.
+                raise UnreadableFile(_limit_problem("sheet_too_many_cells_short", title, area, limits.MAX_SHEET_CELLS))
             merged = calamine_sheet.merged_cell_ranges
+            _check_merges(title, merged, rows)
+            grid = calamine_sheet.to_python(skip_empty_area=False)
+        except UnreadableFile:
+            raise
         except Exception as error:
             raise UnreadableFile(Problem("file_corrupt", title, params={"detail": str(error)[:200]})) from None
+        deadline.check()
         copied = _fill_merged(grid, merged)
         mapped = mapper(title, name, top_rows(grid)) if mapper is not None and name in (None, "media") else None
         if mapped == SKIP:
@@ -354,7 +519,10 @@ def read_workbook(source: bytes | str | Path, mapper: Mapper | None = None) -> R
         uncalculated = set()
         if title in parts and parts[title] in archive.namelist():
             uncalculated = _uncalculated_formulas(_read_member(archive, parts[title]))
+        deadline.check()
         sheets[name] = _locate(spec, title, grid, copied, uncalculated, data, problems, mapped)
+        del grid, copied
+        deadline.check()
     if not sheets and not problems and not skipped:
         expected = ", ".join(f"{s.vi} ({s.en})" for s in SHEETS)
         problems.append(Problem("no_known_sheet", params={"expected": expected}))

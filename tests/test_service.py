@@ -34,7 +34,7 @@ AUDIT_COLUMNS = "user_name, action, plan_id, version_id, file_name, sha256, outc
 
 @contextlib.contextmanager
 def serving(db: Path, log: Path, net_log: Path, env: dict | None = None, timeout: float = 90):
-    """`streamlit run serve.py` on its own database; yields once it owns the file."""
+    """`streamlit run dashboard.py` on its own database; yields once it owns the file."""
     port = _free_port()
     environment = {
         **os.environ,
@@ -45,7 +45,7 @@ def serving(db: Path, log: Path, net_log: Path, env: dict | None = None, timeout
     }
     with log.open("wb") as out:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "serve.py"), "--server.port", str(port)],
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.port", str(port)],
             cwd=ROOT,
             env=environment,
             stdout=out,

@@ -188,7 +188,7 @@ def test_refused_file_then_preview_confirm_overview_and_rollback(db):
 
     app = login(update_page())
     assert len(app.file_uploader) == 1
-    assert "tối đa 100 MB" in app.file_uploader[0].label
+    assert "tối đa 100 MiB" in app.file_uploader[0].label
     assert {"Tải mẫu trống (.xlsx)", "Tải số liệu hiện tại (.xlsx)"} <= {b.label for b in app.get("download_button")}
 
     # A refused file: every problem in a table, the database untouched, the attempt audited once.

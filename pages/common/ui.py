@@ -6,7 +6,6 @@ Only pages import this module; the logic it calls lives in `plantrack`, which ne
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +13,8 @@ import duckdb
 import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit import runtime
+from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
 from pages.common import sessions
 from plantrack import (
@@ -22,9 +23,12 @@ from plantrack import (
     demo,
     explore,
     exports,
+    failures,
     history,
+    markup,
     measures,
     meeting,
+    memory,
     plotly_locale,
     queries,
     report,
@@ -39,7 +43,8 @@ from plantrack.i18n import LANGS, format_date, format_number, t
 
 # Shown in the sidebar to a logged-in editor; everyone else sees a small link to its login form.
 UPDATE_PAGE = "pages/6_Cap_nhat_du_lieu.py"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# The update page's preview of an upload (its frames): dropped when the editor leaves the page.
+UPDATE_PREVIEW_KEY = "update_preview"
 PAGES = (
     ("dashboard.py", "page_overview", ":material/dashboard:"),
     ("pages/1_Tien_do_theo_don_vi.py", "page_units", ":material/groups:"),
@@ -160,10 +165,12 @@ class View:
         return tuple(sorted((key, _hashable(params[key])) for key in queries.parameters(name)))
 
     def query(self, name: str, **extra: object) -> pd.DataFrame:
+        auth.require_viewer(st.session_state)
         return _cached_query(self.cur, str(database_path()), self.stamp, name, self._bound(name, **extra)).copy()
 
     def statuses(self) -> pd.DataFrame:
         """status.statuses of `query("tasks_at_version")`, cached until the data changes."""
+        auth.require_viewer(st.session_state)
         wanted = self._bound("tasks_at_version")
         return _cached_statuses(
             self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year, self.rules.grace_days
@@ -198,9 +205,41 @@ def _set_url(name: str, value: str | None) -> None:
         st.query_params[name] = value
 
 
+def client_address() -> str:
+    """The address the browser connects from (the login throttle's per-address count).
+
+    Streamlit gives none for a connection from this machine: those share one count."""
+    try:
+        address = st.context.ip_address
+    except Exception:
+        address = None
+    return address if isinstance(address, str) and address else "local"
+
+
+def _read(view: View, name: str, **params: object) -> pd.DataFrame:
+    """A query outside the cache (the sidebar's plan, versions, units), for a session that may read."""
+    auth.require_viewer(st.session_state)
+    return queries.run(view.cur, name, **params)
+
+
+def _failure_handler(lang: str):
+    """Shows an error as a sentence in the user's language; the traceback goes to the server log only."""
+
+    def handle(error: Exception) -> bool:
+        st.error(failures.explain(error, lang), icon=":material/error:")
+        return True
+
+    return handle
+
+
 def page(title_key: str) -> View:
     """Sets up a page: config, cursor, filters from the URL, sidebar. Every page calls this first."""
     lang = _url("lang") if _url("lang") in LANGS else "vi"
+    ctx = get_script_run_ctx()
+    # On a real server (not under AppTest, whose mock runtime lets tests see the exception itself),
+    # an error anywhere in the page becomes a sentence.
+    if ctx is not None and type(runtime.Runtime._instance) is runtime.Runtime:
+        ctx.on_script_error = _failure_handler(lang)
     meeting_mode = _url("meeting") == "1"
     st.set_page_config(
         page_title=t(title_key, lang),
@@ -208,16 +247,18 @@ def page(title_key: str) -> View:
         layout="wide",
         initial_sidebar_state="collapsed" if meeting_mode else "auto",
     )
+    if title_key != "page_update" and st.session_state.pop(UPDATE_PREVIEW_KEY, None) is not None:
+        memory.release()  # a preview abandoned for another page
     view = View(_connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
     sessions.resume(view.cur)
-    if title_key != "page_update" and auth.viewer_needs_password(st.session_state):
+    if auth.viewer_needs_password(st.session_state):
         _viewer_login(view)  # stops the script until the shared viewer password is given
-    view.stamp = tuple(queries.run(view.cur, "data_stamp").iloc[0])
-    plans = queries.run(view.cur, "plans")
+    view.stamp = tuple(_read(view, "data_stamp").iloc[0])
+    plans = _read(view, "plans")
     if not plans.empty:
         chosen = plans[plans["plan_id"].astype(str) == (_url("plan") or "")]
         view.plan = (chosen if not chosen.empty else plans).iloc[0]
-        view.versions = queries.run(view.cur, "plan_versions", plan_id=view.plan_id)
+        view.versions = _read(view, "plan_versions", plan_id=view.plan_id)
     _sidebar(view, plans)
     if view.meeting:
         _meeting_bar(view, plans)
@@ -235,13 +276,13 @@ def _viewer_login(view: View) -> None:
         password = st.text_input(view.t("upd_viewer_password"), type="password")
         submitted = st.form_submit_button(view.t("upd_viewer_button"), type="primary")
     if submitted:
-        result = auth.verify_viewer(view.cur, password, st.session_state)
+        result = auth.verify_viewer(view.cur, password, st.session_state, address=client_address())
         if result.ok:
             st.rerun()
         elif result.outcome == "locked":
             st.error(
                 view.t(
-                    "upd_login_locked",
+                    result.message_key,
                     count=auth.MAX_FAILURES,
                     time=f"{clock.local(result.locked_until):%H:%M}",
                     minutes=int(auth.LOCK_TIME.total_seconds() // 60),
@@ -254,7 +295,7 @@ def _viewer_login(view: View) -> None:
 
 def plain(text: object) -> str:
     """Text from a workbook, escaped so Streamlit's markdown shows it as typed (no links, no emphasis)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    return markup.md(text)
 
 
 def _sidebar(view: View, plans: pd.DataFrame) -> None:
@@ -345,7 +386,7 @@ def _as_of_filter(view: View) -> None:
 
 
 def _unit_filter(view: View) -> None:
-    units = queries.run(view.cur, "units_at_version", plan_id=view.plan_id, version_id=view.version_id)
+    units = _read(view, "units_at_version", plan_id=view.plan_id, version_id=view.version_id)
     names = dict(zip(units["unit_code"], units["unit_name"]))
     wanted = [code for code in (_url("units") or "").split(",") if code in names]
     chosen = st.multiselect(
@@ -451,7 +492,8 @@ def chart(figure: go.Figure | None, view: View, empty_key: str = "no_data_chart"
         **plotly_locale.config(view.lang),
         "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name},
     }
-    st.plotly_chart(figure, config=config, width="stretch")
+    # Workbook text in labels, legends and hovers is shown as typed, never as Plotly's HTML.
+    st.plotly_chart(markup.figure(figure), config=config, width="stretch")
 
 
 def _projector(figure: go.Figure) -> None:
@@ -581,6 +623,7 @@ def _cached_explore(
 
 def explored(view: View, what: str, exploration: explore.Exploration, column: str | None = None) -> object:
     """An exploration's aggregate, rows, count or a column's options, cached until the data changes."""
+    auth.require_viewer(st.session_state)
     params = tuple(sorted((key, _hashable(value)) for key, value in view.params().items()))
     result = _cached_explore(view.cur, str(database_path()), view.stamp, what, exploration, column, params, view.lang)
     return result.copy() if isinstance(result, (pd.DataFrame, list)) else result
@@ -814,6 +857,7 @@ def report_downloads(view: View) -> None:
 
         def collect() -> report.ReportData:
             # A cursor of its own: the file is made when the button is pressed, after this run ended.
+            auth.require_viewer(st.session_state)
             return report.collect(
                 _connection(str(database_path())).cursor(), plan, version_id, as_of, period, view.rules
             )
