@@ -14,7 +14,7 @@ from typing import TextIO
 
 import duckdb
 
-from plantrack import auth, backup, clock, demo, draft, importer, mapping, press_import, service
+from plantrack import auth, backup, clock, demo, draft, importer, mapping, service
 from plantrack.contract import CLEARABLE, MEDIA, SHEETS_BY_NAME, sheet_lookup
 from plantrack.db import connect, database_path
 from plantrack.document import UnreadableDocument
@@ -174,9 +174,7 @@ def _print_preview(preview: importer.Preview, lang: str, out: TextIO) -> None:
         print(t("more_problems", lang, count=more_errors, shown=len(preview.errors)), file=out)
     if more_warnings:
         print(t("more_warnings", lang, count=more_warnings, shown=len(preview.warnings)), file=out)
-    unknown = press_import.unknown_outlets(
-        preview.problems, (preview.validated.frames if preview.validated else {}).get("media")
-    )
+    unknown = preview.unknown_outlets
     for outlet in unknown:
         print(t("out_unknown_line", lang, outlet=outlet.outlet, count=outlet.mentions, row=outlet.first_row), file=out)
     if unknown:

@@ -77,6 +77,9 @@ class Preview:
     # Sheets read through a column mapping, and sheets waiting for one (plantrack.mapping).
     mappings: list[mapping.Applied] = field(default_factory=list)
     pending: list[mapping.Pending] = field(default_factory=list)
+    # Outlets no row, file sheet or directory classifies, with what the file says of them: kept apart
+    # from `validated` because the page drops a refused preview's frames (issue 16) and still asks.
+    unknown_outlets: list[press_import.UnknownOutlet] = field(default_factory=list)
     as_of_source: str = "given"
 
     @property
@@ -239,6 +242,7 @@ def prepare(
         as_of_source=as_of_source,
         mappings=resolver.applied,
         pending=resolver.pending,
+        unknown_outlets=press_import.unknown_outlets(problems, validated.frames.get("media")),
     )
     if not decided:
         return preview

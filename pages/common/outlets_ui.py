@@ -63,8 +63,7 @@ def classify_unknown(
     view: ui.View, session: MutableMapping, preview: importer.Preview, checked_again: Callable[[], None]
 ) -> None:
     """The outlets of the file that no row, file sheet or directory gives a scope: classified here, once."""
-    media = preview.validated.frames.get("media") if preview.validated else None
-    unknown = press_import.unknown_outlets(preview.problems, media)
+    unknown = preview.unknown_outlets
     if not unknown or preview.plan_id is None:
         return
     st.markdown("##### " + view.t("out_unknown_title", count=len(unknown)))
