@@ -646,6 +646,14 @@ def log_event(
     _log(con, user, action, plan_id, None, file_name, sha256, outcome, detail)
 
 
+def current_rows(cur: duckdb.DuckDBPyConnection, spec: Sheet, plan_id: int) -> pd.DataFrame:
+    """One sheet's rows in the plan's current state, columns named by field (for the preview's labels)."""
+    fields = ", ".join(quote(f) for f in ["row_key", *spec.fields])
+    return cur.execute(
+        f"select {fields} from {quote(spec.name)} where plan_id = $p and valid_to is null", {"p": plan_id}
+    ).df()
+
+
 def state(con: duckdb.DuckDBPyConnection, plan_id: int, version_id: int | None = None) -> dict[str, pd.DataFrame]:
     """Every sheet's rows of a plan at a version (default: the latest), columns named by field."""
     cur = con.cursor()

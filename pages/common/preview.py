@@ -17,7 +17,6 @@ from babel.numbers import format_decimal
 from pages.common import ui
 from plantrack import importer
 from plantrack.contract import CLEARABLE, CLOSED_LISTS, SHEETS_BY_NAME, Column, Sheet
-from plantrack.db import quote
 from plantrack.i18n import LOCALES, format_date, format_money, format_number
 from plantrack.references import DanglingReferences, count_phrase, join_words
 from plantrack.validate import KEY_SEPARATOR
@@ -77,10 +76,7 @@ def key_labels(view: ui.View, spec: Sheet, frame: pd.DataFrame | None, wanted: s
 def current_rows(view: ui.View, spec: Sheet, plan_id: int | None) -> pd.DataFrame | None:
     if plan_id is None:
         return None
-    fields = ", ".join(quote(f) for f in ["row_key", *spec.fields])
-    return view.cur.execute(
-        f"select {fields} from {quote(spec.name)} where plan_id = $p and valid_to is null", {"p": plan_id}
-    ).df()
+    return importer.current_rows(view.cur, spec, plan_id)
 
 
 def grid(frame: pd.DataFrame, columns: dict, **options) -> None:
