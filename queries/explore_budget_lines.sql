@@ -3,7 +3,7 @@
 with lines as (
     select *
     from budget_lines_at($plan_id, $version_id)
-    where len($units) = 0 or unit_code in (select unnest($units))
+    where unit_in_view(unit_code, $units)
 ),
 
 paid as (

@@ -12,5 +12,5 @@ select
 from disbursements_at($plan_id, $version_id) as d
 join budget_lines_at($plan_id, $version_id) as l on l.line_code = d.line_code
 where d.paid_on <= $until
-    and (len($units) = 0 or l.unit_code in (select unnest($units)))
+    and unit_in_view(l.unit_code, $units)
     and ($quarter = 0 or quarter(d.paid_on) = $quarter)

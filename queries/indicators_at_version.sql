@@ -3,7 +3,7 @@
 with tasks_now as (
     select task_code, content
     from tasks_at($plan_id, $version_id)
-    where len($units) = 0 or lead_unit in (select unnest($units)) or len(list_intersect(support_units, $units)) > 0
+    where task_in_view(lead_unit, support_units, $units)
 )
 
 select
@@ -17,4 +17,4 @@ select
     i.note,
 from indicators_at($plan_id, $version_id) as i
 join tasks_now as t on t.task_code = i.task_code
-order by try_cast(regexp_extract(i.task_code, '\d+') as integer) nulls last, i.task_code, i.indicator
+order by task_order(i.task_code), i.indicator

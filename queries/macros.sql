@@ -8,6 +8,38 @@ create or replace macro open_version() as 2147483647;
 create or replace macro valid_at(valid_from, valid_to, v) as
     valid_from <= v and coalesce(valid_to, open_version()) > v;
 
+-- The units chosen in the sidebar: a row of one of them (an empty list: every unit is chosen).
+create or replace macro unit_in_view(unit_code, units) as
+    len(units) = 0 or unit_code in (select unnest(units));
+
+-- A task is in view when its lead unit or one of its supporting units is chosen.
+create or replace macro task_in_view(lead_unit, support_units, units) as
+    unit_in_view(lead_unit, units) or len(list_intersect(support_units, units)) > 0;
+
+-- The plan's order of tasks: by the number in the code (NV2 before NV10), then by the code, codes
+-- without a number last. A struct, so that a query orders by one expression.
+create or replace macro task_order(task_code) as {
+    'unnumbered': try_cast(regexp_extract(task_code, '\d+') as integer) is null,
+    'number': try_cast(regexp_extract(task_code, '\d+') as integer),
+    'code': task_code
+};
+
+-- A task is done when its state is Hoàn thành or its progress is 100 % or more (DESIGN §5, rule 1).
+-- plantrack.status reads the same rule over frames in Python; tests/test_queries_macros.py holds
+-- the two equal on a table of cases.
+create or replace macro is_done(state, progress) as
+    coalesce(state = 'done' or progress >= 100, false);
+
+-- A milestone's state at the as-of date: ms_done (completed by then), ms_late (due before it, not
+-- completed), ms_due (due within due_soon_days), ms_ahead.
+create or replace macro milestone_state(completed_on, due_on, until, due_soon_days) as
+    case
+        when completed_on is not null and completed_on <= until then 'ms_done'
+        when due_on < until then 'ms_late'
+        when due_on <= until + due_soon_days then 'ms_due'
+        else 'ms_ahead'
+    end;
+
 -- The rows of plan p as they were at version v, one macro per sheet of the contract
 -- (tests/test_queries_macros.py holds this list equal to plantrack.contract.SHEETS).
 create or replace macro plan_info_at(p, v) as table

@@ -51,9 +51,9 @@ left join units_now as u on u.unit_code = t.lead_unit
 left join progress_changes as c on c.row_key = t.row_key
 left join versions as v on v.version_id = c.version_id
 where
-    (len($units) = 0 or t.lead_unit in (select unnest($units)) or len(list_intersect(t.support_units, $units)) > 0)
+    task_in_view(t.lead_unit, t.support_units, $units)
     and (
         q.starts_on is null
         or (coalesce(t.start_on, make_date($year, 1, 1)) <= q.ends_on and coalesce(t.due_on, make_date($year, 12, 31)) >= q.starts_on)
     )
-order by try_cast(regexp_extract(t.task_code, '\d+') as integer) nulls last, t.task_code
+order by task_order(t.task_code)

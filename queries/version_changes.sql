@@ -30,8 +30,8 @@ before_after as (
     select
         sheet,
         row_key,
-        bool_or(valid_from <= p.version_id and coalesce(valid_to, 2147483647) > p.version_id) as was_there,
-        bool_or(valid_from <= $version_id and coalesce(valid_to, 2147483647) > $version_id) as is_there,
+        bool_or(valid_at(valid_from, valid_to, p.version_id)) as was_there,
+        bool_or(valid_at(valid_from, valid_to, $version_id)) as is_there,
         bool_or(valid_from > p.version_id and valid_from <= $version_id) as new_state,
     from touched
     semi join moved using (sheet, row_key)

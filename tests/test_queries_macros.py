@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+import pandas as pd
 import pytest
 
+from plantrack import status
 from plantrack.contract import SHEETS
 from plantrack.db import MACROS, connect, quote
 
@@ -52,3 +55,76 @@ def test_a_row_is_valid_from_its_first_version_up_to_but_not_at_its_closing_one(
     for valid_from, valid_to, version, expected in cases:
         got = con.execute("select valid_at($f, $t, $v)", {"f": valid_from, "t": valid_to, "v": version}).fetchone()[0]
         assert got is expected, (valid_from, valid_to, version)
+
+
+def test_done_means_state_done_or_progress_of_100_in_sql_as_in_plantrack_status(con):
+    as_of = dt.date(2019, 6, 30)
+    states = ["done", "in_progress", "paused", "not_started", None]
+    progresses = [None, 0, 99.9, 100, 120]
+    pairs = [(state, progress) for state in states for progress in progresses]
+    cases = pd.DataFrame(
+        [
+            {
+                "task_code": f"NV{n}",
+                "is_ongoing": False,
+                "start_on": dt.date(2019, 1, 1),
+                "due_on": dt.date(2019, 12, 31),
+                "progress": progress,
+                "state": state,
+                "completed_on": None,
+                "updated_on": None,
+            }
+            for n, (state, progress) in enumerate(pairs)
+        ]
+    )
+    in_python = status.statuses(cases, as_of)["status"].eq(status.DONE).tolist()
+    in_sql = [
+        con.execute("select is_done($s::varchar, $p::double)", {"s": state, "p": progress}).fetchone()[0]
+        for state, progress in pairs
+    ]
+    assert in_sql == in_python
+    assert in_sql.count(True) == len(progresses) + 2 * (len(states) - 1)
+
+
+def test_a_task_is_in_view_by_its_lead_unit_or_a_supporting_unit(con):
+    cases = [
+        ("VP", [], [], True),
+        ("VP", ["SNV"], ["VP"], True),
+        ("P.TTBCXB", ["VP", "SNV"], ["SNV"], True),
+        ("P.TTBCXB", ["VP"], ["SNV"], False),
+        ("P.TTBCXB", [], ["SNV", "VP"], False),
+    ]
+    for lead, support, units, expected in cases:
+        got = con.execute(
+            "select task_in_view($lead, $support::varchar[], $units::varchar[]), unit_in_view($lead, $units::varchar[])",
+            {"lead": lead, "support": support, "units": units},
+        ).fetchone()
+        assert got == (expected, not units or lead in units), (lead, support, units)
+
+
+def test_tasks_are_ordered_by_the_number_in_their_code_then_by_code_unnumbered_last(con):
+    codes = ["NV10", "NV2", None, "Khác", "NV2b", "NV1", "B3", "NV2a", "A"]
+    con.execute("create temp table codes (task_code varchar)")
+    con.executemany("insert into codes values (?)", [[code] for code in codes])
+    ordered = [code for (code,) in con.execute("select task_code from codes order by task_order(task_code)").fetchall()]
+    assert ordered == ["NV1", "NV2", "NV2a", "NV2b", "B3", "NV10", "A", "Khác", None]
+
+
+@pytest.mark.parametrize(
+    ("completed", "due", "state"),
+    [
+        (dt.date(2019, 6, 1), dt.date(2019, 5, 1), "ms_done"),
+        (dt.date(2019, 7, 1), dt.date(2019, 5, 1), "ms_late"),
+        (None, dt.date(2019, 6, 29), "ms_late"),
+        (None, dt.date(2019, 6, 30), "ms_due"),
+        (None, dt.date(2019, 7, 7), "ms_due"),
+        (None, dt.date(2019, 7, 8), "ms_ahead"),
+        (dt.date(2019, 7, 1), dt.date(2019, 8, 1), "ms_ahead"),
+    ],
+)
+def test_a_milestone_state_at_the_as_of_date(con, completed, due, state):
+    got = con.execute(
+        "select milestone_state($completed::date, $due::date, $until::date, 7)",
+        {"completed": completed, "due": due, "until": dt.date(2019, 6, 30)},
+    ).fetchone()[0]
+    assert got == state
