@@ -21,7 +21,7 @@ import xlsxwriter
 
 from pages.common import admin, draft_panel, mapping_ui, outlets_ui, sessions, ui
 from pages.common import preview as preview_ui
-from plantrack import auth, clock, importer, memory
+from plantrack import auth, clock, importer, memory, queries
 from plantrack.contract import SHEETS, SHEETS_BY_NAME
 from plantrack.excel import workbook_bytes
 from plantrack.i18n import MESSAGES, format_date, format_number
@@ -132,16 +132,14 @@ def follow_new_version(cur, plan_id: int) -> None:
     The sidebar's filters are keyed widgets (ui.py: "plan_choice", "asof_choice"); the browser would
     otherwise send back the date that was newest before and pin this session to the old version.
     """
-    rows = cur.execute(
-        "select as_of from versions where plan_id = $p order by version_id desc limit 1", {"p": plan_id}
-    ).fetchall()
+    latest = queries.run(cur, "latest_as_of", plan_id=plan_id)
     if plan_id != view.plan_id:
         st.query_params["plan"] = str(plan_id)
         session[PLAN_WIDGET_KEY] = plan_id
     if "asof" in st.query_params:
         del st.query_params["asof"]
-    if rows:
-        session[ASOF_WIDGET_KEY] = pd.Timestamp(rows[0][0]).date().isoformat()
+    if not latest.empty:
+        session[ASOF_WIDGET_KEY] = pd.Timestamp(latest["as_of"].iloc[0]).date().isoformat()
 
 
 def start_over() -> None:
@@ -346,7 +344,7 @@ def confirm_import(preview: importer.Preview) -> None:
         ],
     }
     start_over()
-    plan_id = cur.execute("select plan_id from versions where version_id = $v", {"v": version}).fetchall()[0][0]
+    plan_id = int(queries.run(cur, "version_plan", version_id=version)["plan_id"].iloc[0])
     follow_new_version(cur, plan_id)
 
 
@@ -585,11 +583,7 @@ with history_tab:
 # --- audit log -------------------------------------------------------------------------------------
 
 with audit_tab:
-    audit = view.cur.execute(
-        "select logged_at, user_name, action, outcome, file_name, version_id, detail "
-        "from audit_log order by logged_at desc, event_id desc limit $n",
-        {"n": AUDIT_ROWS},
-    ).df()
+    audit = queries.run(view.cur, "audit_events", max_rows=AUDIT_ROWS)
 
     def audit_detail(action: str, outcome: str, detail: object) -> str:
         if detail is None or (not isinstance(detail, str) and pd.isna(detail)):
