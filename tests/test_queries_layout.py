@@ -6,8 +6,12 @@ import ast
 import re
 from pathlib import Path
 
+from plantrack import queries
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "dashboard.py", *sorted((ROOT / "pages").rglob("*.py"))]
+CALLERS = [*PAGES, *sorted((ROOT / "plantrack").rglob("*.py"))]
+QUERY_TESTS = sorted((ROOT / "tests").glob("test_queries*.py"))
 # A statement's shape, not a word: "Select a plan" on a label is not SQL, "select … from" is.
 _SQL = re.compile(
     r"\bselect\b[\s\S]*\bfrom\b|\binsert\s+into\b|\bupdate\s+\w+\s+set\b|\bdelete\s+from\b"
@@ -47,3 +51,21 @@ def test_no_page_holds_sql_nor_runs_a_statement_of_its_own():
 def test_the_page_check_finds_a_statement_in_a_string_and_a_call_that_runs_one():
     page = 'rows = cur.execute(\n    "select as_of from versions "\n    f"where plan_id = {p}"\n)\nst.write("Select a plan")'
     assert _sql_in(page) == ["line 1: .execute(", "line 2: 'select as_of from versions where plan_id = '"]
+
+
+def _call_arguments(path: Path) -> set[str]:
+    """String literals handed to a call: queries.run(cur, "x"), view.query("x"), Dataset(query="x")."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            for argument in [*node.args, *(keyword.value for keyword in node.keywords)]:
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    names.add(argument.value)
+    return names
+
+
+def test_every_query_file_is_asked_for_by_a_caller_and_has_a_test_naming_it():
+    asked = set().union(*(_call_arguments(path) for path in CALLERS))
+    tested = set().union(*(_call_arguments(path) for path in QUERY_TESTS))
+    assert [name for name in queries.names() if name not in asked] == [], "a query file nothing runs"
+    assert [name for name in queries.names() if name not in tested] == [], "a query file without a test of its own"

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from test_queries import Q1, Q2, D, M, _expect, _plan, _run, cur  # noqa: F401 (cur: the module's database)
+import test_queries
+from test_queries import Q1, Q2, D, M, _expect, _plan, _run
 
 from plantrack import importer, queries
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 
+# test_queries' plan of two uploads, built again for this module.
+cur = test_queries.cur
 OUTLETS = pd.DataFrame(
     [
         {"outlet": "RFA", "scope": "foreign", "medium": "radio", "language": "Tiếng Việt", "tier": None, "note": "Đài"},
@@ -57,3 +60,197 @@ def test_the_audit_log_newest_first_up_to_the_rows_asked_for(history):
         ],
         ["user_name", "action", "outcome", "file_name", "version_id"],
     )
+
+
+def test_the_data_stamp_moves_with_versions_and_writes_but_not_with_logins(history):
+    _expect(queries.run(history, "data_stamp"), [(3, 3, 3)], ["versions", "last_version", "events"])
+
+
+def test_the_versions_newest_first_with_those_a_rollback_undid(history):
+    _expect(
+        queries.run(history, "plan_versions", plan_id=1),
+        [(3, "rollback", 1, Q1, False), (2, "import", None, Q2, True), (1, "import", None, Q1, False)],
+        ["version_id", "kind", "rollback_of", "as_of", "is_undone"],
+    )
+
+
+def test_a_tasks_history_skips_the_versions_a_rollback_undid(history):
+    _expect(
+        queries.run(history, "task_history", plan_id=1, version_id=3, task_code="NV1"),
+        [(3, Q1, "lan", 25.0, "in_progress"), (1, Q1, "tester", 25.0, "in_progress")],
+        ["version_id", "as_of", "user_name", "progress", "state"],
+    )
+    _expect(
+        queries.run(history, "task_history", plan_id=1, version_id=2, task_code="NV1"),
+        [(2, Q2, "tester", 50.0, "in_progress"), (1, Q1, "tester", 25.0, "in_progress")],
+        ["version_id", "as_of", "user_name", "progress", "state"],
+    )
+
+
+def test_the_outlet_directory_lists_its_outlets_then_those_only_seen_in_mentions(history):
+    _expect(
+        queries.run(history, "outlet_directory", plan_id=1, version_id=2),
+        [
+            ("RFA", "foreign", "radio", None, "Đài", 2, True),
+            ("Báo Nhân Dân", "domestic", "print", "A", None, 0, True),
+            ("Báo Gia Lai", "domestic", "online", None, None, 2, False),
+            ("BBC Tiếng Việt", "foreign", "online", None, None, 1, False),
+            ("VnExpress", "domestic", "online", None, None, 1, False),
+        ],
+        ["outlet", "scope", "medium", "tier", "note", "mentions", "is_listed"],
+    )
+
+
+def test_plans_with_their_title_year_and_newest_version(cur):
+    _expect(
+        queries.run(cur, "plans"),
+        [(1, False, "Kế hoạch kiểm thử", 2019, "9/KH", 2, Q2)],
+        ["plan_id", "is_demo", "title", "year", "doc_number", "version_id", "as_of"],
+    )
+
+
+def test_units_the_departments_own_divisions_first(cur):
+    _expect(
+        _run(cur, "units_at_version"),
+        [
+            ("P.TTBCXB", "Phòng TTBCXB", "internal"),
+            ("VP", "Văn phòng Sở", "internal"),
+            ("SNV", "Sở Ngoại vụ", "external"),
+        ],
+        ["unit_code", "unit_name", "unit_kind"],
+    )
+
+
+def test_explored_budget_lines_of_a_unit_with_what_remains(cur):
+    _expect(
+        _run(cur, "explore_budget_lines", units=["VP"]),
+        [("NS01", "NV3", "state", 100 * M, 50 * M, 50 * M, 50.0), ("NS03", None, "social", 5 * M, 0, 5 * M, 0.0)],
+        ["line_code", "task_code", "source", "planned", "disbursed", "remaining", "disbursed_pct"],
+    )
+
+
+@pytest.mark.parametrize(
+    ("quarter", "until", "paid"),
+    [
+        (0, Q2, [(D(2019, 2, 15), "NS01", 30 * M), (D(2019, 3, 1), "NS02", 5 * M), (D(2019, 5, 10), "NS01", 20 * M)]),
+        (0, Q1, [(D(2019, 2, 15), "NS01", 30 * M), (D(2019, 3, 1), "NS02", 5 * M)]),
+        (2, Q2, [(D(2019, 5, 10), "NS01", 20 * M)]),
+    ],
+)
+def test_explored_disbursements_up_to_the_date_in_the_quarter(cur, quarter, until, paid):
+    found = _run(cur, "explore_disbursements", quarter=quarter, until=until).sort_values("paid_on")
+    _expect(found, paid, ["paid_on", "line_code", "amount"])
+    assert set(found["unit_code"]) <= {"VP", "P.TTBCXB"} and found["task_code"].notna().all()
+
+
+def test_explored_mentions_of_the_first_quarter_with_days_to_respond(cur):
+    _expect(
+        _run(cur, "explore_media", quarter=1),
+        [(D(2019, 3, 5), "Báo Gia Lai", "positive", False, None), (D(2019, 3, 20), "RFA", "negative", True, 5)],
+        ["published_on", "outlet", "sentiment", "is_false", "days_to_respond"],
+    )
+
+
+def test_the_ten_topics_with_most_mentions_by_sentiment(cur):
+    _expect(
+        _run(cur, "media_top_topics"),
+        [("biên giới", 2, 0, 0, 2), ("du lịch", 2, 1, 1, 0), ("tôn giáo", 1, 0, 0, 1), ("đầu tư", 1, 0, 0, 1)],
+        ["topic", "mentions", "positive", "neutral", "negative"],
+    )
+
+
+def test_mentions_with_their_run_of_same_titles_and_no_note_key_for_a_label(cur):
+    _expect(
+        _run(cur, "media_story_mentions"),
+        [
+            (D(2019, 3, 5), "Báo Gia Lai", 2, None),
+            (D(2019, 3, 20), "RFA", 5, None),
+            (D(2019, 4, 2), "Báo Gia Lai", 1, None),
+            (D(2019, 4, 3), "VnExpress", 6, None),
+            (D(2019, 6, 10), "RFA", 4, None),
+            (D(2019, 6, 28), "BBC Tiếng Việt", 3, None),
+        ],
+        ["published_on", "outlet", "title_run", "note_key"],
+    )
+
+
+def test_the_press_of_a_window_beside_the_one_before_and_a_year_earlier(cur):
+    found = queries.run(
+        cur,
+        "media_period_comparison",
+        plan_id=1,
+        version_id=2,
+        until=D(2019, 6, 15),
+        current_from=D(2019, 4, 1),
+        current_to=Q2,
+        previous_from=D(2019, 1, 1),
+        previous_to=Q1,
+        year_before_from=D(2018, 4, 1),
+        year_before_to=D(2018, 6, 30),
+    )
+    _expect(
+        found,
+        [
+            ("current", D(2019, 4, 1), D(2019, 6, 15), 3, 3, 0, 1, 2, 2, 1),
+            ("previous", D(2019, 1, 1), Q1, 2, 2, 1, 0, 1, 1, 1),
+            ("year_before", D(2018, 4, 1), D(2018, 6, 30), 0, 0, 0, 0, 0, 0, 0),
+        ],
+        ["window_name", "starts_on", "ends_on", "mentions", "outlets", "positive", "neutral", "negative", "domestic"]
+        + ["foreign_mentions"],
+    )
+
+
+SINCE = D(2019, 3, 21)
+
+
+def test_disbursements_since_the_last_meeting_of_a_unit(cur):
+    _expect(
+        _run(cur, "since_disbursements", since=Q1, units=["VP"]),
+        [(D(2019, 5, 10), "NS01", "NV3", "Pa nô", "state", 20 * M, "UNC 3")],
+        ["paid_on", "line_code", "task_code", "content", "source", "amount", "voucher"],
+    )
+    assert _run(cur, "since_disbursements", since=Q1, units=["P.TTBCXB"]).empty
+
+
+def test_false_cases_published_or_answered_since_the_last_meeting(cur):
+    _expect(
+        _run(cur, "since_false_cases", since=SINCE),
+        [
+            (D(2019, 6, 28), "BBC Tiếng Việt", "reported", None, True, None),
+            (D(2019, 6, 10), "RFA", None, None, True, None),
+            (D(2019, 3, 20), "RFA", "refuted", D(2019, 3, 25), False, 5),
+        ],
+        ["published_on", "outlet", "response", "responded_on", "is_new", "days_to_respond"],
+    )
+
+
+def test_mentions_since_the_last_meeting_by_sentiment_and_scope(cur):
+    _expect(
+        _run(cur, "since_mentions", since=SINCE),
+        [(4, 0, 1, 3, 2, 2, 1)],
+        ["mentions", "positive", "neutral", "negative", "foreign_mentions", "false_new", "false_answered"],
+    )
+
+
+def test_one_tasks_budget_lines_indicators_and_mentions(cur):
+    _expect(
+        _run(cur, "task_budget", task_code="NV3"),
+        [("NS01", "Pa nô", "state", "VP", 100 * M, 50 * M)],
+        ["line_code", "content", "source", "unit_code", "planned", "disbursed"],
+    )
+    _expect(
+        _run(cur, "task_indicators", task_code="NV3", version_id=1),
+        [("Cụm pa nô", "cụm", 2, 0, None)],
+        ["indicator", "measure_unit", "target", "actual", "note"],
+    )
+    _expect(
+        _run(cur, "task_mentions", task_code="NV1", until=D(2019, 4, 30)),
+        [
+            (D(2019, 4, 3), "VnExpress", "negative", False),
+            (D(2019, 4, 2), "Báo Gia Lai", "neutral", False),
+            (D(2019, 3, 20), "RFA", "negative", True),
+            (D(2019, 3, 5), "Báo Gia Lai", "positive", False),
+        ],
+        ["published_on", "outlet", "sentiment", "is_false"],
+    )
+    assert _run(cur, "task_mentions", task_code="NV3").empty
