@@ -28,5 +28,5 @@ select
 from months as m
 left join paid as p on p.month_start = m.month_start
 -- The cumulative sum runs over the whole year first: a quarter's line starts where the last one ended.
-qualify $quarter = 0 or quarter(m.month_start) = $quarter
+qualify in_quarter(m.month_start, $quarter, $year)
 order by m.month_start

@@ -1,5 +1,5 @@
 -- one row per disbursement up to the as-of date (Khám phá), with its budget line's task, source and managing unit
--- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $until
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $year, $until
 select
     d.line_code,
     d.paid_on,
@@ -13,4 +13,4 @@ from disbursements_at($plan_id, $version_id) as d
 join budget_lines_at($plan_id, $version_id) as l on l.line_code = d.line_code
 where d.paid_on <= $until
     and unit_in_view(l.unit_code, $units)
-    and ($quarter = 0 or quarter(d.paid_on) = $quarter)
+    and in_quarter(d.paid_on, $quarter, $year)

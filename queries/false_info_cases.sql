@@ -14,5 +14,5 @@ select
         then date_diff('day', published_on, $until) end as days_open,
 from media_at($plan_id, $version_id)
 where is_false and published_on <= $until
-    and ($quarter = 0 or (year(published_on) = $year and quarter(published_on) = $quarter))
+    and in_quarter(published_on, $quarter, $year)
 order by published_on desc, outlet

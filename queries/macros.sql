@@ -30,6 +30,11 @@ create or replace macro task_order(task_code) as {
 create or replace macro is_done(state, progress) as
     coalesce(state = 'done' or progress >= 100, false);
 
+-- A day is in quarter q of year y (q = 0: no quarter chosen, every day is in). The year too: a
+-- quarter alone would mix the same quarter of two years.
+create or replace macro in_quarter(day, q, y) as
+    q = 0 or (year(day) = y and quarter(day) = q);
+
 -- A milestone's state at the as-of date: ms_done (completed by then), ms_late (due before it, not
 -- completed), ms_due (due within due_soon_days), ms_ahead.
 create or replace macro milestone_state(completed_on, due_on, until, due_soon_days) as
@@ -114,7 +119,7 @@ create or replace macro budget_lines_paid_in(p, v, q, y, until) as table
     from budget_lines_at(p, v) as l
     left join (
         select line_code, sum(amount) filter (
-            where paid_on <= until and (q = 0 or (year(paid_on) = y and quarter(paid_on) = q))
+            where paid_on <= until and in_quarter(paid_on, q, y)
         ) as disbursed
         from disbursements_at(p, v)
         group by line_code

@@ -42,5 +42,5 @@ select
     spread,
     weeks_before >= 4 and negative >= 3 and negative > norm + 2 * spread as is_spike,
 from normed
-where $quarter = 0 or (year(week_start) = $year and quarter(week_start) = $quarter)
+where in_quarter(week_start, $quarter, $year)
 order by week_start

@@ -1,5 +1,5 @@
 -- one row per mention up to the as-of date, with its run of same-titled mentions (each at most a day after the one before) and its story note as a key: plantrack.stories joins runs sharing a note into stories
--- parameters: $plan_id, $version_id, $quarter (0 = all), $until
+-- parameters: $plan_id, $version_id, $quarter (0 = all), $year, $until
 with mentions as (
     select
         row_key,
@@ -15,7 +15,7 @@ with mentions as (
         )) as note_key,
     from media_at($plan_id, $version_id)
     where published_on <= $until
-        and ($quarter = 0 or quarter(published_on) = $quarter)
+        and in_quarter(published_on, $quarter, $year)
 ),
 
 chained as (

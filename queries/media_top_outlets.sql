@@ -1,10 +1,10 @@
 -- one row per outlet among the ten with most mentions: mentions by sentiment
--- parameters: $plan_id, $version_id, $quarter (0 = all), $until
+-- parameters: $plan_id, $version_id, $quarter (0 = all), $year, $until
 with scoped as (
     select *
     from media_at($plan_id, $version_id)
     where published_on <= $until
-        and ($quarter = 0 or quarter(published_on) = $quarter)
+        and in_quarter(published_on, $quarter, $year)
 ),
 
 top as (

@@ -128,3 +128,11 @@ def test_a_milestone_state_at_the_as_of_date(con, completed, due, state):
         {"completed": completed, "due": due, "until": dt.date(2019, 6, 30)},
     ).fetchone()[0]
     assert got == state
+
+
+def test_a_day_is_in_a_quarter_of_one_year_and_every_day_is_in_quarter_zero(con):
+    cases = [(dt.date(2019, 5, 10), 2, 2019, True), (dt.date(2020, 5, 10), 2, 2019, False)]
+    cases += [(dt.date(2019, 7, 1), 2, 2019, False), (dt.date(2020, 7, 1), 0, 2019, True)]
+    for day, quarter, year, expected in cases:
+        got = con.execute("select in_quarter($d::date, $q, $y)", {"d": day, "q": quarter, "y": year}).fetchone()[0]
+        assert got is expected, (day, quarter, year)

@@ -254,3 +254,68 @@ def test_one_tasks_budget_lines_indicators_and_mentions(cur):
         ["published_on", "outlet", "sentiment", "is_false"],
     )
     assert _run(cur, "task_mentions", task_code="NV3").empty
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory):
+    """test_queries' plan as of mid-2020: its second quarter of 2019 and, a year on, two mentions and two payments."""
+    frames = _plan(2)
+    frames["media"] = pd.concat(
+        [
+            frames["media"],
+            pd.DataFrame(
+                [
+                    test_queries._mention(D(2020, 5, 4), "Báo Gia Lai", "domestic", "positive"),
+                    test_queries._mention(D(2020, 5, 20), "RFA", "foreign", "negative"),
+                ]
+            ),
+        ],
+        ignore_index=True,
+    )
+    later = [("NS01", D(2020, 4, 15), 7 * M, "UNC 4"), ("NS02", D(2020, 5, 15), 3 * M, "UNC 5")]
+    frames["disbursements"] = pd.concat(
+        [
+            frames["disbursements"],
+            pd.DataFrame(
+                [{"line_code": c, "paid_on": d, "amount": a, "voucher": v, "note": None} for c, d, a, v in later]
+            ),
+        ],
+        ignore_index=True,
+    )
+    con = connect(tmp_path_factory.mktemp("y") / "y.duckdb")
+    preview = importer.prepare(con, workbook_bytes(frames), "2020.xlsx", as_of=D(2020, 6, 30))
+    assert not preview.errors, [p.line("en") for p in preview.errors]
+    importer.commit(con, preview, "tester")
+    yield con.cursor()
+    con.close()
+
+
+# Per query: how many mentions or payments its frame counts (None: one row each).
+_COUNTED = {
+    "media_by_scope": "mentions",
+    "media_volume": "mentions",
+    "media_net_sentiment": "mentions",
+    "media_top_outlets": "mentions",
+    "media_top_topics": "mentions",
+    "media_story_mentions": None,
+    "explore_media": None,
+    "explore_disbursements": None,
+}
+
+
+@pytest.mark.parametrize("name", sorted(_COUNTED))
+@pytest.mark.parametrize(("year", "mentions", "payments"), [(2019, 4, 1), (2020, 2, 2)])
+def test_a_quarter_is_the_quarter_of_the_chosen_year_not_the_same_quarter_of_every_year(
+    two_years, name, year, mentions, payments
+):
+    params = {
+        **test_queries.BASE,
+        "version_id": 1,
+        "quarter": 2,
+        "year": year,
+        "until": D(2020, 6, 30),
+        "grain": "month",
+    }
+    found = queries.run(two_years, name, **{key: params[key] for key in queries.parameters(name)})
+    counted = len(found) if _COUNTED[name] is None else int(found[_COUNTED[name]].sum())
+    assert counted == (payments if name == "explore_disbursements" else mentions)
