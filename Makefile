@@ -30,9 +30,11 @@ test: $(STAMP) browser
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not browser"
 
+# SQL too: sqlfluff with .sqlfluff (DuckDB, the $params read with sample values).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/sqlfluff lint queries/
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

@@ -18,5 +18,5 @@ select
     case when b.planned > 0 then 100.0 * b.disbursed / b.planned end as disbursed_pct,
     t.progress,
 from by_task as b
-left join tasks_at($plan_id, $version_id) as t on t.task_code = b.task_code
+left join tasks_at($plan_id, $version_id) as t on b.task_code = t.task_code
 order by task_order(b.task_code)

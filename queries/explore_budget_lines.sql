@@ -25,4 +25,4 @@ select
     cast(l.planned - coalesce(p.disbursed, 0) as bigint) as remaining,
     case when l.planned > 0 then 100.0 * coalesce(p.disbursed, 0) / l.planned end as disbursed_pct,
 from lines as l
-left join paid as p on p.line_code = l.line_code
+left join paid as p on l.line_code = p.line_code

@@ -10,7 +10,7 @@ select
     l.source,
     l.unit_code,
 from disbursements_at($plan_id, $version_id) as d
-join budget_lines_at($plan_id, $version_id) as l on l.line_code = d.line_code
+inner join budget_lines_at($plan_id, $version_id) as l on d.line_code = l.line_code
 where d.paid_on <= $until
     and unit_in_view(l.unit_code, $units)
     and in_quarter(d.paid_on, $quarter, $year)

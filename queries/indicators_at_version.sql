@@ -16,5 +16,5 @@ select
     case when i.target > 0 then 100.0 * coalesce(i.actual, 0) / i.target end as achieved_pct,
     i.note,
 from indicators_at($plan_id, $version_id) as i
-join tasks_now as t on t.task_code = i.task_code
+inner join tasks_now as t on i.task_code = t.task_code
 order by task_order(i.task_code), i.indicator

@@ -17,7 +17,9 @@ select
     positive,
     negative,
     mentions,
-    case when positive + negative = 0 then null
-        else (positive - negative) / (positive + negative) end as net_sentiment,
+    case
+        when positive + negative = 0 then null
+        else (positive - negative) / (positive + negative)
+    end as net_sentiment,
 from counted
 order by period_start

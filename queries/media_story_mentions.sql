@@ -6,13 +6,8 @@ with mentions as (
         published_on,
         outlet,
         title,
-        -- case, diacritics (đ too) and punctuation set aside: 'Khai mạc Lễ hội!' is 'khai mac le hoi'
-        trim(regexp_replace(
-            lower(strip_accents(replace(replace(coalesce(title, ''), 'đ', 'd'), 'Đ', 'D'))), '[^\p{L}\p{N}]+', ' ', 'g'
-        )) as title_key,
-        trim(regexp_replace(
-            lower(strip_accents(replace(replace(coalesce(story_note, ''), 'đ', 'd'), 'Đ', 'D'))), '[^\p{L}\p{N}]+', ' ', 'g'
-        )) as note_key,
+        text_key(title) as title_key,
+        text_key(story_note) as note_key,
     from media_at($plan_id, $version_id)
     where published_on <= $until
         and in_quarter(published_on, $quarter, $year)

@@ -11,7 +11,7 @@ top as (
     select outlet, any_value(scope) as scope, count(*) as mentions,
     from scoped
     group by outlet
-    order by mentions desc, outlet
+    order by mentions desc, outlet asc
     limit 10
 )
 
@@ -23,6 +23,6 @@ select
     count(*) filter (where s.sentiment = 'neutral') as neutral,
     count(*) filter (where s.sentiment = 'negative') as negative,
 from top as t
-join scoped as s on s.outlet = t.outlet
+inner join scoped as s on t.outlet = s.outlet
 group by all
-order by t.mentions desc, t.outlet
+order by t.mentions desc, t.outlet asc

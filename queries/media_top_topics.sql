@@ -10,5 +10,5 @@ from media_at($plan_id, $version_id)
 where published_on <= $until
     and in_quarter(published_on, $quarter, $year)
 group by all
-order by mentions desc, topic
+order by mentions desc, topic asc
 limit 10

@@ -26,6 +26,6 @@ select
     count(p.state) filter (where p.state = 'ms_late') as ms_late,
     count(p.state) as milestones,
 from quarters as q
-left join placed as p on p.quarter = q.quarter
+left join placed as p on q.quarter = p.quarter
 group by q.quarter
 order by q.quarter

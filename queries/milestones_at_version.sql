@@ -18,7 +18,8 @@ select
     m.note,
     milestone_state(m.completed_on, m.due_on, $until, $due_soon_days) as state,
     case when m.completed_on is not null and m.completed_on > m.due_on
-        then date_diff('day', m.due_on, m.completed_on) end as days_late,
+            then date_diff('day', m.due_on, m.completed_on)
+    end as days_late,
 from milestones_at($plan_id, $version_id) as m
 where m.task_code in (select task_code from tasks_now)
     and ($quarter = 0 or coalesce(m.quarter, quarter(m.due_on)) = $quarter)

@@ -9,7 +9,7 @@ select
     d.amount,
     d.voucher,
 from disbursements_at($plan_id, $version_id) as d
-join budget_lines_at($plan_id, $version_id) as l on l.line_code = d.line_code
+inner join budget_lines_at($plan_id, $version_id) as l on d.line_code = l.line_code
 where d.paid_on > $since and d.paid_on <= $until
     and unit_in_view(l.unit_code, $units)
-order by d.paid_on desc, d.line_code
+order by d.paid_on desc, d.line_code asc

@@ -25,7 +25,7 @@ select
     n.state as new_state,
     n.completed_on,
 from new as n
-full join old as o on o.row_key = n.row_key
+full join old as o on n.row_key = o.row_key
 where o.progress is distinct from n.progress
     or o.state is distinct from n.state
     or o.completed_on is distinct from n.completed_on

@@ -32,5 +32,5 @@ where m.due_on >= $until
     and (m.completed_on is null or m.completed_on > $until)
     and m.task_code in (select task_code from tasks_now)
 
-order by due_on, kind desc, task_code
+order by due_on asc, kind desc, task_code asc
 limit 8

@@ -136,3 +136,9 @@ def test_a_day_is_in_a_quarter_of_one_year_and_every_day_is_in_quarter_zero(con)
     for day, quarter, year, expected in cases:
         got = con.execute("select in_quarter($d::date, $q, $y)", {"d": day, "q": quarter, "y": year}).fetchone()[0]
         assert got is expected, (day, quarter, year)
+
+
+def test_a_text_key_sets_case_diacritics_and_punctuation_aside(con):
+    cases = [("Khai mạc Lễ hội!", "khai mac le hoi"), ("  Đường  ĐI, tới… ", "duong di toi"), (None, "")]
+    for text, key in cases:
+        assert con.execute("select text_key($t::varchar)", {"t": text}).fetchone()[0] == key, text
