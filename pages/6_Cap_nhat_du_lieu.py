@@ -21,7 +21,7 @@ import xlsxwriter
 
 from pages.common import admin, draft_panel, mapping_ui, outlets_ui, sessions, ui
 from pages.common import preview as preview_ui
-from plantrack import auth, clock, importer, memory
+from plantrack import auth, clock, importer, measures, memory
 from plantrack.contract import SHEETS, SHEETS_BY_NAME
 from plantrack.excel import workbook_bytes
 from plantrack.i18n import MESSAGES, format_date, format_number
@@ -505,22 +505,16 @@ with history_tab:
         ui.table(
             history,
             view,
-            {
-                "version_id": st.column_config.NumberColumn(view.t("col_version"), format="%d"),
-                "created_at": view.t("upd_col_created"),
-                "user_name": view.t("upd_col_user"),
-                "kind": view.t("col_kind"),
-                "file_name": st.column_config.TextColumn(view.t("upd_col_file"), width="small"),
-                "as_of": view.t("upd_col_as_of"),
-                "changes": st.column_config.TextColumn(view.t("upd_col_changes"), width="large"),
-                **{
-                    f"rows_{spec.name}": st.column_config.NumberColumn(
-                        spec.title(lang), format="localized", help=view.t("upd_rows_help")
-                    )
+            (
+                measures.column("version_id", kind="number"),
+                *measures.columns("created_at", "upd_user_name", "version_kind", "file_name"),
+                *measures.columns("version_as_of", "changes"),
+                *(
+                    measures.Column(f"rows_{spec.name}", kind="number", help="upd_rows_help", heading=spec.title(lang))
                     for spec in SHEETS
                     if spec.name != "plan_info"
-                },
-            },
+                ),
+            ),
             key="history",
             title=view.t("upd_tab_history"),
         )
@@ -626,15 +620,12 @@ with audit_tab:
             }
         ),
         view,
-        {
-            "logged_at": view.t("upd_col_time"),
-            "user_name": view.t("upd_col_user"),
-            "action": view.t("upd_col_action"),
-            "outcome": st.column_config.TextColumn(view.t("upd_col_outcome"), width="medium"),
-            "file_name": st.column_config.TextColumn(view.t("upd_col_file"), width="medium"),
-            "version_id": st.column_config.TextColumn(view.t("col_version"), width=70),
-            "detail": st.column_config.TextColumn(view.t("upd_col_detail"), width="large"),
-        },
+        (
+            *measures.columns("logged_at", "upd_user_name", "action", "outcome"),
+            measures.column("file_name", width="medium"),
+            measures.column("version_id", kind="text", width=70),
+            measures.column("detail"),
+        ),
         key="audit",
         title=view.t("upd_tab_audit"),
     )
