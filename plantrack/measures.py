@@ -452,6 +452,12 @@ COLUMNS = {
     "upd_user_name": Column("user_name", "upd_col_user"),
     "version_kind": Column("kind", "col_kind"),
     "version_as_of": Column("as_of", "upd_col_as_of"),
+    # An upload's problems (their download): row as Excel shows it.
+    "severity": Column("severity", "upd_col_severity"),
+    "problem_sheet": Column("sheet", "upd_col_sheet"),
+    "problem_row": Column("row", "upd_col_row", "number"),
+    "problem_column": Column("column", "upd_col_column"),
+    "message": Column("message", "upd_col_problem"),
 }
 
 

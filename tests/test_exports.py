@@ -231,3 +231,25 @@ def test_a_semicolon_csv_for_excel_set_to_a_decimal_comma() -> None:
     assert lines == ["Đơn vị;Dự toán;Tỷ lệ", '"Sở Văn hóa; Thể thao";1234567;12,5%']
     with pytest.raises(ValueError):
         exports.csv_bytes(table, "vi", "\t")
+
+
+def test_the_problems_download_writes_row_numbers_as_numbers_and_formulas_as_text() -> None:
+    from pages.common import update_upload
+
+    frame = pd.DataFrame(
+        {
+            "severity": ["Lỗi", "Cảnh báo"],
+            "sheet": ["Nhiệm vụ", "=Ngân sách"],
+            "row": pd.array([12, None], dtype="Int64"),
+            "column": ["Hạn hoàn thành", ""],
+            "message": ["Ngày '31/02/2019' không có thật.", "@SUM(A1)"],
+        }
+    )
+    table = exports.table(frame, update_upload.PROBLEM_COLUMNS, "vi", sheet="Lỗi")
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.xlsx_bytes(table))).active
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [
+        ["Mức độ", "Trang", "Dòng", "Cột", "Nội dung lỗi và cách sửa"],
+        ["Lỗi", "Nhiệm vụ", 12, "Hạn hoàn thành", "Ngày '31/02/2019' không có thật."],
+        ["Cảnh báo", "'=Ngân sách", None, None, "'@SUM(A1)"],
+    ]
+    assert sheet["C2"].data_type == "n"
