@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 import xlsxwriter
 
-from pages.common import admin, draft_panel, mapping_ui, outlets_ui, sessions, ui
+from pages.common import admin, draft_panel, mapping_ui, outlets_ui, sessions, ui, uploads
 from pages.common import preview as preview_ui
 from plantrack import auth, clock, importer, memory
 from plantrack.contract import SHEETS, SHEETS_BY_NAME
@@ -27,7 +27,7 @@ from plantrack.excel import workbook_bytes
 from plantrack.i18n import MESSAGES, format_date, format_number
 from plantrack.workbook import MAX_FILE_BYTES, Problem, UnreadableFile, more_problems
 
-PREVIEW_KEY = ui.UPDATE_PREVIEW_KEY
+PREVIEW_KEY = uploads.PREVIEW_KEY
 FLASH_KEY = "update_flash"
 NOTICE_KEY = "update_notice"
 UPLOAD_ROUND_KEY = "update_upload_round"
@@ -145,9 +145,8 @@ def follow_new_version(cur, plan_id: int) -> None:
 
 
 def start_over() -> None:
-    """Forgets the preview and empties the uploader (a new key gives a fresh widget)."""
-    if session.pop(PREVIEW_KEY, None) is not None:
-        memory.release()
+    """Forgets the preview and the uploaded bytes, and empties the uploader (a new key gives a fresh widget)."""
+    uploads.let_go(session)
     session[UPLOAD_ROUND_KEY] = session.get(UPLOAD_ROUND_KEY, 0) + 1
 
 
@@ -254,7 +253,7 @@ def export_current() -> bytes:
     return workbook_bytes(importer.state(cur, view.plan_id), lang=lang)
 
 
-def prepare(data: bytes, file_name: str, as_of: dt.date | None, replace_logs: bool, clear: list[str]):
+def prepare(data: bytes, file_name: str, as_of: dt.date | None, replace_logs: bool, clear: list[str], uploaded=None):
     """The preview of this upload (kept in the session so reruns do not re-read the file).
 
     Returns a Preview, or the Problem of a file that cannot be read. A refused or unreadable file
@@ -264,6 +263,8 @@ def prepare(data: bytes, file_name: str, as_of: dt.date | None, replace_logs: bo
     kept = session.get(PREVIEW_KEY)
     if kept is not None and kept[0] == signature:
         return kept[1]
+    uploads.let_go(session, keep_file=getattr(uploaded, "file_id", None))  # the preview this one replaces
+    uploads.hold(session, uploaded)
     with st.spinner(view.t("upd_checking")):
         try:
             result = importer.prepare(
@@ -284,7 +285,6 @@ def prepare(data: bytes, file_name: str, as_of: dt.date | None, replace_logs: bo
     if isinstance(result, importer.Preview) and result.errors:
         # A refused file needs only its problems: its frames would stay in the session for nothing.
         result.validated = None
-        memory.release()
         importer.log_event(
             view.cur,
             editor.user_name,
@@ -296,6 +296,7 @@ def prepare(data: bytes, file_name: str, as_of: dt.date | None, replace_logs: bo
             detail=f"{len(result.errors)} problems",
         )
     session[PREVIEW_KEY] = (signature, result)
+    memory.release()  # what the read needed on the way, and a refused file's frames
     return result
 
 
@@ -407,9 +408,11 @@ with upload_tab:
         kind, text = notice
         (st.warning if kind == "warning" else st.info)(text, icon=":material/sync_problem:")
     chosen = (uploaded.getvalue(), uploaded.name) if uploaded is not None else drafted
-    if chosen is not None:
+    if chosen is None:
+        uploads.let_go(session)  # the file was taken out of the uploader
+    else:
         data, file_name = chosen
-        result = prepare(data, file_name, as_of, replace_logs, clear)
+        result = prepare(data, file_name, as_of, replace_logs, clear, uploaded)
         if isinstance(result, importer.Preview):
             outlets_ui.show_flash(session)
             mapping_ui.applied_note(view, result)
