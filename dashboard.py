@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 import streamlit as st
 from starlette.middleware import Middleware
 
-from plantrack import service
+from plantrack import proxies, service
 
 
 def draw() -> None:
@@ -137,4 +137,5 @@ async def _own_database(_app):
 if __name__ == "__main__":
     draw()
 else:
+    proxies.configure_server()
     app = st.App(__file__, lifespan=_own_database, middleware=[Middleware(service.MediaGuard)])
