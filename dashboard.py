@@ -6,6 +6,7 @@ the database from the start, so the command line works through it at any time (p
 and files under /media/ need the viewer password when one is set.
 """
 
+import logging
 from contextlib import asynccontextmanager
 
 import streamlit as st
@@ -137,5 +138,6 @@ async def _own_database(_app):
 if __name__ == "__main__":
     draw()
 else:
-    proxies.configure_server()
+    if warning := proxies.check_server():
+        logging.getLogger("plantrack").warning(warning)
     app = st.App(__file__, lifespan=_own_database, middleware=[Middleware(service.MediaGuard)])

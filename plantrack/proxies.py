@@ -85,11 +85,17 @@ def client_address(peer: str | None, forwarded_for: Iterable[str], networks: tup
     return str(nearest) if nearest is not None else peer
 
 
-def configure_server(environ: Mapping[str, str] | None = None) -> None:
-    """Before the server starts: PLANTRACK_TRUSTED_PROXIES is checked (a bad value stops the start with
-    a sentence naming it), and uvicorn, which serves Streamlit and by default believes
-    X-Forwarded-For from 127.0.0.1 and ::1, is told to believe no one (FORWARDED_ALLOW_IPS), so the
-    address a page sees is the connection's own and `client_address` alone decides."""
+def check_server(environ: Mapping[str, str] | None = None) -> str | None:
+    """At the server's start: a bad PLANTRACK_TRUSTED_PROXIES raises ValueError (the start stops with
+    its sentence); returns a warning for the log when uvicorn, which serves Streamlit, will itself
+    believe X-Forwarded-For from 127.0.0.1 and ::1. It reads FORWARDED_ALLOW_IPS before it imports
+    the app, so only the server's environment can switch that off (`make run` and the README's
+    unit set it empty)."""
     environ = os.environ if environ is None else environ
     trusted_proxies(environ)
-    environ["FORWARDED_ALLOW_IPS"] = ""
+    if environ.get("FORWARDED_ALLOW_IPS") is None:
+        return (
+            "FORWARDED_ALLOW_IPS is not set: uvicorn believes X-Forwarded-For from 127.0.0.1 and ::1 "
+            f"whatever {TRUSTED_PROXIES_ENV} says; start the server with FORWARDED_ALLOW_IPS= (empty)"
+        )
+    return None
