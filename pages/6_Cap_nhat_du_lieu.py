@@ -315,9 +315,13 @@ def show_problems(problems: list[Problem], file_name: str) -> None:
     )
 
 
-def confirm_import(preview: importer.Preview) -> None:
+def confirm_import(sha256: str) -> None:
     """The confirm button's callback: it runs before the next script run, so the sidebar drawn in
-    that run already shows the new version."""
+    that run already shows the new version. It confirms the preview of the file it was drawn for."""
+    kept = session.get(PREVIEW_KEY)
+    if kept is None or not isinstance(kept[1], importer.Preview) or kept[1].sha256 != sha256:
+        return
+    preview = kept[1]
     cur = view.cur.cursor()
     try:
         version = auth.import_as_editor(cur, session, preview)
@@ -431,6 +435,8 @@ with upload_tab:
                 st.caption(view.t("more_problems", count=format_number(more, lang), shown=len(result.errors)))
         else:
             preview_ui.show_preview(view, result, confirm_import)
+    # This run's globals outlive it (every widget callback defined here holds them): not the upload.
+    uploaded = drafted = chosen = data = result = None
 
 # --- version history and rollback ------------------------------------------------------------------
 

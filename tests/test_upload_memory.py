@@ -7,6 +7,9 @@ the session holds no preview and no uploaded file, and the uploader is a fresh w
 
 from __future__ import annotations
 
+import gc
+import weakref
+
 import pytest
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
@@ -19,6 +22,17 @@ def uploader_key(app) -> str:
     return app.file_uploader[0].key
 
 
+def kept_preview(app) -> weakref.ref:
+    """The session's preview, watched without holding it."""
+    return weakref.ref(app.session_state[uploads.PREVIEW_KEY][1])
+
+
+def gone(preview: weakref.ref) -> bool:
+    """Nothing holds the preview any more: not the session, not a widget's callback, not the run's globals."""
+    gc.collect()
+    return preview() is None
+
+
 @pytest.mark.usefixtures("db")
 def test_a_confirmed_preview_leaves_no_frames_no_uploaded_file_and_a_fresh_uploader():
     app = login(update_page())
@@ -26,7 +40,9 @@ def test_a_confirmed_preview_leaves_no_frames_no_uploaded_file_and_a_fresh_uploa
     app.file_uploader[0].set_value(("cap-nhat.xlsx", valid_file(), XLSX))
     _ok(app.run())
     assert uploads.PREVIEW_KEY in app.session_state and uploads.HELD_KEY in app.session_state
+    preview = kept_preview(app)
     _ok(button(app, "Xác nhận cập nhật").click().run())
+    assert gone(preview)
     assert uploads.PREVIEW_KEY not in app.session_state
     assert uploads.HELD_KEY not in app.session_state
     assert uploader_key(app) != first_key
@@ -36,11 +52,12 @@ def test_a_confirmed_preview_leaves_no_frames_no_uploaded_file_and_a_fresh_uploa
 @pytest.mark.usefixtures("db")
 def test_a_file_taken_out_of_the_uploader_takes_its_preview_with_it():
     app = login(update_page())
-    app.file_uploader[0].set_value(("loi.xlsx", refused_file(), XLSX))
+    app.file_uploader[0].set_value(("cap-nhat.xlsx", valid_file(), XLSX))
     _ok(app.run())
-    assert uploads.PREVIEW_KEY in app.session_state
+    preview = kept_preview(app)
     app.file_uploader[0].set_value(None)
     _ok(app.run())
+    assert gone(preview)
     assert uploads.PREVIEW_KEY not in app.session_state
     assert uploads.HELD_KEY not in app.session_state
 
@@ -62,8 +79,9 @@ def test_leaving_the_page_lets_go_of_the_preview_and_the_uploaded_file():
     app = login(update_page())
     app.file_uploader[0].set_value(("cap-nhat.xlsx", valid_file(), XLSX))
     _ok(app.run())
-    assert uploads.PREVIEW_KEY in app.session_state
+    preview = kept_preview(app)
     _ok(app.switch_page("dashboard.py").run())
+    assert gone(preview)
     assert uploads.PREVIEW_KEY not in app.session_state
     assert uploads.HELD_KEY not in app.session_state
 
