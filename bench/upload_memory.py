@@ -88,7 +88,7 @@ def upload(page, path: Path) -> None:
     # The input itself: while the uploader holds a file it shows the file, not the "Browse" button.
     page.get_by_test_id("stFileUploader").locator("input[type=file]").set_input_files(str(path))
     # A file uploaded over another: the old preview's button is still there until the new run ends.
-    page.get_by_test_id("stFileUploaderFileName").filter(has_text=path.name).wait_for(timeout=600_000)
+    page.get_by_test_id("stFileChipName").filter(has_text=path.name).wait_for(timeout=600_000)
     wait_idle(page, 600_000)
     page.get_by_role("button", name=re.compile("^Xác nhận")).or_(page.get_by_text("Không có gì thay đổi")).wait_for(
         timeout=600_000
