@@ -17,7 +17,7 @@ PLANTRACK_TIME_ZONE ?= Asia/Ho_Chi_Minh
 export PLANTRACK_TIME_ZONE
 
 run: $(STAMP)
-	TZ=$(PLANTRACK_TIME_ZONE) $(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
+	TZ=$(PLANTRACK_TIME_ZONE) FORWARDED_ALLOW_IPS= $(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
 
 # Debian's chromium for the browser tests; Playwright drives it through executable_path.
 browser:

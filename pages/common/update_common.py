@@ -8,12 +8,12 @@ import json
 import pandas as pd
 import streamlit as st
 
-from pages.common import admin, preview, sessions, ui
-from plantrack import auth, clock, memory, queries
+from pages.common import admin, preview, sessions, ui, uploads
+from plantrack import auth, clock, queries
 from plantrack.contract import SHEETS
 from plantrack.i18n import MESSAGES, format_date
 
-PREVIEW_KEY = ui.UPDATE_PREVIEW_KEY
+PREVIEW_KEY = uploads.PREVIEW_KEY
 FLASH_KEY = "update_flash"
 NOTICE_KEY = "update_notice"
 UPLOAD_ROUND_KEY = "update_upload_round"
@@ -25,10 +25,9 @@ ROLLBACK_DIFF_KEY = "update_rollback_diff"
 
 
 def start_over() -> None:
-    """Forgets the preview and empties the uploader (a new key gives a fresh widget)."""
+    """Forgets the preview and the uploaded bytes, and empties the uploader (a new key gives a fresh widget)."""
     session = st.session_state
-    if session.pop(PREVIEW_KEY, None) is not None:
-        memory.release()
+    uploads.let_go(session)
     session[UPLOAD_ROUND_KEY] = session.get(UPLOAD_ROUND_KEY, 0) + 1
 
 
