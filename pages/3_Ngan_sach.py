@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import budget_units, ui
 from plantrack import charts, measures, rates, shortlist
 
 view = ui.page("page_budget")
@@ -50,8 +50,7 @@ by_source["source_label"] = by_source["source"].map(lambda code: measures.catego
 # One under the other: side by side at 1024 px, unit names and amounts have no room.
 st.subheader(view.t("budget_by_source_title"))
 ui.chart(charts.planned_vs_disbursed(by_source, "source_label", lang), view)
-st.subheader(view.t("budget_by_unit_title"))
-ui.chart(charts.planned_vs_disbursed(view.query("budget_by_unit"), "unit_name", lang), view)
+budget_units.draw(view)
 
 st.subheader(view.t("budget_by_month_title"))
 ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lang), view)

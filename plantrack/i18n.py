@@ -224,6 +224,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_lowest_indicators": "{shown} trong {total} chỉ tiêu, đạt thấp nhất trước.",
         "gantt_nearest": "{shown} trong {total} nhiệm vụ: nhiệm vụ chưa hoàn thành có hạn sớm nhất trước (quá hạn trước), sau đó nhiệm vụ đã hoàn thành có hạn gần nhất; bảng mốc có tất cả.",
         "budget_top_tasks": "{shown} trong {total} nhiệm vụ có dự toán lớn nhất; bảng dưới có tất cả.",
+        # Issue 11: the budget-by-unit chart of a plan with many units shows the largest.
+        "budget_top_units": "Biểu đồ có {shown} trong {total} đơn vị, dự toán lớn nhất trước; các đơn vị còn lại ở bảng dưới biểu đồ và trang {explore}.",
+        "budget_all_units": "Bảng đủ {total} đơn vị",
+        "budget_units_explore": "Xem ngân sách theo đơn vị ở trang {explore}",
         "spend_grid_caption": "{total} nhiệm vụ: số nhiệm vụ theo khoảng tiến độ (ngang) và khoảng tỷ lệ giải ngân (dọc).",
         "task_choice_limited": "Danh sách chọn có {shown} trong {total} nhiệm vụ; lọc theo đơn vị để thu hẹp.",
         "no_history": "Cần ít nhất hai phiên bản số liệu để vẽ tiến độ theo thời gian.",
@@ -1055,6 +1059,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_lowest_indicators": "{shown} of {total} indicators, the lowest achieved first.",
         "gantt_nearest": "{shown} of {total} tasks: the open ones with the nearest due dates first (overdue first), then the done ones due most recently; the milestone table has them all.",
         "budget_top_tasks": "{shown} of {total} tasks with the largest budgets; the table below has them all.",
+        # Issue 11: the budget-by-unit chart of a plan with many units shows the largest.
+        "budget_top_units": "The chart shows {shown} of {total} units, the largest budgets first; the rest are in the table under the chart and on the {explore} page.",
+        "budget_all_units": "Table of all {total} units",
+        "budget_units_explore": "Budget by unit on the {explore} page",
         "spend_grid_caption": "{total} tasks: how many in each band of progress (across) and of budget disbursed (up).",
         "task_choice_limited": "The list offers {shown} of {total} tasks; filter by unit to narrow it.",
         "no_history": "At least two data versions are needed to draw progress over time.",

@@ -17,6 +17,8 @@ import pandas as pd
 CHART_ITEMS = 40
 # The task chooser lists at most this many tasks.
 TASK_CHOICES = 100
+# The budget-by-unit chart draws two bars per unit: at most this many units (about 1.200 px tall).
+UNIT_ITEMS = 20
 
 
 @dataclass(frozen=True)
@@ -73,3 +75,8 @@ def due_soonest(tasks: pd.DataFrame, limit: int = CHART_ITEMS) -> Shortlist:
 def largest_budgets(by_task: pd.DataFrame, limit: int = CHART_ITEMS) -> Shortlist:
     """by_task: task_code, planned. The largest planned amounts first."""
     return _first(by_task, ["planned", "task_code"], [False, True], limit)
+
+
+def largest_unit_budgets(by_unit: pd.DataFrame, limit: int = UNIT_ITEMS) -> Shortlist:
+    """by_unit: unit_code, planned. The largest planned amounts first, ties by unit code."""
+    return _first(by_unit, ["planned", "unit_code"], [False, True], limit)

@@ -1,0 +1,98 @@
+"""Ngân sách with more managing units than its budget-by-unit chart draws: the largest, and all in a table."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs
+
+import pandas as pd
+import pytest
+from conftest import open_app, small_plan
+
+from plantrack import explore, importer, shortlist
+from plantrack.db import connect
+from plantrack.excel import workbook_bytes
+
+PAGE = "pages/3_Ngan_sach.py"
+UNITS = shortlist.UNIT_ITEMS + 5
+
+
+@pytest.fixture(scope="module")
+def many_units_db(tmp_path_factory):
+    """Besides VP's line of 10 million ₫, units DV01…DV25 each plan one line of 1, 2, … 25 million ₫."""
+    frames = small_plan()
+    extra = pd.DataFrame(
+        {
+            "unit_code": [f"DV{n:02d}" for n in range(1, UNITS + 1)],
+            "unit_name": [f"Ban điều phối số {n}" for n in range(1, UNITS + 1)],
+            "unit_kind": "internal",
+        }
+    )
+    frames["units"] = pd.concat([frames["units"], extra], ignore_index=True)
+    lines = frames["budget_lines"]
+    frames["budget_lines"] = pd.concat(
+        [
+            lines,
+            pd.DataFrame(
+                {
+                    "line_code": [f"NS{n + 1:02d}" for n in range(1, UNITS + 1)],
+                    "task_code": "NV1",
+                    "content": "Kinh phí điều phối",
+                    "source": "state",
+                    "unit_code": list(extra["unit_code"]),
+                    "planned": [n * 1_000_000 for n in range(1, UNITS + 1)],
+                    "note": None,
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    db = tmp_path_factory.mktemp("units") / "units.duckdb"
+    con = connect(db)
+    importer.commit(con, importer.prepare(con, workbook_bytes(frames), "plan.xlsx"), "tester")
+    con.close()
+    return db
+
+
+def _unit_chart(app) -> dict:
+    charts = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    return next(c for c in charts if any("Ban điều phối" in str(y) for t in c["data"] for y in t.get("y", [])))
+
+
+@pytest.mark.parametrize(
+    ("lang", "caption"),
+    [
+        ("vi", f"Biểu đồ có 20 trong {UNITS + 1} đơn vị, dự toán lớn nhất trước; các đơn vị còn lại ở bảng dưới"),
+        ("en", f"The chart shows 20 of {UNITS + 1} units, the largest budgets first; the rest are in the table"),
+    ],
+)
+def test_a_plan_with_many_units_charts_the_largest_and_tables_them_all(lang, caption, many_units_db, monkeypatch):
+    app = open_app(many_units_db, monkeypatch, PAGE, lang=lang)
+    captions = [c.value for c in app.caption]
+    assert any(c.startswith(caption) for c in captions), captions
+    drawn = _unit_chart(app)["data"][0]["y"]
+    # VP's 10 million ties with DV10's and comes after it, by code.
+    largest = [f"Ban điều phối số {n}" for n in range(UNITS, 9, -1)] + ["Văn phòng Sở"]
+    assert drawn == largest + [f"Ban điều phối số {n}" for n in (9, 8, 7)]
+    every_unit = next(t.value for t in app.dataframe if "DV01" in set(t.value.iloc[:, 0]))
+    assert len(every_unit) == UNITS + 1  # and VP, the first plan's unit
+    link = next(p for p in app.get("page_link") if "explore" in p.proto.icon)
+    # Khám phá opens on the budget lines summed by unit, for the same language.
+    wanted, ignored = explore.from_query(parse_qs(link.proto.query_string))
+    assert (wanted.dataset, wanted.group1, wanted.measure, wanted.column) == (
+        "budget_lines",
+        "unit_code",
+        "sum",
+        "planned",
+    )
+    assert ignored == [] and f"lang={lang}" in link.proto.query_string
+
+
+def test_a_plan_with_few_units_charts_them_all_without_a_caption(tmp_path, monkeypatch):
+    db = tmp_path / "few.duckdb"
+    con = connect(db)
+    importer.commit(con, importer.prepare(con, workbook_bytes(small_plan()), "plan.xlsx"), "tester")
+    con.close()
+    app = open_app(db, monkeypatch, PAGE)
+    assert not any("đơn vị, dự toán lớn nhất" in c.value for c in app.caption)
+    assert not any("Bảng đủ" in str(e.proto) for e in app.get("expander"))
