@@ -56,21 +56,30 @@ st.subheader(view.t("budget_by_month_title"))
 ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lang), view)
 
 by_task = view.query("budget_by_task")
-largest = shortlist.largest_budgets(by_task)
+# Lines without a task come as one row "—" with no content: no task, and in a national plan its sum
+# flattened every task's bar to nothing. The charts leave it out and say so; the table keeps it.
+tasks = by_task[by_task["content"].notna()]
+largest = shortlist.largest_budgets(tasks)
 left, right = st.columns(2)
 with left:
     st.subheader(view.t("budget_by_task_title"))
+    if len(tasks) < len(by_task):
+        st.caption(
+            view.t(
+                "budget_no_task", planned=measures.large_money(by_task["planned"].sum() - tasks["planned"].sum(), lang)
+            )
+        )
     if largest.cut:
         st.caption(view.t("budget_top_tasks", shown=len(largest.rows), total=measures.count(largest.total, lang)))
     ui.chart(charts.planned_vs_disbursed(largest.rows, "task_code", lang), view)
 with right:
     st.subheader(view.t("spend_vs_progress_title"))
     if largest.cut:
-        st.caption(view.t("spend_grid_caption", total=measures.count(len(by_task), lang)))
-        ui.chart(charts.spend_vs_progress_grid(by_task, lang), view)
+        st.caption(view.t("spend_grid_caption", total=measures.count(len(tasks), lang)))
+        ui.chart(charts.spend_vs_progress_grid(tasks, lang), view)
     else:
         st.caption(view.t("spend_vs_progress_caption"))
-        ui.chart(charts.spend_vs_progress(by_task, lang), view)
+        ui.chart(charts.spend_vs_progress(tasks, lang), view)
 
 ui.table(
     by_task.assign(

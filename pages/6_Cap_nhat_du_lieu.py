@@ -196,9 +196,10 @@ if editor is None:
 
 # --- logged in -------------------------------------------------------------------------------------
 
-who, out = st.columns([4, 1], vertical_alignment="center")
-who.text(view.t("upd_logged_in_as", name=editor.user_name))
-if out.button(view.t("upd_logout_button"), key="logout", icon=":material/logout:"):
+# A row, not a [4, 1] column pair: at 1024 px the fifth of the width cut the button to "Đăng x…".
+bar = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")
+bar.text(view.t("upd_logged_in_as", name=editor.user_name))
+if bar.button(view.t("upd_logout_button"), key="logout", icon=":material/logout:"):
     auth.logout(session)
     start_over()
     st.rerun()

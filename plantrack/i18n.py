@@ -227,9 +227,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_lowest_indicators": "{shown} trong {total} chỉ tiêu, đạt thấp nhất trước.",
         "gantt_nearest": "{shown} trong {total} nhiệm vụ: nhiệm vụ chưa hoàn thành có hạn sớm nhất trước (quá hạn trước), sau đó nhiệm vụ đã hoàn thành có hạn gần nhất; bảng mốc có tất cả.",
         "budget_top_tasks": "{shown} trong {total} nhiệm vụ có dự toán lớn nhất; bảng dưới có tất cả.",
-        # Issue 11: the budget-by-unit chart of a plan with many units shows the largest.
+        # Issue 11: Ngân sách for a national plan: the largest units charted, lines of no task apart.
         "budget_top_units": "Biểu đồ có {shown} trong {total} đơn vị, dự toán lớn nhất trước; các đơn vị còn lại ở bảng dưới biểu đồ và trang {explore}.",
         "budget_all_units": "Bảng đủ {total} đơn vị",
+        "budget_no_task": "Các dòng kinh phí không gắn với nhiệm vụ nào (dự toán {planned}) không có trong biểu đồ; bảng dưới có, ở dòng «—».",
         "budget_units_explore": "Xem ngân sách theo đơn vị ở trang {explore}",
         "spend_grid_caption": "{total} nhiệm vụ: số nhiệm vụ theo khoảng tiến độ (ngang) và khoảng tỷ lệ giải ngân (dọc).",
         "task_choice_limited": "Danh sách chọn có {shown} trong {total} nhiệm vụ; lọc theo đơn vị để thu hẹp.",
@@ -454,7 +455,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_rate_overdue": "Tỷ lệ quá hạn",
         "status_rate_overdue_basis": "chưa hoàn thành, quá hạn ÷ số nhiệm vụ chưa hoàn thành",
         # The Government's completion rate (two decimals, truncated) and changes in percentage points.
-        "rate_official": "Tỷ lệ hoàn thành (theo cách tính của Chính phủ)",
+        "rate_official": "Tỷ lệ hoàn thành",
+        # Issue 11: the method goes under the card; in its label it was cut at 1024 px.
+        "rate_official_method": "Theo cách tính của Chính phủ: {basis}.",
         "rate_official_overdue": "Tỷ lệ chưa hoàn thành, quá hạn",
         "rate_official_basis": "{done} nhiệm vụ đã hoàn thành (đúng hạn và quá hạn) ÷ {reached} nhiệm vụ đã đến hạn (đã hoàn thành, cộng {overdue} chưa hoàn thành đã quá hạn); làm tròn xuống hai chữ số thập phân",
         "rate_official_overdue_basis": "100% trừ tỷ lệ hoàn thành: {overdue} ÷ {reached} nhiệm vụ đã đến hạn",
@@ -1064,9 +1067,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "chart_lowest_indicators": "{shown} of {total} indicators, the lowest achieved first.",
         "gantt_nearest": "{shown} of {total} tasks: the open ones with the nearest due dates first (overdue first), then the done ones due most recently; the milestone table has them all.",
         "budget_top_tasks": "{shown} of {total} tasks with the largest budgets; the table below has them all.",
-        # Issue 11: the budget-by-unit chart of a plan with many units shows the largest.
+        # Issue 11: Ngân sách for a national plan: the largest units charted, lines of no task apart.
         "budget_top_units": "The chart shows {shown} of {total} units, the largest budgets first; the rest are in the table under the chart and on the {explore} page.",
         "budget_all_units": "Table of all {total} units",
+        "budget_no_task": "Budget lines of no task (planned {planned}) are not in the chart; the table below has them, on the row «—».",
         "budget_units_explore": "Budget by unit on the {explore} page",
         "spend_grid_caption": "{total} tasks: how many in each band of progress (across) and of budget disbursed (up).",
         "task_choice_limited": "The list offers {shown} of {total} tasks; filter by unit to narrow it.",
@@ -1291,7 +1295,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_rate_overdue": "Overdue rate",
         "status_rate_overdue_basis": "not done and overdue ÷ tasks not done",
         # The Government's completion rate (two decimals, truncated) and changes in percentage points.
-        "rate_official": "Completion rate (Government method)",
+        "rate_official": "Completion rate",
+        # Issue 11: the method goes under the card; in its label it was cut at 1024 px.
+        "rate_official_method": "Government method: {basis}.",
         "rate_official_overdue": "Not done and overdue",
         "rate_official_basis": "{done} tasks done (on time or late) ÷ {reached} tasks whose deadline has come (those done, plus {overdue} not done and overdue); truncated to two decimals",
         "rate_official_overdue_basis": "100% minus the completion rate: {overdue} ÷ {reached} tasks whose deadline has come",

@@ -96,3 +96,23 @@ def test_a_plan_with_few_units_charts_them_all_without_a_caption(tmp_path, monke
     app = open_app(db, monkeypatch, PAGE)
     assert not any("đơn vị, dự toán lớn nhất" in c.value for c in app.caption)
     assert not any("Bảng đủ" in str(e.proto) for e in app.get("expander"))
+
+
+def test_budget_lines_of_no_task_stay_out_of_the_task_charts_and_the_page_says_so(tmp_path, monkeypatch):
+    frames = small_plan()
+    no_task = frames["budget_lines"].assign(line_code="NS02", task_code=None, planned=500_000_000)
+    frames["budget_lines"] = pd.concat([frames["budget_lines"], no_task], ignore_index=True)
+    db = tmp_path / "no-task.duckdb"
+    con = connect(db)
+    importer.commit(con, importer.prepare(con, workbook_bytes(frames), "plan.xlsx"), "tester")
+    con.close()
+    app = open_app(db, monkeypatch, PAGE)
+    assert any(
+        c.value.startswith("Các dòng kinh phí không gắn với nhiệm vụ nào (dự toán 500 triệu ₫) không có trong biểu đồ")
+        for c in app.caption
+    ), [c.value for c in app.caption]
+    charts = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    by_task = [c for c in charts if any("NV1" in str(y) for t in c["data"] for y in t.get("y", []))]
+    assert by_task and all("—" not in t["y"] for c in by_task for t in c["data"])
+    table = next(t.value for t in app.dataframe if "task_code" in t.value.columns)
+    assert list(table["task_code"]) == ["NV1", "—"]
