@@ -102,3 +102,29 @@ def test_the_budget_by_unit_chart_shows_the_largest_planned_units(units, limit, 
     assert list(chosen.rows["unit_code"]) == expected
     assert chosen.cut is cut and chosen.total == len(units)
     assert list(chosen.rows.columns) == ["unit_code", "planned", "unit_name"]
+
+
+@pytest.mark.parametrize(
+    ("counts", "limit", "expected", "cut"),
+    [
+        ([("B", "lead", "done", 1), ("A", "lead", "done", 2)], 2, ["B", "A"], False),
+        # Led and supported tasks of every status add up; equal totals go by name.
+        (
+            [
+                ("C", "lead", "done", 1),
+                ("C", "support", "overdue", 2),
+                ("A", "lead", "behind", 3),
+                ("B", "lead", "done", 3),
+                ("D", "support", "done", 1),
+            ],
+            2,
+            ["A", "B"],
+            True,
+        ),
+    ],
+)
+def test_the_tasks_by_unit_chart_shows_the_units_with_the_most_tasks(counts, limit, expected, cut):
+    frame = pd.DataFrame(counts, columns=["unit_name", "role", "status", "tasks"])
+    chosen = shortlist.busiest_units(frame, limit=limit)
+    assert list(chosen.rows["unit_name"]) == expected
+    assert chosen.cut is cut and chosen.total == frame["unit_name"].nunique()

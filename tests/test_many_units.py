@@ -1,4 +1,4 @@
-"""Ngân sách with more managing units than its budget-by-unit chart draws: the largest, and all in a table."""
+"""A plan with more units than a chart of bars per unit draws: the chart shows the largest, a table all of them."""
 
 from __future__ import annotations
 
@@ -14,13 +14,22 @@ from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 
 PAGE = "pages/3_Ngan_sach.py"
+UNITS_PAGE = "pages/1_Tien_do_theo_don_vi.py"
 UNITS = shortlist.UNIT_ITEMS + 5
 
 
 @pytest.fixture(scope="module")
 def many_units_db(tmp_path_factory):
-    """Besides VP's line of 10 million ₫, units DV01…DV25 each plan one line of 1, 2, … 25 million ₫."""
+    """Besides VP's line of 10 million ₫, units DV01…DV25 each plan one line of 1, 2, … 25 million ₫.
+
+    Each DVnn leads one task; DV01…DV05 also support NV1 (as VP does, which leads NV2)."""
     frames = small_plan()
+    tasks = frames["tasks"]
+    tasks.at[0, "support_units"] = ["VP", *(f"DV{n:02d}" for n in range(1, 6))]
+    led = pd.DataFrame([tasks.iloc[1].to_dict()] * UNITS).assign(
+        task_code=[f"NV{n + 2}" for n in range(1, UNITS + 1)], lead_unit=[f"DV{n:02d}" for n in range(1, UNITS + 1)]
+    )
+    frames["tasks"] = pd.concat([tasks, led], ignore_index=True)
     extra = pd.DataFrame(
         {
             "unit_code": [f"DV{n:02d}" for n in range(1, UNITS + 1)],
@@ -116,3 +125,19 @@ def test_budget_lines_of_no_task_stay_out_of_the_task_charts_and_the_page_says_s
     assert by_task and all("—" not in t["y"] for c in by_task for t in c["data"])
     table = next(t.value for t in app.dataframe if "task_code" in t.value.columns)
     assert list(table["task_code"]) == ["NV1", "—"]
+
+
+def test_a_plan_with_many_units_charts_the_busiest_by_status(many_units_db, monkeypatch):
+    app = open_app(many_units_db, monkeypatch, UNITS_PAGE)
+    captions = [c.value for c in app.caption]
+    assert f"Biểu đồ có 20 trong {UNITS + 2} đơn vị, nhiều nhiệm vụ (chủ trì và phối hợp) nhất trước" in " ".join(
+        captions
+    )
+    charts = [json.loads(c.proto.spec) for c in app.get("plotly_chart")]
+    chart = next(c for c in charts if any("Văn phòng Sở" in trace.get("y", []) for trace in c["data"]))
+    drawn = {y for trace in chart["data"] for y in trace["y"]}
+    # Two tasks each: VP and DV01…DV05; one each, by name: "số 10" … "số 19", "số 20" … "số 23".
+    busiest = {"Văn phòng Sở", *(f"Ban điều phối số {n}" for n in (*range(1, 6), *range(10, 24)))}
+    assert drawn == busiest
+    rollup = next(t.value for t in app.dataframe if "tasks_led" in t.value.columns)
+    assert len(rollup) == UNITS + 2
