@@ -310,9 +310,28 @@ def test_weekly_ticks_are_dated_weeks_not_months():
     assert set(ticks) <= set(weeks) and len(ticks) <= 13
 
 
-def test_long_outlet_names_are_shortened_on_the_axis_and_whole_in_the_hover():
-    name = "Báo Phát thanh - Truyền hình Thanh Hóa điện tử"
-    frame = pd.DataFrame({"outlet": [name], "sentiment": ["positive"], "mentions": [3]})
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        (["Báo Phát thanh - Truyền hình Thanh Hóa điện tử"], ["Báo Phát thanh…điện tử"]),
+        # Stations of one kind differ at the end: the axis keeps the province.
+        (
+            ["Đài Phát thanh - Truyền hình Hà Nội", "Đài Phát thanh - Truyền hình TP. Hồ Chí Minh"],
+            ["Đài Phát thanh…Hà Nội", "Đài Phát thanh…Chí Minh"],
+        ),
+        # Two names that would shorten alike keep their whole names.
+        (
+            ["Đài Phát thanh - Truyền hình tỉnh Bắc Ninh", "Đài Phát thanh - Truyền hình thị xã Bắc Ninh"],
+            ["Đài Phát thanh - Truyền hình tỉnh Bắc Ninh", "Đài Phát thanh - Truyền hình thị xã Bắc Ninh"],
+        ),
+        (
+            ["Báo Gia Lai", "Pneumonoultramicroscopicsilicovolcanoconiosis"],
+            ["Báo Gia Lai", "Pneumonoultr…lcanoconiosis"],
+        ),
+    ],
+)
+def test_long_outlet_names_are_shortened_on_the_axis_and_whole_in_the_hover(names, shown):
+    frame = pd.DataFrame({"outlet": names, "sentiment": "positive", "mentions": range(len(names), 0, -1)})
     fig = charts.mentions_by(frame, "outlet", "vi")
-    assert fig.layout.yaxis.ticktext == ("Báo Phát thanh - Truyền h…",)
-    assert list(fig.data[0].y) == [name]
+    assert dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext)) == dict(zip(names, shown))
+    assert set(fig.data[0].y) == set(names)
