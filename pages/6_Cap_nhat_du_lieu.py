@@ -90,7 +90,11 @@ def changes_text(counts_json: str | None) -> str:
     parts = []
     for spec in SHEETS:
         c = counts.get(spec.name, {})
-        what = [view.t(f"upd_changes_{w}", count=c[w]) for w in ("added", "changed", "removed") if c.get(w)]
+        what = [
+            view.t(f"upd_changes_{w}", count=format_number(c[w], view.lang))
+            for w in ("added", "changed", "removed")
+            if c.get(w)
+        ]
         if what:
             parts.append(f"{spec.title(lang)}: {', '.join(what)}")
     return "; ".join(parts)

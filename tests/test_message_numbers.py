@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+import pandas as pd
 import pytest
-from conftest import small_plan
+from conftest import open_app, small_plan
 
 from plantrack import importer, values
+from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 from plantrack.i18n import Number, t
 
@@ -52,3 +56,23 @@ def test_a_refusal_writes_its_limits_in_the_language_it_is_read_in():
     vi, en = (t(refused.value.code, lang, **refused.value.params) for lang in ("vi", "en"))
     assert "40.000" in vi and "32.767" in vi
     assert "40,000" in en and "32,767" in en
+
+
+def test_the_overview_counts_a_versions_changes_in_the_readers_language(tmp_path, monkeypatch):
+    frames = small_plan()
+    frames["disbursements"] = pd.DataFrame(
+        {
+            "line_code": "NS01",
+            "paid_on": [dt.date(2019, 3, 1) + dt.timedelta(days=n % 20) for n in range(1_234)],
+            "amount": 1_000,
+            "voucher": [f"UNC {n}" for n in range(1_234)],
+            "note": None,
+        }
+    )
+    db = tmp_path / "changes.duckdb"
+    con = connect(db)
+    importer.commit(con, importer.prepare(con, workbook_bytes(frames), "plan.xlsx"), "tester")
+    con.close()
+    for lang, expected in (("vi", "Giải ngân: thêm 1.234"), ("en", "Disbursements: 1,234 added")):
+        app = open_app(db, monkeypatch, lang=lang)
+        assert any(expected in m.value for m in app.markdown), [m.value for m in app.markdown]
