@@ -225,7 +225,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "history_summary_caption": "{total} nhiệm vụ: tiến độ bình quân và tỷ lệ hoàn thành ở mỗi phiên bản (lọc theo đơn vị để xem từng nhiệm vụ).",
         "chart_most_behind": "{shown} trong {total} nhiệm vụ, chậm nhiều nhất trước; bảng dưới có tất cả.",
         # Issue 11: the tasks-by-unit chart of a plan with 100 units shows the busiest.
-        "chart_busiest_units": "Biểu đồ có {shown} trong {total} đơn vị, nhiều nhiệm vụ (chủ trì và phối hợp) nhất trước; bảng dưới biểu đồ có tất cả.",
+        "chart_busiest_units": "Biểu đồ có {shown} trong {total} đơn vị: các đơn vị có nhiều nhiệm vụ (chủ trì và phối hợp) nhất; bảng dưới biểu đồ có tất cả.",
         "chart_lowest_indicators": "{shown} trong {total} chỉ tiêu, đạt thấp nhất trước.",
         "gantt_nearest": "{shown} trong {total} nhiệm vụ: nhiệm vụ chưa hoàn thành có hạn sớm nhất trước (quá hạn trước), sau đó nhiệm vụ đã hoàn thành có hạn gần nhất; bảng mốc có tất cả.",
         "budget_top_tasks": "{shown} trong {total} nhiệm vụ có dự toán lớn nhất; bảng dưới có tất cả.",
@@ -1067,7 +1067,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "history_summary_caption": "{total} tasks: average progress and share done at each version (filter by unit to see each task).",
         "chart_most_behind": "{shown} of {total} tasks, the furthest behind first; the table below has them all.",
         # Issue 11: the tasks-by-unit chart of a plan with 100 units shows the busiest.
-        "chart_busiest_units": "The chart shows {shown} of {total} units, those with the most tasks (led and supported) first; the table under the chart has them all.",
+        "chart_busiest_units": "The chart shows {shown} of {total} units: those with the most tasks (led and supported); the table under the chart has them all.",
         "chart_lowest_indicators": "{shown} of {total} indicators, the lowest achieved first.",
         "gantt_nearest": "{shown} of {total} tasks: the open ones with the nearest due dates first (overdue first), then the done ones due most recently; the milestone table has them all.",
         "budget_top_tasks": "{shown} of {total} tasks with the largest budgets; the table below has them all.",

@@ -130,7 +130,7 @@ def test_budget_lines_of_no_task_stay_out_of_the_task_charts_and_the_page_says_s
 def test_a_plan_with_many_units_charts_the_busiest_by_status(many_units_db, monkeypatch):
     app = open_app(many_units_db, monkeypatch, UNITS_PAGE)
     captions = [c.value for c in app.caption]
-    assert f"Biểu đồ có 20 trong {UNITS + 2} đơn vị, nhiều nhiệm vụ (chủ trì và phối hợp) nhất trước" in " ".join(
+    assert f"Biểu đồ có 20 trong {UNITS + 2} đơn vị: các đơn vị có nhiều nhiệm vụ (chủ trì và phối hợp) nhất" in " ".join(
         captions
     )
     charts = [json.loads(c.proto.spec) for c in app.get("plotly_chart")]
