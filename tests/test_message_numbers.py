@@ -58,21 +58,31 @@ def test_a_refusal_writes_its_limits_in_the_language_it_is_read_in():
     assert "40,000" in en and "32,767" in en
 
 
-def test_the_overview_counts_a_versions_changes_in_the_readers_language(tmp_path, monkeypatch):
+def test_a_versions_changes_are_counted_in_the_readers_language(tmp_path, monkeypatch):
+    """1.234 payments since the last update: on the overview's change line and on meeting mode's card."""
+    db = tmp_path / "changes.duckdb"
+    con = connect(db)
+    importer.commit(con, importer.prepare(con, workbook_bytes(small_plan()), "plan.xlsx"), "tester")
     frames = small_plan()
-    frames["disbursements"] = pd.DataFrame(
+    payments = pd.DataFrame(
         {
             "line_code": "NS01",
-            "paid_on": [dt.date(2019, 3, 1) + dt.timedelta(days=n % 20) for n in range(1_234)],
+            "paid_on": [dt.date(2019, 4, 1) + dt.timedelta(days=n % 60) for n in range(1_234)],
             "amount": 1_000,
-            "voucher": [f"UNC {n}" for n in range(1_234)],
+            "voucher": [f"UNC {n}" for n in range(2, 1_236)],
             "note": None,
         }
     )
-    db = tmp_path / "changes.duckdb"
-    con = connect(db)
-    importer.commit(con, importer.prepare(con, workbook_bytes(frames), "plan.xlsx"), "tester")
+    frames["disbursements"] = pd.concat([frames["disbursements"], payments], ignore_index=True)
+    preview = importer.prepare(con, workbook_bytes(frames), "plan.xlsx", plan=1, as_of=dt.date(2019, 6, 30))
+    importer.commit(con, preview, "tester")
     con.close()
-    for lang, expected in (("vi", "Giải ngân: thêm 1.234"), ("en", "Disbursements: 1,234 added")):
+    for lang, line, card in (
+        ("vi", "Giải ngân: thêm 1.234", "1.234 lần chi"),
+        ("en", "Disbursements: 1,234 added", "1,234 payments"),
+    ):
         app = open_app(db, monkeypatch, lang=lang)
-        assert any(expected in m.value for m in app.markdown), [m.value for m in app.markdown]
+        assert any(line in m.value for m in app.markdown), [m.value for m in app.markdown]
+        app = open_app(db, monkeypatch, lang=lang, meeting="1")
+        deltas = [m.proto.delta for m in app.metric]
+        assert card in deltas, deltas
