@@ -20,8 +20,9 @@ if view.quarter:
     # Budget lines are planned for the year: a quarter filters the payments, not the plan.
     st.caption(view.t("budget_quarter_note", quarter=quarter))
 columns = st.columns(3)
-# Millions on the card, the exact amount under it: "923.000.000 ₫" is cut to "923.00…" at 1024 px,
-# and so is "923 triệu ₫": the unit goes in the label.
+# Millions (billions for a national plan) on the card, the exact amount under it: "923.000.000 ₫" is
+# cut to "923.00…" at 1024 px, and so is "923 triệu ₫": the unit goes in the label.
+money_unit = view.t("unit_billion" if planned >= measures.BILLIONS_FROM else "unit_million")
 for column, label, amount in (
     (columns[0], view.t("legend_planned"), planned),
     (
@@ -31,8 +32,8 @@ for column, label, amount in (
     ),
 ):
     column.metric(
-        f"{label} ({view.t('unit_million')})",
-        measures.millions(amount, lang, unit=False),
+        f"{label} ({money_unit})",
+        measures.large_money(amount, lang, unit=False, scale_of=planned),
         delta=measures.money(amount, lang),
         delta_color="off",
         delta_arrow="off",

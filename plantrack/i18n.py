@@ -271,6 +271,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budget_quarter_note": "Quý {quarter}: số đã giải ngân là các khoản chi trong quý (đến ngày số liệu); dự toán là của cả năm, vì dự toán không chia theo quý. Biểu đồ theo tháng chỉ hiện các tháng của quý, đường lũy kế tính từ đầu năm.",
         "legend_disbursed_quarter": "Giải ngân quý {quarter}",
         "unit_million": "triệu ₫",
+        # Issue 11: Ngân sách's cards of a national plan read in billions.
+        "unit_billion": "tỷ ₫",
         "budget_by_source_title": "Theo nguồn kinh phí",
         "budget_by_unit_title": "Theo đơn vị quản lý",
         "budget_by_month_title": "Giải ngân lũy kế theo tháng so với dự toán",
@@ -1113,6 +1115,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budget_quarter_note": "Quarter {quarter}: disbursed means paid in the quarter (up to the as-of date); planned is the whole year's, as budgets are not split by quarter. The monthly chart shows the quarter's months, its cumulative line counts from 1 January.",
         "legend_disbursed_quarter": "Disbursed, quarter {quarter}",
         "unit_million": "million ₫",
+        # Issue 11: Ngân sách's cards of a national plan read in billions.
+        "unit_billion": "billion ₫",
         "budget_by_source_title": "By funding source",
         "budget_by_unit_title": "By managing unit",
         "budget_by_month_title": "Cumulative disbursement by month against the plan",

@@ -130,8 +130,9 @@ def test_budget_lines_of_no_task_stay_out_of_the_task_charts_and_the_page_says_s
 def test_a_plan_with_many_units_charts_the_busiest_by_status(many_units_db, monkeypatch):
     app = open_app(many_units_db, monkeypatch, UNITS_PAGE)
     captions = [c.value for c in app.caption]
-    assert f"Biểu đồ có 20 trong {UNITS + 2} đơn vị: các đơn vị có nhiều nhiệm vụ (chủ trì và phối hợp) nhất" in " ".join(
-        captions
+    assert (
+        f"Biểu đồ có 20 trong {UNITS + 2} đơn vị: các đơn vị có nhiều nhiệm vụ (chủ trì và phối hợp) nhất"
+        in " ".join(captions)
     )
     charts = [json.loads(c.proto.spec) for c in app.get("plotly_chart")]
     chart = next(c for c in charts if any("Văn phòng Sở" in trace.get("y", []) for trace in c["data"]))
@@ -141,3 +142,19 @@ def test_a_plan_with_many_units_charts_the_busiest_by_status(many_units_db, monk
     assert drawn == busiest
     rollup = next(t.value for t in app.dataframe if "tasks_led" in t.value.columns)
     assert len(rollup) == UNITS + 2
+
+
+@pytest.mark.parametrize(
+    ("planned", "label", "value"),
+    [(923_000_000, "Dự toán (triệu ₫)", "923"), (123_456_789_000, "Dự toán (tỷ ₫)", "123,5")],
+)
+def test_the_budget_cards_read_in_billions_for_a_national_plan(planned, label, value, tmp_path, monkeypatch):
+    frames = small_plan()
+    frames["budget_lines"].loc[0, "planned"] = planned
+    db = tmp_path / "budget.duckdb"
+    con = connect(db)
+    importer.commit(con, importer.prepare(con, workbook_bytes(frames), "plan.xlsx"), "tester")
+    con.close()
+    app = open_app(db, monkeypatch, PAGE)
+    card = next(m for m in app.metric if m.label == label)
+    assert card.value == value
