@@ -86,3 +86,26 @@ def test_a_versions_changes_are_counted_in_the_readers_language(tmp_path, monkey
         app = open_app(db, monkeypatch, lang=lang, meeting="1")
         deltas = [m.proto.delta for m in app.metric]
         assert card in deltas, deltas
+
+
+def test_the_quarter_cards_count_milestones_in_the_readers_language(tmp_path, monkeypatch):
+    frames = small_plan()
+    frames["milestones"] = pd.DataFrame(
+        {
+            "milestone_code": [f"M{n}" for n in range(1_234)],
+            "task_code": "NV1",
+            "content": "Bước kiểm tra",
+            "due_on": dt.date(2019, 2, 15),
+            "quarter": None,
+            "completed_on": dt.date(2019, 2, 10),
+            "unit_code": "VP",
+            "note": None,
+        }
+    )
+    db = tmp_path / "milestones.duckdb"
+    con = connect(db)
+    importer.commit(con, importer.prepare(con, workbook_bytes(frames), "plan.xlsx"), "tester")
+    con.close()
+    for lang, expected in (("vi", "**1.234**"), ("en", "**1,234**")):
+        app = open_app(db, monkeypatch, "pages/2_Moc_theo_quy.py", lang=lang)
+        assert any(m.value.endswith(expected) for m in app.markdown), [m.value for m in app.markdown]
