@@ -417,6 +417,7 @@ def spend_vs_progress_grid(frame: pd.DataFrame, lang: str) -> go.Figure | None:
         .reindex(index=bands, columns=bands, fill_value=0)
     )
     labels = [f"{b}%" for b in bands]
+    text = [[measures.count(v, lang) if v else "" for v in row] for row in grid.to_numpy()]
     fig = go.Figure(
         go.Heatmap(
             x=labels,
@@ -424,8 +425,10 @@ def spend_vs_progress_grid(frame: pd.DataFrame, lang: str) -> go.Figure | None:
             z=grid.to_numpy(),
             colorscale="Blues",
             showscale=False,
-            text=[[measures.count(v, lang) if v else "" for v in row] for row in grid.to_numpy()],
+            text=text,
             texttemplate="%{text}",
+            # Eleven cells across half a page: counts of 1.000 and more ran into each other at 12 px.
+            textfont={"size": 12 if max(map(len, sum(text, []))) <= 3 else 9},
             hovertemplate=t("axis_progress", lang)
             + " %{x}, "
             + t("axis_disbursed_pct", lang)

@@ -335,3 +335,9 @@ def test_long_outlet_names_are_shortened_on_the_axis_and_whole_in_the_hover(name
     fig = charts.mentions_by(frame, "outlet", "vi")
     assert dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext)) == dict(zip(names, shown))
     assert set(fig.data[0].y) == set(names)
+
+
+@pytest.mark.parametrize(("tasks", "size"), [(999, 12), (1_500, 9)])
+def test_the_spend_grid_writes_counts_of_a_thousand_smaller_so_neighbours_do_not_run_together(tasks, size):
+    frame = pd.DataFrame({"disbursed_pct": [95.0] * tasks + [5.0], "progress": [95.0] * tasks + [5.0]})
+    assert charts.spend_vs_progress_grid(frame, "vi").data[0].textfont.size == size
