@@ -89,9 +89,9 @@ def draw() -> None:
                 view.t(
                     "changes_line",
                     sheet=view.t(f"sheet_{r.sheet}"),
-                    added=r.added,
-                    changed=r.changed,
-                    removed=r.removed,
+                    added=measures.count(r.added, lang),
+                    changed=measures.count(r.changed, lang),
+                    removed=measures.count(r.removed, lang),
                 )
                 for r in changes.itertuples()
             )

@@ -19,7 +19,11 @@ units = view.query("units_at_version")
 unit_names = dict(zip(units["unit_code"], units["unit_name"]))
 
 st.subheader(view.t("units_by_status_title"))
-ui.chart(charts.status_by_unit(status.tasks_by_unit_status(tasks, statuses, unit_names, view.units), lang), view)
+by_unit = status.tasks_by_unit_status(tasks, statuses, unit_names, view.units)
+busiest = shortlist.busiest_units(by_unit)
+if busiest.cut:
+    st.caption(view.t("chart_busiest_units", shown=len(busiest.rows), total=measures.count(busiest.total, lang)))
+ui.chart(charts.status_by_unit(by_unit[by_unit["unit_name"].isin(busiest.rows["unit_name"])], lang), view)
 rollup = status.unit_rollup(tasks, statuses, view.units)
 ui.table(
     # Every unit a task names is in the units sheet: the import refuses any other.

@@ -29,7 +29,7 @@ for column, row in zip(columns, grid.itertuples()):
     with column.container(border=True):
         st.markdown(f"**{view.t('quarter_label', quarter=charts.QUARTERS[row.quarter - 1])}/{view.year}**")
         for code in ("ms_done", "ms_due", "ms_ahead", "ms_late"):
-            st.markdown(f"{measures.category(code).tagged(lang)}: **{getattr(row, code)}**")
+            st.markdown(f"{measures.category(code).tagged(lang)}: **{measures.count(getattr(row, code), lang)}**")
 
 st.subheader(view.t("milestone_table_title"))
 ui.table(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import budget_units, ui
 from plantrack import charts, measures, shortlist
 
 view = ui.page("page_budget")
@@ -20,8 +20,9 @@ if view.quarter:
     # Budget lines are planned for the year: a quarter filters the payments, not the plan.
     st.caption(view.t("budget_quarter_note", quarter=quarter))
 columns = st.columns(3)
-# Millions on the card, the exact amount under it: "923.000.000 ₫" is cut to "923.00…" at 1024 px,
-# and so is "923 triệu ₫": the unit goes in the label.
+# Millions (billions for a national plan) on the card, the exact amount under it: "923.000.000 ₫" is
+# cut to "923.00…" at 1024 px, and so is "923 triệu ₫": the unit goes in the label.
+money_unit = view.t("unit_billion" if planned >= measures.BILLIONS_FROM else "unit_million")
 for column, label, amount in (
     (columns[0], view.t("legend_planned"), planned),
     (
@@ -31,8 +32,8 @@ for column, label, amount in (
     ),
 ):
     column.metric(
-        f"{label} ({view.t('unit_million')})",
-        measures.millions(amount, lang, unit=False),
+        f"{label} ({money_unit})",
+        measures.large_money(amount, lang, unit=False, scale_of=planned),
         delta=measures.money(amount, lang),
         delta_color="off",
         delta_arrow="off",
@@ -50,27 +51,35 @@ by_source["source_label"] = by_source["source"].map(lambda code: measures.catego
 # One under the other: side by side at 1024 px, unit names and amounts have no room.
 st.subheader(view.t("budget_by_source_title"))
 ui.chart(charts.planned_vs_disbursed(by_source, "source_label", lang), view)
-st.subheader(view.t("budget_by_unit_title"))
-ui.chart(charts.planned_vs_disbursed(view.query("budget_by_unit"), "unit_name", lang), view)
+budget_units.draw(view)
 
 st.subheader(view.t("budget_by_month_title"))
 ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lang), view)
 
 by_task = view.query("budget_by_task")
-largest = shortlist.largest_budgets(by_task)
+# Lines without a task come as one row "—" with no content: no task, and in a national plan its sum
+# flattened every task's bar to nothing. The charts leave it out and say so; the table keeps it.
+tasks = by_task[by_task["content"].notna()]
+largest = shortlist.largest_budgets(tasks)
 left, right = st.columns(2)
 with left:
     st.subheader(view.t("budget_by_task_title"))
+    if len(tasks) < len(by_task):
+        st.caption(
+            view.t(
+                "budget_no_task", planned=measures.large_money(by_task["planned"].sum() - tasks["planned"].sum(), lang)
+            )
+        )
     if largest.cut:
         st.caption(view.t("budget_top_tasks", shown=len(largest.rows), total=measures.count(largest.total, lang)))
     ui.chart(charts.planned_vs_disbursed(largest.rows, "task_code", lang), view)
 with right:
     st.subheader(view.t("spend_vs_progress_title"))
     if largest.cut:
-        st.caption(view.t("spend_grid_caption", total=measures.count(len(by_task), lang)))
-        ui.chart(charts.spend_vs_progress_grid(by_task, lang), view)
+        st.caption(view.t("spend_grid_caption", total=measures.count(len(tasks), lang)))
+        ui.chart(charts.spend_vs_progress_grid(tasks, lang), view)
     else:
         st.caption(view.t("spend_vs_progress_caption"))
-        ui.chart(charts.spend_vs_progress(by_task, lang), view)
+        ui.chart(charts.spend_vs_progress(tasks, lang), view)
 
 ui.table(by_task, view, measures.columns("task_code", "content", "planned", "disbursed", "disbursed_pct", "progress"))

@@ -417,6 +417,7 @@ def spend_vs_progress_grid(frame: pd.DataFrame, lang: str) -> go.Figure | None:
         .reindex(index=bands, columns=bands, fill_value=0)
     )
     labels = [f"{b}%" for b in bands]
+    text = [[measures.count(v, lang) if v else "" for v in row] for row in grid.to_numpy()]
     fig = go.Figure(
         go.Heatmap(
             x=labels,
@@ -424,8 +425,10 @@ def spend_vs_progress_grid(frame: pd.DataFrame, lang: str) -> go.Figure | None:
             z=grid.to_numpy(),
             colorscale="Blues",
             showscale=False,
-            text=[[measures.count(v, lang) if v else "" for v in row] for row in grid.to_numpy()],
+            text=text,
             texttemplate="%{text}",
+            # Eleven cells across half a page: counts of 1.000 and more ran into each other at 12 px.
+            textfont={"size": 12 if max(map(len, sum(text, []))) <= 3 else 9},
             hovertemplate=t("axis_progress", lang)
             + " %{x}, "
             + t("axis_disbursed_pct", lang)
@@ -527,13 +530,28 @@ def mentions_by(frame: pd.DataFrame, label_column: str, lang: str, translate: bo
     )
     fig.update_xaxes(tickformat=measures.COUNT_FORMAT)
     # A long outlet name pushed the plot aside and was cut at the chart's edge in a half-width
-    # column: the axis shows its start, the hover the whole name.
-    fig.update_yaxes(tickvals=order, ticktext=[_short_label(str(label)) for label in order])
+    # column: the axis shows its start and end, the hover the whole name.
+    short = [_short_label(str(label)) for label in order]
+    # Two names shortened alike would read as one outlet: those keep their whole name.
+    ticktext = [text if short.count(text) == 1 else str(label) for text, label in zip(short, order)]
+    fig.update_yaxes(tickvals=order, ticktext=ticktext)
     return _layout(fig, lang, height=max(220, 80 + 34 * len(order)))
 
 
 def _short_label(text: str, limit: int = 26) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """The start and the last two words: outlets of one kind share their start ("Đài Phát thanh -
+    Truyền hình …") and differ by the province at the end, which a cut end hid."""
+    if len(text) <= limit:
+        return text
+    words = text.split()
+    tail = " ".join(words[-2:])
+    if len(tail) > limit // 2:
+        tail = words[-1][-(limit // 2) :]
+    room = limit - len(tail) - 1
+    head = text[:room]
+    if " " in head and text[room] != " ":
+        head = head[: head.rindex(" ")]
+    return f"{head.rstrip(' -–,.')}…{tail}"
 
 
 def negative_spikes(frame: pd.DataFrame, lang: str) -> go.Figure | None:

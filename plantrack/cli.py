@@ -57,6 +57,18 @@ def _clear_names(names: list[str], lang: str) -> set[str]:
     return found
 
 
+def _text(value: object) -> str:
+    """A text column of a listing; pandas reads a missing one as NaN, which would print "nan"."""
+    return value if isinstance(value, str) else ""
+
+
+def _version_file(row, lang: str) -> str:
+    """What a version was made from: its file, or for a rollback the version it restored."""
+    if row.kind == "rollback":
+        return t("versions_rollback_file", lang, version=int(row.rollback_of))
+    return _text(row.file_name) or "—"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m plantrack", description="Plan-implementation dashboard: data commands"
@@ -390,7 +402,7 @@ def run(args: argparse.Namespace, con, io: Streams) -> int:
         for row in importer.versions(con, plan_id).itertuples():
             print(
                 f"{row.version_id} | {row.plan_id} | {clock.local(row.created_at):%d/%m/%Y %H:%M} | "
-                f"{row.user_name or ''} | {row.file_name or ''} | {format_date(row.as_of, lang)} | "
+                f"{_text(row.user_name)} | {_version_file(row, lang)} | {format_date(row.as_of, lang)} | "
                 f"{t('kind_' + row.kind, lang)}",
                 file=out,
             )

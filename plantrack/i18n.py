@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -173,6 +174,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_import": "Nhập tệp",
         "kind_rollback": "Khôi phục",
         "kind_demo": "Dữ liệu mẫu",
+        # Issue 11: a rollback has no file; the version list says which version it restored.
+        "versions_rollback_file": "(khôi phục về phiên bản {version})",
         "demo_label": "DỮ LIỆU MẪU",
         # Interface labels.
         "app_title": "Theo dõi thực hiện kế hoạch",
@@ -221,9 +224,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "legend_done_share": "Tỷ lệ nhiệm vụ hoàn thành",
         "history_summary_caption": "{total} nhiệm vụ: tiến độ bình quân và tỷ lệ hoàn thành ở mỗi phiên bản (lọc theo đơn vị để xem từng nhiệm vụ).",
         "chart_most_behind": "{shown} trong {total} nhiệm vụ, chậm nhiều nhất trước; bảng dưới có tất cả.",
+        # Issue 11: the tasks-by-unit chart of a plan with 100 units shows the busiest.
+        "chart_busiest_units": "Biểu đồ có {shown} trong {total} đơn vị: các đơn vị có nhiều nhiệm vụ (chủ trì và phối hợp) nhất; bảng dưới biểu đồ có tất cả.",
         "chart_lowest_indicators": "{shown} trong {total} chỉ tiêu, đạt thấp nhất trước.",
         "gantt_nearest": "{shown} trong {total} nhiệm vụ: nhiệm vụ chưa hoàn thành có hạn sớm nhất trước (quá hạn trước), sau đó nhiệm vụ đã hoàn thành có hạn gần nhất; bảng mốc có tất cả.",
         "budget_top_tasks": "{shown} trong {total} nhiệm vụ có dự toán lớn nhất; bảng dưới có tất cả.",
+        # Issue 11: Ngân sách for a national plan: the largest units charted, lines of no task apart.
+        "budget_top_units": "Biểu đồ có {shown} trong {total} đơn vị, dự toán lớn nhất trước; các đơn vị còn lại ở bảng dưới biểu đồ và trang {explore}.",
+        "budget_all_units": "Bảng đủ {total} đơn vị",
+        "budget_no_task": "Các dòng kinh phí không gắn với nhiệm vụ nào (dự toán {planned}) không có trong biểu đồ; bảng dưới có, ở dòng «—».",
+        "budget_units_explore": "Xem ngân sách theo đơn vị ở trang {explore}",
         "spend_grid_caption": "{total} nhiệm vụ: số nhiệm vụ theo khoảng tiến độ (ngang) và khoảng tỷ lệ giải ngân (dọc).",
         "task_choice_limited": "Danh sách chọn có {shown} trong {total} nhiệm vụ; lọc theo đơn vị để thu hẹp.",
         "no_history": "Cần ít nhất hai phiên bản số liệu để vẽ tiến độ theo thời gian.",
@@ -261,6 +271,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budget_quarter_note": "Quý {quarter}: số đã giải ngân là các khoản chi trong quý (đến ngày số liệu); dự toán là của cả năm, vì dự toán không chia theo quý. Biểu đồ theo tháng chỉ hiện các tháng của quý, đường lũy kế tính từ đầu năm.",
         "legend_disbursed_quarter": "Giải ngân quý {quarter}",
         "unit_million": "triệu ₫",
+        # Issue 11: Ngân sách's cards of a national plan read in billions.
+        "unit_billion": "tỷ ₫",
         "budget_by_source_title": "Theo nguồn kinh phí",
         "budget_by_unit_title": "Theo đơn vị quản lý",
         "budget_by_month_title": "Giải ngân lũy kế theo tháng so với dự toán",
@@ -447,7 +459,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_rate_overdue": "Tỷ lệ quá hạn",
         "status_rate_overdue_basis": "chưa hoàn thành, quá hạn ÷ số nhiệm vụ chưa hoàn thành",
         # The Government's completion rate (two decimals, truncated) and changes in percentage points.
-        "rate_official": "Tỷ lệ hoàn thành (theo cách tính của Chính phủ)",
+        "rate_official": "Tỷ lệ hoàn thành",
+        # Issue 11: the method goes under the card; in its label it was cut at 1024 px.
+        "rate_official_method": "Theo cách tính của Chính phủ: {basis}.",
         "rate_official_overdue": "Tỷ lệ chưa hoàn thành, quá hạn",
         "rate_official_basis": "{done} nhiệm vụ đã hoàn thành (đúng hạn và quá hạn) ÷ {reached} nhiệm vụ đã đến hạn (đã hoàn thành, cộng {overdue} chưa hoàn thành đã quá hạn); làm tròn xuống hai chữ số thập phân",
         "rate_official_overdue_basis": "100% trừ tỷ lệ hoàn thành: {overdue} ÷ {reached} nhiệm vụ đã đến hạn",
@@ -1005,6 +1019,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kind_import": "Import",
         "kind_rollback": "Rollback",
         "kind_demo": "Demo data",
+        # Issue 11: a rollback has no file; the version list says which version it restored.
+        "versions_rollback_file": "(rollback to version {version})",
         "demo_label": "DEMO DATA",
         "app_title": "Plan implementation tracker",
         "page_overview": "Overview",
@@ -1052,9 +1068,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "legend_done_share": "Share of tasks done",
         "history_summary_caption": "{total} tasks: average progress and share done at each version (filter by unit to see each task).",
         "chart_most_behind": "{shown} of {total} tasks, the furthest behind first; the table below has them all.",
+        # Issue 11: the tasks-by-unit chart of a plan with 100 units shows the busiest.
+        "chart_busiest_units": "The chart shows {shown} of {total} units: those with the most tasks (led and supported); the table under the chart has them all.",
         "chart_lowest_indicators": "{shown} of {total} indicators, the lowest achieved first.",
         "gantt_nearest": "{shown} of {total} tasks: the open ones with the nearest due dates first (overdue first), then the done ones due most recently; the milestone table has them all.",
         "budget_top_tasks": "{shown} of {total} tasks with the largest budgets; the table below has them all.",
+        # Issue 11: Ngân sách for a national plan: the largest units charted, lines of no task apart.
+        "budget_top_units": "The chart shows {shown} of {total} units, the largest budgets first; the rest are in the table under the chart and on the {explore} page.",
+        "budget_all_units": "Table of all {total} units",
+        "budget_no_task": "Budget lines of no task (planned {planned}) are not in the chart; the table below has them, on the row «—».",
+        "budget_units_explore": "Budget by unit on the {explore} page",
         "spend_grid_caption": "{total} tasks: how many in each band of progress (across) and of budget disbursed (up).",
         "task_choice_limited": "The list offers {shown} of {total} tasks; filter by unit to narrow it.",
         "no_history": "At least two data versions are needed to draw progress over time.",
@@ -1092,6 +1115,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "budget_quarter_note": "Quarter {quarter}: disbursed means paid in the quarter (up to the as-of date); planned is the whole year's, as budgets are not split by quarter. The monthly chart shows the quarter's months, its cumulative line counts from 1 January.",
         "legend_disbursed_quarter": "Disbursed, quarter {quarter}",
         "unit_million": "million ₫",
+        # Issue 11: Ngân sách's cards of a national plan read in billions.
+        "unit_billion": "billion ₫",
         "budget_by_source_title": "By funding source",
         "budget_by_unit_title": "By managing unit",
         "budget_by_month_title": "Cumulative disbursement by month against the plan",
@@ -1278,7 +1303,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "status_rate_overdue": "Overdue rate",
         "status_rate_overdue_basis": "not done and overdue ÷ tasks not done",
         # The Government's completion rate (two decimals, truncated) and changes in percentage points.
-        "rate_official": "Completion rate (Government method)",
+        "rate_official": "Completion rate",
+        # Issue 11: the method goes under the card; in its label it was cut at 1024 px.
+        "rate_official_method": "Government method: {basis}.",
         "rate_official_overdue": "Not done and overdue",
         "rate_official_basis": "{done} tasks done (on time or late) ÷ {reached} tasks whose deadline has come (those done, plus {overdue} not done and overdue); truncated to two decimals",
         "rate_official_overdue_basis": "100% minus the completion rate: {overdue} ÷ {reached} tasks whose deadline has come",
@@ -1684,12 +1711,28 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 def t(key: str, lang: str = "vi", /, **params: object) -> str:
     catalogue = MESSAGES.get(lang, MESSAGES["vi"])
-    return catalogue[key].format(**params)
+    shown = {name: value.text(lang) if isinstance(value, Number) else value for name, value in params.items()}
+    return catalogue[key].format(**shown)
 
 
 def format_number(value: float | int, lang: str = "vi", digits: int = 0) -> str:
     pattern = "#,##0" if digits == 0 else "#,##0." + "#" * digits
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a message made before its reader's language is known (a file's problems are found
+    once, then shown in Vietnamese or English): written 0,8 / 1.234 or 0.8 / 1,234 when the message is."""
+
+    value: float | int
+    digits: int = 0
+
+    def text(self, lang: str = "vi") -> str:
+        return format_number(self.value, lang, self.digits)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def format_money(value: float | int, lang: str = "vi") -> str:

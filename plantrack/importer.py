@@ -21,7 +21,7 @@ import pandas as pd
 from plantrack import clock, mapping, press_import, queries, references
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
-from plantrack.i18n import format_date, format_number
+from plantrack.i18n import Number, format_date
 from plantrack.sheetscan import OutOfTime
 from plantrack.validate import KEY_SEPARATOR, Context, Validated, given, row_key, validate, warn_after_as_of
 from plantrack.workbook import Problem, Problems, RawWorkbook, out_of_time, read_workbook
@@ -457,7 +457,7 @@ def _budget_warnings(
                 title,
                 row,
                 column,
-                {"line": line, "paid": format_number(total), "planned": format_number(planned)},
+                {"line": line, "paid": Number(total), "planned": Number(planned)},
                 "warning",
             )
         )

@@ -116,10 +116,14 @@ def billions(value: float | int | None, lang: str, unit: bool = True) -> str:
     return t("money_billions", lang, amount=amount) if unit else amount
 
 
+# From 100 tỷ ₫ a card reads in billions: a national plan's "20.061.671 triệu" is cut at 1024 px.
+BILLIONS_FROM = 100_000_000_000
+
+
 def large_money(value: float | int | None, lang: str, unit: bool = True, scale_of: float | int | None = None) -> str:
     """Millions, or billions once the sum it is read against (`scale_of`, else itself) reaches 100 tỷ."""
     reference = value if scale_of is None else scale_of
-    if reference is not None and reference >= 100_000_000_000:
+    if reference is not None and reference >= BILLIONS_FROM:
         return billions(value, lang, unit)
     return millions(value, lang, unit)
 

@@ -17,6 +17,8 @@ import pandas as pd
 CHART_ITEMS = 40
 # The task chooser lists at most this many tasks.
 TASK_CHOICES = 100
+# Charts of one or two bars per unit (budget, tasks by status) draw at most this many units (about 1.200 px).
+UNIT_ITEMS = 20
 
 
 @dataclass(frozen=True)
@@ -73,3 +75,15 @@ def due_soonest(tasks: pd.DataFrame, limit: int = CHART_ITEMS) -> Shortlist:
 def largest_budgets(by_task: pd.DataFrame, limit: int = CHART_ITEMS) -> Shortlist:
     """by_task: task_code, planned. The largest planned amounts first."""
     return _first(by_task, ["planned", "task_code"], [False, True], limit)
+
+
+def largest_unit_budgets(by_unit: pd.DataFrame, limit: int = UNIT_ITEMS) -> Shortlist:
+    """by_unit: unit_code, planned. The largest planned amounts first, ties by unit code."""
+    return _first(by_unit, ["planned", "unit_code"], [False, True], limit)
+
+
+def busiest_units(counts: pd.DataFrame, limit: int = UNIT_ITEMS) -> Shortlist:
+    """counts: unit_name, role, status, tasks (status.tasks_by_unit_status). The units with the most tasks,
+    led and supported together, first, ties by name; rows: one per unit chosen (unit_name, tasks)."""
+    per_unit = counts.groupby("unit_name", as_index=False, sort=False)["tasks"].sum()
+    return _first(per_unit, ["tasks", "unit_name"], [False, True], limit)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from plantrack import press_import
 from plantrack.contract import CLEARABLE, CLOSED_LISTS, SHEETS_BY_NAME, Column, Sheet
-from plantrack.i18n import format_date
+from plantrack.i18n import Number, format_date
 from plantrack.text import Lookup, fold
 from plantrack.timing import derive_task_dates
 from plantrack.values import (
@@ -29,6 +29,8 @@ from plantrack.values import (
 from plantrack.workbook import Problem, Problems, RawSheet, RawWorkbook
 
 KEY_SEPARATOR = "\x1f"
+# A number quoted from a cell keeps the decimals staff typed (0,125), not a rounding of them.
+CELL_DIGITS = 6
 REFERENCE_CODES = {"units": "unknown_unit", "tasks": "unknown_task", "budget_lines": "unknown_line"}
 
 
@@ -198,14 +200,13 @@ def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, pr
         try:
             typed, value = value, reader.read(value, percent_format)
             if column.kind == "percent" and _fraction_typed(typed, value, percent_format):
-                shown = format_decimal_vi(value)
                 problems.append(
                     Problem(
                         "warn_progress_fraction",
                         raw.title,
                         row,
                         header,
-                        {"value": shown, "meant": format_decimal_vi(value * 100)},
+                        {"value": Number(value, CELL_DIGITS), "meant": Number(value * 100, CELL_DIGITS)},
                         "warning",
                     )
                 )
@@ -218,11 +219,6 @@ def _read_column(raw: RawSheet, column: Column, excel_rows: list[int], cells, pr
             value = empty
         out.append(value)
     return out
-
-
-def format_decimal_vi(value: float) -> str:
-    """A number as staff write it in a cell: 0,8 and 80 (the message is read beside their file)."""
-    return f"{value:g}".replace(".", ",")
 
 
 def _key_names(spec: Sheet, record: dict) -> tuple[str, ...]:
@@ -351,7 +347,7 @@ def _check_rules(
                             raw.title,
                             row,
                             raw.header("progress"),
-                            {"progress": f"{rec['progress']:g}"},
+                            {"progress": Number(rec["progress"], CELL_DIGITS)},
                             "warning",
                         )
                     )

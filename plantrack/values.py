@@ -12,7 +12,7 @@ import math
 import re
 import unicodedata
 
-from plantrack.i18n import format_number
+from plantrack.i18n import Number
 from plantrack.limits import MAX_CELL_CHARS, MAX_INT, MAX_MONEY, MAX_NUMBER
 from plantrack.text import clean
 
@@ -70,7 +70,7 @@ def read_plain_text(raw: object, *, title: bool = False) -> str:
     """
     text = read_text(raw)
     if len(text) > MAX_CELL_CHARS:
-        raise Unreadable("cell_too_long", length=format_number(len(text)), limit=format_number(MAX_CELL_CHARS))
+        raise Unreadable("cell_too_long", length=Number(len(text)), limit=Number(MAX_CELL_CHARS))
     hidden = set(text) & (_BIDI_CONTROLS | _INVISIBLE if title else _BIDI_CONTROLS)
     if hidden:
         raise Unreadable("text_control_chars", chars=_named(hidden))
@@ -99,7 +99,7 @@ def _bounded(value: float, limit: int, raw: object) -> float:
     if not math.isfinite(value):
         raise Unreadable("number_not_finite", value=read_text(raw))
     if value > limit:
-        raise Unreadable("number_too_big", value=read_text(raw), limit=format_number(limit))
+        raise Unreadable("number_too_big", value=read_text(raw), limit=Number(limit))
     return value
 
 

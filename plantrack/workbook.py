@@ -21,7 +21,7 @@ import python_calamine
 
 from plantrack import limits, sheetscan
 from plantrack.contract import SHEETS, Sheet, sheet_lookup
-from plantrack.i18n import format_number, t
+from plantrack.i18n import Number, t
 from plantrack.limits import MAX_FILE_BYTES, MAX_RATIO, MAX_UNPACKED_BYTES
 from plantrack.text import Lookup, clean
 from plantrack.values import is_blank
@@ -205,7 +205,7 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
 
 def _limit_problem(code: str, sheet: str | None, size: int, limit: int, unit: int = 1) -> Problem:
     """A refusal that names the limit: `size` and `limit` shown in `unit`s (1, or MiB)."""
-    params = {"size": format_number(size // unit), "limit": format_number(limit // unit)}
+    params = {"size": Number(size // unit), "limit": Number(limit // unit)}
     if sheet:
         params["sheet"] = sheet
     return Problem(code, sheet, params=params)
@@ -259,8 +259,8 @@ def _measure(archive: zipfile.ZipFile, parts: dict[str, str], titles: list[str],
                     params={
                         "sheet": title,
                         "last": f"{_letters(max(size.columns, 1) - 1)}{size.rows}",
-                        "size": format_number(size.area),
-                        "limit": format_number(limits.MAX_SHEET_CELLS),
+                        "size": Number(size.area),
+                        "limit": Number(limits.MAX_SHEET_CELLS),
                     },
                 )
             )
@@ -443,7 +443,7 @@ def top_rows(grid: list[list]) -> list[list]:
 
 def out_of_time(deadline: sheetscan.Deadline) -> UnreadableFile:
     """The refusal of a file whose reading and checking took longer than its budget."""
-    return UnreadableFile(Problem("file_read_too_long", params={"limit": format_number(deadline.seconds)}))
+    return UnreadableFile(Problem("file_read_too_long", params={"limit": Number(deadline.seconds)}))
 
 
 def read_workbook(

@@ -311,9 +311,34 @@ def test_weekly_ticks_are_dated_weeks_not_months():
     assert set(ticks) <= set(weeks) and len(ticks) <= 13
 
 
-def test_long_outlet_names_are_shortened_on_the_axis_and_whole_in_the_hover():
-    name = "Báo Phát thanh - Truyền hình Thanh Hóa điện tử"
-    frame = pd.DataFrame({"outlet": [name], "sentiment": ["positive"], "mentions": [3]})
+@pytest.mark.parametrize(
+    ("names", "shown"),
+    [
+        (["Báo Phát thanh - Truyền hình Thanh Hóa điện tử"], ["Báo Phát thanh…điện tử"]),
+        # Stations of one kind differ at the end: the axis keeps the province.
+        (
+            ["Đài Phát thanh - Truyền hình Hà Nội", "Đài Phát thanh - Truyền hình TP. Hồ Chí Minh"],
+            ["Đài Phát thanh…Hà Nội", "Đài Phát thanh…Chí Minh"],
+        ),
+        # Two names that would shorten alike keep their whole names.
+        (
+            ["Đài Phát thanh - Truyền hình tỉnh Bắc Ninh", "Đài Phát thanh - Truyền hình thị xã Bắc Ninh"],
+            ["Đài Phát thanh - Truyền hình tỉnh Bắc Ninh", "Đài Phát thanh - Truyền hình thị xã Bắc Ninh"],
+        ),
+        (
+            ["Báo Gia Lai", "Pneumonoultramicroscopicsilicovolcanoconiosis"],
+            ["Báo Gia Lai", "Pneumonoultr…lcanoconiosis"],
+        ),
+    ],
+)
+def test_long_outlet_names_are_shortened_on_the_axis_and_whole_in_the_hover(names, shown):
+    frame = pd.DataFrame({"outlet": names, "sentiment": "positive", "mentions": range(len(names), 0, -1)})
     fig = charts.mentions_by(frame, "outlet", "vi")
-    assert fig.layout.yaxis.ticktext == ("Báo Phát thanh - Truyền h…",)
-    assert list(fig.data[0].y) == [name]
+    assert dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext)) == dict(zip(names, shown))
+    assert set(fig.data[0].y) == set(names)
+
+
+@pytest.mark.parametrize(("tasks", "size"), [(999, 12), (1_500, 9)])
+def test_the_spend_grid_writes_counts_of_a_thousand_smaller_so_neighbours_do_not_run_together(tasks, size):
+    frame = pd.DataFrame({"disbursed_pct": [95.0] * tasks + [5.0], "progress": [95.0] * tasks + [5.0]})
+    assert charts.spend_vs_progress_grid(frame, "vi").data[0].textfont.size == size

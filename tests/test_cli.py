@@ -83,6 +83,12 @@ def test_versions_and_rollback(db, plan_file, tmp_path, capsys):
     assert main(["versions"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[-1].startswith("3 | 1 |") and "lanhdao" in lines[-1] and "31/03/2019 | Khôi phục" in lines[-1]
+    # A rollback has no file: the list names the version it restored, never pandas' "nan".
+    assert "| lanhdao | (khôi phục về phiên bản 1) | 31/03/2019 |" in lines[-1]
+    assert "| b | later.xlsx | 30/06/2019 |" in lines[-2]
+    assert main(["--lang", "en", "versions"]) == 0
+    english = capsys.readouterr().out
+    assert "| lanhdao | (rollback to version 1) | 31/03/2019 | Rollback" in english and "nan" not in english
     assert main(["rollback", "9", "--user", "x"]) == 1
 
 

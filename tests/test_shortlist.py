@@ -80,3 +80,51 @@ def test_indicators_and_budgets(rule, frame, expected):
     chosen = rule(frame, limit=2)
     assert chosen.cut and chosen.total == 3
     assert list(zip(chosen.rows["task_code"], chosen.rows["indicator"])) == expected
+
+
+def _units(rows: list[tuple[str, float]]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["unit_code", "planned"]).assign(unit_name=lambda f: "Đơn vị " + f["unit_code"])
+
+
+@pytest.mark.parametrize(
+    ("units", "limit", "expected", "cut"),
+    [
+        # They fit: drawn whole, in the query's order.
+        ([("B", 1e6), ("A", 5e6)], 2, ["B", "A"], False),
+        # Too many: the largest planned first, equal amounts by unit code.
+        ([("D", 1e6), ("C", 9e6), ("A", 3e6), ("B", 9e6), ("E", 3e6)], 3, ["B", "C", "A"], True),
+        # A unit with nothing planned is drawn last if at all.
+        ([("A", 0.0), ("B", 2e6), ("C", 1e6)], 2, ["B", "C"], True),
+    ],
+)
+def test_the_budget_by_unit_chart_shows_the_largest_planned_units(units, limit, expected, cut):
+    chosen = shortlist.largest_unit_budgets(_units(units), limit=limit)
+    assert list(chosen.rows["unit_code"]) == expected
+    assert chosen.cut is cut and chosen.total == len(units)
+    assert list(chosen.rows.columns) == ["unit_code", "planned", "unit_name"]
+
+
+@pytest.mark.parametrize(
+    ("counts", "limit", "expected", "cut"),
+    [
+        ([("B", "lead", "done", 1), ("A", "lead", "done", 2)], 2, ["B", "A"], False),
+        # Led and supported tasks of every status add up; equal totals go by name.
+        (
+            [
+                ("C", "lead", "done", 1),
+                ("C", "support", "overdue", 2),
+                ("A", "lead", "behind", 3),
+                ("B", "lead", "done", 3),
+                ("D", "support", "done", 1),
+            ],
+            2,
+            ["A", "B"],
+            True,
+        ),
+    ],
+)
+def test_the_tasks_by_unit_chart_shows_the_units_with_the_most_tasks(counts, limit, expected, cut):
+    frame = pd.DataFrame(counts, columns=["unit_name", "role", "status", "tasks"])
+    chosen = shortlist.busiest_units(frame, limit=limit)
+    assert list(chosen.rows["unit_name"]) == expected
+    assert chosen.cut is cut and chosen.total == frame["unit_name"].nunique()

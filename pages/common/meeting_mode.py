@@ -67,7 +67,7 @@ def changes(view: ui.View) -> None:
         view.t("mt_kpi_status"),
         measures.count(changes.status_changed, lang),
         border=True,
-        delta=view.t("mt_kpi_status_delta", total=len(changes.tasks)),
+        delta=view.t("mt_kpi_status_delta", total=measures.count(len(changes.tasks), lang)),
         delta_color="off",
         delta_arrow="off",
     )
@@ -75,7 +75,7 @@ def changes(view: ui.View) -> None:
         view.t("mt_kpi_progress"),
         measures.signed(gained, lang),
         border=True,
-        delta=view.t("mt_kpi_progress_delta", count=changes.tasks_gaining),
+        delta=view.t("mt_kpi_progress_delta", count=measures.count(changes.tasks_gaining, lang)),
         delta_color="off",
         delta_arrow="off",
     )
@@ -83,7 +83,7 @@ def changes(view: ui.View) -> None:
         view.t("mt_kpi_disbursed"),
         measures.millions(changes.disbursed, lang, unit=False),
         border=True,
-        delta=view.t("mt_kpi_disbursed_delta", count=len(changes.disbursements)),
+        delta=view.t("mt_kpi_disbursed_delta", count=measures.count(len(changes.disbursements), lang)),
         delta_color="off",
         delta_arrow="off",
     )
@@ -99,7 +99,7 @@ def changes(view: ui.View) -> None:
         view.t("mt_kpi_false"),
         measures.count(changes.mentions["false_new"], lang),
         border=True,
-        delta=view.t("mt_kpi_false_delta", answered=changes.mentions["false_answered"]),
+        delta=view.t("mt_kpi_false_delta", answered=measures.count(changes.mentions["false_answered"], lang)),
         delta_color="off",
         delta_arrow="off",
     )

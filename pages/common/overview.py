@@ -79,7 +79,7 @@ def official_rate(view: View, groups: dict[str, int]) -> None:
     left, right = st.columns(2)
     with left:
         st.metric(view.t("rate_official"), rate.text(lang), border=True)
-        st.caption(rate.basis(lang))
+        st.caption(view.t("rate_official_method", basis=rate.basis(lang)))
     with right:
         st.metric(view.t("rate_official_overdue"), rate.overdue_text(lang), border=True)
         st.caption(

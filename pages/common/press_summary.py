@@ -54,7 +54,9 @@ def draw(view: View) -> None:
     columns = [Column("measure", "press_col_measure"), Column("current", heading=labels["current"])]
     for name in others:
         columns.append(Column(name, heading=labels[name]))
-        columns.append(Column(f"{name}_change", heading=view.t("press_col_change", against=labels[name])))
+        # Mid-sentence the period is lower case: "Thay đổi so với năm 2018", not "… Năm 2018".
+        against = labels[name][:1].lower() + labels[name][1:]
+        columns.append(Column(f"{name}_change", heading=view.t("press_col_change", against=against)))
     st.subheader(view.t("press_compare_title"))
     st.caption(view.t("press_compare_caption"))
     if found.current.ends_on < ends_on:

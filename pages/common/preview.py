@@ -224,7 +224,8 @@ def _show_changed_cells(view: ui.View, preview: importer.Preview) -> None:
 def upload_options(view: ui.View) -> tuple[dt.date | None, bool, list[str]]:
     """The choices made before uploading: the data's as-of date (blank: from the file), replacing the
     logs, and the sheets to empty on purpose."""
-    as_of_column, replace_column = st.columns(2)
+    # The check boxes under the date, at full width: in the right half their labels were cut at 1024 px.
+    as_of_column, replace_column = st.columns(2)[0], st.container()
     as_of = as_of_column.date_input(
         view.t("upd_as_of_label"), value=None, format="DD/MM/YYYY", help=view.t("upd_as_of_help"), key="update_as_of"
     )

@@ -11,7 +11,7 @@ import streamlit as st
 from pages.common import admin, preview, sessions, ui, uploads
 from plantrack import auth, clock, queries
 from plantrack.contract import SHEETS
-from plantrack.i18n import MESSAGES, format_date
+from plantrack.i18n import MESSAGES, format_date, format_number
 
 PREVIEW_KEY = uploads.PREVIEW_KEY
 FLASH_KEY = "update_flash"
@@ -46,9 +46,10 @@ def editor(view: ui.View) -> auth.Editor:
     if found is None:
         _login(view)
         st.stop()
-    who, out = st.columns([4, 1], vertical_alignment="center")
-    who.text(view.t("upd_logged_in_as", name=found.user_name))
-    if out.button(view.t("upd_logout_button"), key="logout", icon=":material/logout:"):
+    # A row, not a [4, 1] column pair: at 1024 px the fifth of the width cut the button to "Đăng x…".
+    bar = st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center")
+    bar.text(view.t("upd_logged_in_as", name=found.user_name))
+    if bar.button(view.t("upd_logout_button"), key="logout", icon=":material/logout:"):
         auth.logout(session)
         start_over()
         st.rerun()
@@ -150,7 +151,11 @@ def changes_text(view: ui.View, counts_json: str | None) -> str:
     parts = []
     for spec in SHEETS:
         c = counts.get(spec.name, {})
-        what = [view.t(f"upd_changes_{w}", count=c[w]) for w in ("added", "changed", "removed") if c.get(w)]
+        what = [
+            view.t(f"upd_changes_{w}", count=format_number(c[w], view.lang))
+            for w in ("added", "changed", "removed")
+            if c.get(w)
+        ]
         if what:
             parts.append(f"{spec.title(view.lang)}: {', '.join(what)}")
     return "; ".join(parts)

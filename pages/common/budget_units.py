@@ -1,0 +1,61 @@
+"""Ngân sách's budget by managing unit: every unit when they fit, else the largest and the whole list beside.
+
+A province has five units; a ministry's plan a hundred, and two bars each would make a chart of
+5.600 px. The chart then shows the shortlist, the caption says how many of how many, and every unit
+stays in a table (with its downloads) and in Khám phá.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from pages.common.ui import QUARTER_NAMES, View, chart, table
+from plantrack import charts, explore, measures, shortlist
+
+# Khám phá's view of the same question: budget lines summed by unit.
+EXPLORE_BY_UNIT = explore.Exploration("budget_lines", group1="unit_code", measure="sum", column="planned")
+
+
+def draw(view: View) -> None:
+    lang = view.lang
+    by_unit = view.query("budget_by_unit")
+    largest = shortlist.largest_unit_budgets(by_unit)
+    st.subheader(view.t("budget_by_unit_title"))
+    if largest.cut:
+        st.caption(
+            view.t(
+                "budget_top_units",
+                shown=measures.count(len(largest.rows), lang),
+                total=measures.count(largest.total, lang),
+                explore=view.t("page_explore"),
+            )
+        )
+    chart(charts.planned_vs_disbursed(largest.rows, "unit_name", lang), view)
+    if not largest.cut:
+        return
+    disbursed = (
+        view.t("legend_disbursed_quarter", quarter=QUARTER_NAMES[view.quarter])
+        if view.quarter
+        else view.t("legend_disbursed")
+    )
+    with st.expander(view.t("budget_all_units", total=measures.count(largest.total, lang))):
+        table(
+            by_unit.assign(
+                planned_text=[measures.money(v, lang) for v in by_unit["planned"]],
+                disbursed_text=[measures.money(v, lang) for v in by_unit["disbursed"]],
+            ),
+            view,
+            {
+                "unit_code": view.t("col_code"),
+                "unit_name": st.column_config.TextColumn(view.t("col_unit"), width="large"),
+                "planned_text": view.t("legend_planned"),
+                "disbursed_text": disbursed,
+            },
+            title=view.t("budget_by_unit_title"),
+        )
+        st.page_link(
+            "pages/5_Kham_pha.py",
+            label=view.t("budget_units_explore", explore=view.t("page_explore")),
+            icon=":material/explore:",
+            query_params={**view.link_params(), **explore.to_query(EXPLORE_BY_UNIT)},
+        )
