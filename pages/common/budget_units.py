@@ -40,17 +40,14 @@ def draw(view: View) -> None:
     )
     with st.expander(view.t("budget_all_units", total=measures.count(largest.total, lang))):
         table(
-            by_unit.assign(
-                planned_text=[measures.money(v, lang) for v in by_unit["planned"]],
-                disbursed_text=[measures.money(v, lang) for v in by_unit["disbursed"]],
-            ),
+            by_unit,
             view,
-            {
-                "unit_code": view.t("col_code"),
-                "unit_name": st.column_config.TextColumn(view.t("col_unit"), width="large"),
-                "planned_text": view.t("legend_planned"),
-                "disbursed_text": disbursed,
-            },
+            measures.columns(
+                measures.COLUMNS["unit_code"].but(label="col_code"),
+                measures.COLUMNS["unit_name"].but(width="large"),
+                "planned",
+                measures.COLUMNS["disbursed"].but(heading=disbursed),
+            ),
             title=view.t("budget_by_unit_title"),
         )
         st.page_link(
