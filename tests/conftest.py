@@ -238,3 +238,24 @@ def fingerprint(connection) -> dict[str, list]:
         ).fetchall()
     ]
     return {name: connection.execute(f'select * from "{name}" order by all').fetchall() for name in tables}
+
+
+@pytest.fixture(scope="session")
+def explore_db(tmp_path_factory) -> Path:
+    """The explore plan imported once as version 1, as of 31/03/2019, shared by every test that reads it."""
+    from explore_plan import AS_OF, explore_plan
+
+    path = tmp_path_factory.mktemp("explore") / "explore.duckdb"
+    con = connect(path)
+    preview = importer.prepare(con, workbook_bytes(explore_plan()), "plan.xlsx", as_of=AS_OF)
+    assert not preview.problems, [p.line("en") for p in preview.problems]
+    importer.commit(con, preview, "tester")
+    con.close()
+    return path
+
+
+@pytest.fixture
+def explore_cur(explore_db):
+    con = connect(explore_db)
+    yield con.cursor()
+    con.close()

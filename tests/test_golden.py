@@ -261,7 +261,7 @@ def _codes_in_source() -> set[str]:
     """Every problem code plantrack can emit: the first argument of Problem(...) and Unreadable(...), or
     the values given to the variable passed there, plus the reference codes."""
     codes = set(REFERENCE_CODES.values())
-    for source in (ROOT / "plantrack").glob("*.py"):
+    for source in (ROOT / "plantrack").glob("**/*.py"):
         for function in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue

@@ -14,7 +14,7 @@ from plantrack.contract import CLOSED_LISTS
 from plantrack.i18n import LANGS, MESSAGES, format_date, format_money, format_number, t
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [*ROOT.glob("plantrack/*.py"), *ROOT.glob("pages/**/*.py"), ROOT / "dashboard.py"]
+SOURCES = [*ROOT.glob("plantrack/**/*.py"), *ROOT.glob("pages/**/*.py"), ROOT / "dashboard.py"]
 LITERAL_KEY = re.compile(r"""\bt\(\s*["']([a-z0-9_]+)["']\s*[,)]""")
 
 
