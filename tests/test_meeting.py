@@ -193,9 +193,6 @@ def test_the_unit_filter_applies_as_on_the_pages(cur) -> None:
     assert changes.disbursed == 3_000_000  # NS01 is managed by VP, NS02 by P.TTBCXB
 
 
-# --- the switch and the page ------------------------------------------------------------------------------
-
-
 def test_the_overview_opens_with_what_changed_in_meeting_mode(db, monkeypatch) -> None:
     app = open_app(db, monkeypatch, meeting="1")
     assert [h.value for h in app.header][:1] == ["Thay đổi từ lần họp trước"]

@@ -311,9 +311,6 @@ def test_a_forged_session_token_cannot_reach_the_upload(db):
     assert not app.file_uploader
 
 
-# --- the same flow in a real browser ---------------------------------------------------------------
-
-
 def browser_metrics(page) -> dict[str, str]:
     page.get_by_test_id("stMetric").first.wait_for(timeout=30_000)
     return {
