@@ -1696,6 +1696,17 @@ def format_money(value: float | int, lang: str = "vi") -> str:
     return f"{format_number(round(value), lang)} ₫"
 
 
+# Quarters are written in Roman numerals in both languages: "quý III/2019", "quarter III/2019".
+QUARTER_NUMERALS = ("I", "II", "III", "IV")
+
+
+def quarter_numeral(quarter: int) -> str:
+    """'III' for 3; ValueError outside 1–4."""
+    if not 1 <= quarter <= 4:
+        raise ValueError(f"no quarter {quarter}")
+    return QUARTER_NUMERALS[quarter - 1]
+
+
 def format_date(value: dt.date | None, lang: str = "vi") -> str:
     if value is None:
         return ""

@@ -15,11 +15,10 @@ import pandas as pd
 from plantrack import measures, queries, status
 from plantrack.contract import BUDGET, CLOSED_LISTS, DISBURSEMENTS, INDICATORS, MEDIA, MILESTONES, TASKS, Sheet
 from plantrack.db import quote
-from plantrack.i18n import t
+from plantrack.i18n import quarter_numeral, t
 
 # A filter value that selects empty cells; it travels in the URL like any other value.
 BLANK = "∅"
-ROMAN = ("I", "II", "III", "IV")
 
 # Categories drawn with the colours and symbols every other page uses.
 _CATEGORY_SETS = {
@@ -84,7 +83,7 @@ class Field:
         if self.labels in CLOSED_LISTS:
             return CLOSED_LISTS[self.labels].label(str(value), lang)
         if self.labels == "quarter":
-            return t("quarter_label", lang, quarter=ROMAN[int(value) - 1]) if 1 <= int(value) <= 4 else str(value)
+            return t("quarter_label", lang, quarter=quarter_numeral(int(value))) if 1 <= int(value) <= 4 else str(value)
         return str(value)
 
     def parse(self, text: str) -> object:

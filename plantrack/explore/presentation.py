@@ -8,9 +8,9 @@ import datetime as dt
 import pandas as pd
 
 from plantrack import measures
-from plantrack.explore.datasets import BLANK, ROMAN, Dataset, Field
+from plantrack.explore.datasets import BLANK, Dataset, Field
 from plantrack.explore.state import Exploration, Filter
-from plantrack.i18n import format_date, format_number, t
+from plantrack.i18n import format_date, format_number, quarter_numeral, t
 
 
 def _lower_first(text: str) -> str:
@@ -77,7 +77,7 @@ def period_label(day: object, grain: str, lang: str = "vi") -> str:
     if grain == "month":
         return f"{day.month:02d}/{day.year}"
     if grain == "quarter":
-        return t("quarter_label", lang, quarter=ROMAN[(day.month - 1) // 3]) + f"/{day.year}"
+        return t("quarter_label", lang, quarter=quarter_numeral((day.month - 1) // 3 + 1)) + f"/{day.year}"
     if grain == "year":
         return str(day.year)
     return format_date(day, lang)

@@ -10,12 +10,12 @@ import duckdb
 import pandas as pd
 
 from plantrack import press, queries, status
+from plantrack.i18n import quarter_numeral
 from plantrack.rates import CompletionRate, completion_rate
 from plantrack.settings import StatusSettings
 
 LANG = "vi"
 DEFAULT_RULES = StatusSettings()
-ROMAN = ("I", "II", "III", "IV")
 PERIOD_KINDS = ("quarter", "half", "year")
 PERIODS_PER_YEAR = {"quarter": 4, "half": 2, "year": 1}
 
@@ -55,7 +55,7 @@ class Period:
     def words(self) -> str:
         """As the report writes it: 'quý III năm 2019', '6 tháng đầu năm 2019', 'năm 2019'."""
         if self.kind == "quarter":
-            return f"quý {ROMAN[self.number - 1]} năm {self.year}"
+            return f"quý {quarter_numeral(self.number)} năm {self.year}"
         if self.kind == "half":
             return f"6 tháng {'đầu' if self.number == 1 else 'cuối'} năm {self.year}"
         return f"năm {self.year}"

@@ -43,7 +43,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from plantrack.i18n import format_date, format_number, t
+from plantrack.i18n import format_date, format_number, quarter_numeral, t
 
 # Status codes, in display order.
 DONE = "done"
@@ -71,8 +71,6 @@ DEFAULT_GRACE_DAYS = 30
 _WINDOW = "window"  # a due date, and a start date or 1 January: progress is measured against time
 _ONGOING = "ongoing"  # thường xuyên: judged by its updates, due at year end
 _NO_DUE = "no_due"  # not ongoing but no due date (refused at import): judged like an ongoing task
-
-_ROMAN = ("I", "II", "III", "IV")
 
 
 @dataclass(frozen=True)
@@ -130,7 +128,7 @@ def quarter_start(day: dt.date) -> dt.date:
 
 def quarter_label(day: dt.date, lang: str = "vi") -> str:
     """'quý III/2019' / 'quarter III/2019': quarters are written in Roman numerals."""
-    return t("status_quarter", lang, roman=_ROMAN[(day.month - 1) // 3], year=day.year)
+    return t("status_quarter", lang, roman=quarter_numeral((day.month - 1) // 3 + 1), year=day.year)
 
 
 def overdue_age(days: int | None) -> str | None:
