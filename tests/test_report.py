@@ -261,7 +261,7 @@ def test_a_report_of_an_earlier_period_uses_the_data_of_that_period(cur, plan) -
         (report.Period("year", 2020), dt.date(2020, 1, 1), dt.date(2020, 12, 31), "nam-2020"),
     ],
 )
-def test_periods(period, start, end, slug) -> None:
+def test_each_period_has_its_first_and_last_day_and_file_name(period, start, end, slug) -> None:
     assert (period.start, period.end, period.slug) == (start, end, slug)
 
 

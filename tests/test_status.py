@@ -22,11 +22,11 @@ from plantrack.status import (
     OPEN_IN_TIME,
     OPEN_OVERDUE,
     OVERDUE,
-    OVERDUE_AGES,
     STATUSES,
     TaskStatus,
     group_counts,
     group_label,
+    overdue_age,
     rates,
     status_label,
     statuses,
@@ -360,7 +360,7 @@ GRACE_CASES = [
     ("changes", "as_of", "grace_days", "code"), [c[1:] for c in GRACE_CASES], ids=[c[0] for c in GRACE_CASES]
 )
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_grace_period(changes, as_of, grace_days, code, lang):
+def test_an_update_of_the_quarter_before_counts_during_the_grace_period(changes, as_of, grace_days, code, lang):
     row = task("ongoing", **{"progress_changed_on": None, **changes})
     assert both(row, as_of, lang=lang, grace_days=grace_days).code == code
 
@@ -385,7 +385,9 @@ def test_the_grace_period_is_said_in_the_reason():
         (D(2019, 10, 1), 1, D(2019, 7, 1), D(2019, 10, 1)),
     ],
 )
-def test_the_update_window(as_of, grace_days, since, grace_ends):
+def test_the_update_window_starts_at_the_quarter_or_the_one_before_in_the_grace_period(
+    as_of, grace_days, since, grace_ends
+):
     assert update_window(as_of, grace_days) == (since, grace_ends)
 
 
@@ -548,7 +550,7 @@ def test_only_overdue_tasks_have_days_overdue():
         ),
     ],
 )
-def test_reason_sentences(row, as_of, vi, en):
+def test_each_status_has_its_reason_sentence_in_both_languages(row, as_of, vi, en):
     assert both(row, as_of, lang="vi").reason == vi
     assert both(row, as_of, lang="en").reason == en
 
@@ -636,7 +638,7 @@ def test_statuses_keep_the_index_of_the_tasks(many):
     assert list(statuses(sample, D(2019, 9, 30)).index) == list(range(1000, 1050))
 
 
-def test_no_tasks():
+def test_no_tasks_give_an_empty_frame_zero_counts_and_no_rates():
     empty = random_tasks(0, seed=1)
     frame = statuses(empty, D(2019, 9, 30))
     assert frame.empty and list(frame.columns) == [
@@ -653,7 +655,7 @@ def test_no_tasks():
     assert all(rate.percent is None for rate in rates(frame).values())
 
 
-def test_labels_in_both_languages():
+def test_every_status_and_group_has_a_distinct_label_in_both_languages():
     for lang in ("vi", "en"):
         assert len({status_label(code, lang) for code in STATUSES}) == len(STATUSES)
         assert len({group_label(code, lang) for code in GROUPS}) == len(GROUPS)
@@ -661,4 +663,20 @@ def test_labels_in_both_languages():
     assert group_label(OPEN_IN_TIME) == "Chưa hoàn thành, trong hạn"
     status_keys = {lang: {k for k in MESSAGES[lang] if k.startswith("status_")} for lang in ("vi", "en")}
     assert status_keys["vi"] == status_keys["en"]
-    assert OVERDUE_AGES == ("≤ 30", "31–90", "91–120", "> 120")
+
+
+@pytest.mark.parametrize(
+    ("days", "age"),
+    [
+        (None, None),
+        (1, "≤ 30"),
+        (30, "≤ 30"),
+        (31, "31–90"),
+        (90, "31–90"),
+        (91, "91–120"),
+        (120, "91–120"),
+        (121, "> 120"),
+    ],
+)
+def test_an_overdue_task_falls_in_the_age_band_of_its_days_overdue(days, age):
+    assert overdue_age(days) == age

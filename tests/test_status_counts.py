@@ -93,7 +93,7 @@ def tiny_plan() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def test_tiny_plan_statuses():
+def test_a_tiny_plan_gets_one_task_per_status_and_group():
     frame = statuses(tiny_plan(), AS_OF)
     assert list(frame["status"]) == [ON_TRACK, DONE, DONE, OVERDUE, NOT_STARTED, BEHIND]
     assert list(frame["group"]) == [OPEN_IN_TIME, DONE_ON_TIME, DONE_LATE, OPEN_OVERDUE, OPEN_IN_TIME, OPEN_IN_TIME]
