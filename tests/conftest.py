@@ -11,6 +11,7 @@ os.environ.setdefault("OPENPYXL_LXML", "False")
 import datetime as dt
 import hashlib
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -259,3 +260,22 @@ def explore_cur(explore_db):
     con = connect(explore_db)
     yield con.cursor()
     con.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """The demo plan loaded once per run (three imports); tests take copies of it, never this file."""
+    from plantrack import demo
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.duckdb"
+    with connect(path) as con:
+        demo.load(con)
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_file, tmp_path_factory) -> Path:
+    """A test module's own copy of the demo database, to read or to write."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    shutil.copy(demo_file, path)
+    return path

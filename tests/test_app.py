@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,22 +26,12 @@ def plan_db(tmp_path):
     return db
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    con = connect(db)
-    demo.load(con)
-    con.close()
-    return db
-
-
 @pytest.fixture
-def empty_db(tmp_path):
+def empty_db(demo_file, tmp_path):
     db = tmp_path / "empty.duckdb"
-    con = connect(db)
-    demo.load(con)
-    demo.clear(con, "tester")
-    con.close()
+    shutil.copy(demo_file, db)
+    with connect(db) as con:
+        demo.clear(con, "tester")
     return db
 
 

@@ -93,19 +93,13 @@ BROWSER_URL = {
 
 
 @pytest.fixture(scope="module")
-def demo_server(tmp_path_factory):
+def demo_server(demo_db, tmp_path_factory):
     from browser import streamlit_server
 
-    from plantrack import demo
-
-    folder = tmp_path_factory.mktemp("explore-browser")
-    path = folder / "demo.duckdb"
-    with connect(path) as con:
-        demo.load(con)
     # The server holds the file's lock: the test reads its own copy.
-    copy = folder / "copy.duckdb"
-    shutil.copy(path, copy)
-    with streamlit_server(path) as url:
+    copy = tmp_path_factory.mktemp("explore-browser") / "copy.duckdb"
+    shutil.copy(demo_db, copy)
+    with streamlit_server(demo_db) as url:
         yield url, copy
 
 

@@ -10,22 +10,13 @@ import pandas as pd
 import pytest
 from conftest import open_app
 
-from plantrack import demo, measures, queries
+from plantrack import measures, queries
 from plantrack.db import connect
 from plantrack.i18n import quarter_numeral
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("[1-5]_*.py"))]
 QUARTERS = (1, 2, 3, 4)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("filters") / "demo.duckdb"
-    con = connect(db)
-    demo.load(con)
-    con.close()
-    return db
 
 
 @pytest.fixture(scope="module")

@@ -13,21 +13,12 @@ import pandas as pd
 import pytest
 from conftest import open_app
 
-from plantrack import demo, queries, report, status
+from plantrack import queries, report, status
 from plantrack.db import connect
 from plantrack.i18n import format_number
 
 Q3 = report.Period("quarter", 2019, 3)
 AS_OF = dt.date(2019, 9, 30)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("report") / "demo.duckdb"
-    con = connect(path)
-    demo.load(con)
-    con.close()
-    return path
 
 
 @pytest.fixture(scope="module")
