@@ -4,13 +4,15 @@ into plantrack/locales/) into plantrack/locales/vi.py and en.py, each block besi
 For merging a branch that still adds its keys to i18n.py's MESSAGES dicts:
 
     git show BRANCH:plantrack/i18n.py > /tmp/their_i18n.py
+    git show $(git merge-base HEAD BRANCH):plantrack/i18n.py > /tmp/base_i18n.py
     git checkout --ours plantrack/i18n.py          # keep the split i18n.py
-    .venv/bin/python scripts/catalogue_blocks.py /tmp/their_i18n.py
+    .venv/bin/python scripts/catalogue_blocks.py /tmp/their_i18n.py --base /tmp/base_i18n.py
     .venv/bin/ruff format plantrack/locales && .venv/bin/python -m pytest -q tests/test_i18n.py
 
-A key new to the catalogue is inserted, with the comment lines above it, after the nearest key before it
+A key the branch added (not in --base, the i18n.py it started from: keys removed since on this side stay
+removed) is inserted, with the comment lines above it, after the nearest key before it
 that the catalogue already has (or first, when there is none). A key both sides have but with another
-text is listed and left alone unless --update is given. Nothing else is changed; --dry-run only lists.
+text than the branch's is listed when the branch changed it, and left alone unless --update is given. Nothing else is changed; --dry-run only lists.
 """
 
 from __future__ import annotations
@@ -80,9 +82,12 @@ def _reindented(lines: list[str]) -> list[str]:
     return [line[4:] if line.startswith("        ") else line for line in lines]
 
 
-def merge(branch_text: str, lang: str, locale_text: str, update: bool) -> tuple[str, list[str], list[str]]:
+def merge(
+    branch_text: str, lang: str, locale_text: str, update: bool, base_text: str | None = None
+) -> tuple[str, list[str], list[str]]:
     """The locale file with the branch's new keys inserted; the keys added and the keys whose text differs."""
     theirs = branch_catalogues(branch_text)[lang]
+    base = {e.key: e.value for e in branch_catalogues(base_text)[lang]} if base_text else {}
     branch_lines = branch_text.splitlines()
     node, ours = locale_catalogue(locale_text)
     lines = locale_text.splitlines()
@@ -93,9 +98,11 @@ def merge(branch_text: str, lang: str, locale_text: str, update: bool) -> tuple[
     for entry in theirs:
         if entry.key in known:
             anchor = known[entry.key].last
-            if known[entry.key].value != entry.value:
+            if known[entry.key].value != entry.value and base.get(entry.key) != entry.value:
                 differing.append(entry.key)
             continue
+        if entry.key in base:
+            continue  # the branch did not add it: it was removed on this side
         insert_after.setdefault(anchor, []).extend(_reindented(branch_lines[entry.first : entry.last + 1]))
         added.append(entry.key)
     replacements: dict[int, tuple[int, list[str]]] = {}  # first line -> (last line, the branch's lines)
@@ -124,12 +131,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("branch_i18n", type=Path, help="a plantrack/i18n.py of the old layout (both dicts inside)")
     parser.add_argument("--update", action="store_true", help="also take the branch's text of keys both sides have")
     parser.add_argument("--dry-run", action="store_true", help="list what would change, write nothing")
+    parser.add_argument("--base", type=Path, help="the i18n.py the branch started from (git merge-base)")
+    parser.add_argument("--locales", type=Path, default=LOCALES, help="the folder of vi.py and en.py")
     args = parser.parse_args(argv)
     branch_text = args.branch_i18n.read_text(encoding="utf-8")
+    base_text = args.base.read_text(encoding="utf-8") if args.base else None
     for lang in ("vi", "en"):
-        path = LOCALES / f"{lang}.py"
-        merged, added, differing = merge(branch_text, lang, path.read_text(encoding="utf-8"), args.update)
-        print(f"{path.relative_to(ROOT)}: {len(added)} keys added" + (f": {', '.join(added)}" if added else ""))
+        path = args.locales / f"{lang}.py"
+        merged, added, differing = merge(branch_text, lang, path.read_text(encoding="utf-8"), args.update, base_text)
+        print(f"{path}: {len(added)} keys added" + (f": {', '.join(added)}" if added else ""))
         if differing:
             verb = "taken from the branch" if args.update else "left as they are (--update takes the branch's)"
             print(f"  {len(differing)} keys with another text, {verb}: {', '.join(differing)}")
