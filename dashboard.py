@@ -65,16 +65,9 @@ def draw() -> None:
         st.subheader(view.t("deadlines_title"))
         deadlines = view.query("upcoming_deadlines")
         ui.table(
-            deadlines.assign(kind=deadlines["kind"].map(lambda k: view.t(f"kind_{k}"))),
+            deadlines,
             view,
-            {
-                "due_on": view.t("col_due"),
-                "days_left": st.column_config.NumberColumn(view.t("col_days_left")),
-                "kind": view.t("col_kind"),
-                "task_code": view.t("col_task"),
-                "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-                "unit_code": view.t("col_unit"),
-            },
+            measures.columns("due_on", "days_left", "kind", "task_code", "content", "unit_code"),
             empty_key="no_deadlines",
         )
     with right:
@@ -83,11 +76,7 @@ def draw() -> None:
         if ageing["tasks"].sum() == 0:
             st.success(view.t("no_overdue"))
         else:
-            ui.table(
-                ageing.assign(age=ageing["age"] + " " + view.t("days")),
-                view,
-                {"age": view.t("col_overdue_age"), "tasks": view.t("col_tasks")},
-            )
+            ui.table(ageing, view, measures.columns("age", "tasks"))
 
     st.subheader(view.t("changes_title"))
     changes = view.query("version_changes")
@@ -108,20 +97,10 @@ def draw() -> None:
         )
         task_changes = view.query("task_changes")
         ui.table(
-            task_changes.assign(
-                old_state=task_changes["old_state"].map(lambda c: measures.state_label(c, lang)),
-                new_state=task_changes["new_state"].map(lambda c: measures.state_label(c, lang)),
-            ),
+            task_changes,
             view,
             # The changes first, the long content last: at 1024 px the last columns scroll out of sight.
-            {
-                "task_code": view.t("col_task"),
-                "old_progress": st.column_config.NumberColumn(view.t("col_old_progress"), format="%.0f%%"),
-                "new_progress": st.column_config.NumberColumn(view.t("col_new_progress"), format="%.0f%%"),
-                "old_state": view.t("col_old_state"),
-                "new_state": view.t("col_new_state"),
-                "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-            },
+            measures.columns("task_code", "old_progress", "new_progress", "old_state", "new_state", "content"),
             empty_key="no_task_changes",
         )
 

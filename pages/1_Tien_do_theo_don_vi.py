@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import ui
-from plantrack import charts, measures, rates, shortlist, status
+from plantrack import charts, measures, shortlist, status
 
 view = ui.page("page_units")
 ui.require_plan(view)
@@ -22,26 +22,12 @@ st.subheader(view.t("units_by_status_title"))
 ui.chart(charts.status_by_unit(status.tasks_by_unit_status(tasks, statuses, unit_names, view.units), lang), view)
 rollup = status.unit_rollup(tasks, statuses, view.units)
 ui.table(
-    rollup.assign(
-        unit_name=rollup["unit_code"].map(lambda code: unit_names.get(code, code)),
-        on_time_text=[
-            f"{rates.share_text(on_time, base, lang)} ({measures.count(on_time, lang)}/{measures.count(base, lang)})"
-            if base
-            else "—"
-            for rate, on_time, base in zip(rollup["on_time_rate"], rollup["on_time"], rollup["on_time_base"])
-        ],
-    ),
+    # Every unit a task names is in the units sheet: the import refuses any other.
+    rollup.merge(units[["unit_code", "unit_name"]], on="unit_code", how="left"),
     view,
-    {
-        "unit_name": view.t("col_unit"),
-        "tasks_led": view.t("col_tasks_led"),
-        "tasks_supported": view.t("col_tasks_supported"),
-        **{code: measures.category(code).tagged(lang) for code in ("done", "on_track", "behind", "overdue")},
-        "on_time_text": st.column_config.TextColumn(
-            view.t("col_on_time"), help=view.t("status_rate_on_time_basis"), width="medium"
-        ),
-        "last_update": view.t("col_last_update"),
-    },
+    measures.columns(
+        "unit_name", "tasks_led", "tasks_supported", "done", "on_track", "behind", "overdue", "on_time", "last_update"
+    ),
 )
 
 st.subheader(view.t("progress_title"))
@@ -68,24 +54,15 @@ else:
 
 st.subheader(view.t("task_table_title"))
 ui.table(
-    with_status.assign(
-        status_label=with_status["status"].map(lambda code: measures.category(code).tagged(lang)),
-        support=with_status["support_units"].map(lambda units: "; ".join(units)),
-    ),
+    with_status,
     view,
     # What leadership reads first comes first: at 1440 px the columns after the content scroll off.
-    {
-        "task_code": st.column_config.TextColumn(view.t("col_task"), width="small"),
-        "status_label": view.t("col_status"),
-        "progress": st.column_config.ProgressColumn(
-            view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100, width="small"
-        ),
-        "reason": st.column_config.TextColumn(view.t("col_reason"), width="large"),
-        "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-        "lead_unit": view.t("role_lead"),
-        "support": view.t("role_support"),
-        "timing_text": view.t("col_timing"),
-    },
+    (
+        measures.column("task_code", width="small"),
+        measures.column("status"),
+        measures.column("progress", width="small"),
+        *measures.columns("reason", "content", "lead_unit", "support_units", "timing_text"),
+    ),
 )
 
 contents = dict(zip(with_status["task_code"], with_status["content"]))
@@ -137,71 +114,33 @@ detail = st.tabs(
 with detail[0]:
     milestones = view.query("task_milestones", task_code=chosen)
     ui.table(
-        milestones.assign(state=milestones["state"].map(lambda code: measures.category(code).tagged(lang))),
-        view,
-        {
-            "milestone_code": view.t("col_code"),
-            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-            "due_on": view.t("col_due"),
-            "completed_on": view.t("col_completed"),
-            "state": view.t("col_status"),
-        },
+        milestones, view, measures.columns("milestone_code", "content", "due_on", "completed_on", "milestone_state")
     )
 with detail[1]:
     ui.table(
-        view.query("task_indicators", task_code=chosen).assign(
-            target_text=lambda f: [measures.count(v, lang) for v in f["target"]],
-            actual_text=lambda f: [measures.count(v, lang) if v == v else "—" for v in f["actual"]],
-        ),
+        view.query("task_indicators", task_code=chosen),
         view,
-        {
-            "indicator": view.t("col_indicator"),
-            "measure_unit": view.t("col_measure_unit"),
-            "target_text": view.t("legend_target"),
-            "actual_text": view.t("legend_actual"),
-        },
+        measures.columns("indicator", "measure_unit", "target", "actual"),
     )
 with detail[2]:
-    budget = view.query("task_budget", task_code=chosen)
     ui.table(
-        budget.assign(
-            source=budget["source"].map(lambda code: measures.category(code).label(lang)),
-            planned_text=[measures.money(v, lang) for v in budget["planned"]],
-            disbursed_text=[measures.money(v, lang) for v in budget["disbursed"]],
-        ),
+        view.query("task_budget", task_code=chosen),
         view,
-        {
-            "line_code": view.t("col_code"),
-            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-            "source": view.t("col_source"),
-            "planned_text": view.t("legend_planned"),
-            "disbursed_text": view.t("legend_disbursed"),
-        },
+        measures.columns("line_code", "content", "source", "planned", "disbursed"),
     )
 with detail[3]:
-    mentions = view.query("task_mentions", task_code=chosen)
     ui.table(
-        mentions.assign(sentiment=mentions["sentiment"].map(lambda c: measures.category(c or "unknown").tagged(lang))),
+        view.query("task_mentions", task_code=chosen),
         view,
-        {
-            "published_on": view.t("col_published"),
-            "outlet": view.t("col_outlet"),
-            "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
-            "sentiment": view.t("col_sentiment"),
-            "url": st.column_config.LinkColumn(view.t("col_link")),
-        },
+        measures.columns("published_on", "outlet", "title", "sentiment", "url"),
     )
 with detail[4]:
-    history = view.query("task_history", task_code=chosen)
     ui.table(
-        history.assign(state=history["state"].map(lambda code: measures.state_label(code, lang))),
+        view.query("task_history", task_code=chosen),
         view,
-        {
-            "version_id": view.t("col_version"),
-            "as_of": view.t("filter_as_of"),
-            "progress": st.column_config.NumberColumn(view.t("axis_progress"), format="%.0f%%"),
-            "state": view.t("col_state"),
-            "updated_on": view.t("col_updated"),
-            "user_name": view.t("col_user"),
-        },
+        (
+            *measures.columns("version_id", "as_of"),
+            measures.column("progress", bar=False),
+            *measures.columns("task_state", "updated_on", "user_name"),
+        ),
     )

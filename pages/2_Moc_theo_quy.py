@@ -33,20 +33,10 @@ for column, row in zip(columns, grid.itertuples()):
 
 st.subheader(view.t("milestone_table_title"))
 ui.table(
-    milestones.assign(
-        state=milestones["state"].map(lambda code: measures.category(code).tagged(lang)),
-        quarter=milestones["quarter"].map(lambda q: charts.QUARTERS[int(q) - 1]),
-    ),
+    milestones,
     view,
     # The state first, beside the code: after the long content it scrolls out of sight.
-    {
-        "milestone_code": view.t("col_code"),
-        "state": view.t("col_status"),
-        "due_on": view.t("col_due"),
-        "task_code": view.t("col_task"),
-        "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-        "quarter": view.t("filter_quarter"),
-        "completed_on": view.t("col_completed"),
-        "unit_code": view.t("col_unit"),
-    },
+    measures.columns(
+        "milestone_code", "milestone_state", "due_on", "task_code", "content", "quarter", "completed_on", "unit_code"
+    ),
 )

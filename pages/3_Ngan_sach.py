@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import ui
-from plantrack import charts, measures, rates, shortlist
+from plantrack import charts, measures, shortlist
 
 view = ui.page("page_budget")
 ui.require_plan(view)
@@ -40,7 +40,7 @@ for column, label, amount in (
     )
 columns[2].metric(
     view.t("kpi_disbursed_share"),
-    rates.share_text(disbursed, planned, lang),
+    measures.disbursed_share(disbursed, planned, lang),
     border=True,
     help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
 )
@@ -73,22 +73,4 @@ with right:
         st.caption(view.t("spend_vs_progress_caption"))
         ui.chart(charts.spend_vs_progress(by_task, lang), view)
 
-ui.table(
-    by_task.assign(
-        planned_text=[measures.money(v, lang) for v in by_task["planned"]],
-        disbursed_text=[measures.money(v, lang) for v in by_task["disbursed"]],
-    ),
-    view,
-    {
-        "task_code": view.t("col_task"),
-        "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-        "planned_text": view.t("legend_planned"),
-        "disbursed_text": view.t("legend_disbursed"),
-        "disbursed_pct": st.column_config.ProgressColumn(
-            view.t("axis_disbursed_pct"), format="%.0f%%", min_value=0, max_value=100
-        ),
-        "progress": st.column_config.ProgressColumn(
-            view.t("axis_progress"), format="%.0f%%", min_value=0, max_value=100
-        ),
-    },
-)
+ui.table(by_task, view, measures.columns("task_code", "content", "planned", "disbursed", "disbursed_pct", "progress"))

@@ -64,22 +64,10 @@ else:
 st.subheader(view.t("false_cases_title"))
 cases = view.query("false_info_cases")
 ui.table(
-    cases.assign(
-        response=cases["response"].map(lambda code: measures.response_label(code, lang)),
-        scope=cases["scope"].map(lambda code: measures.category(code).label(lang)),
-    ),
+    cases,
     view,
-    {
-        "published_on": view.t("col_published"),
-        "outlet": view.t("col_outlet"),
-        "scope": view.t("col_scope"),
-        "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
-        "response": view.t("col_response"),
-        "responded_on": view.t("col_responded"),
-        # Wide enough for the header: "Số ngày đến khi xử lý" was cut to "Số ngày đế…".
-        "days_to_respond": st.column_config.NumberColumn(view.t("col_days_to_respond"), width="medium"),
-        "days_open": st.column_config.NumberColumn(view.t("col_days_open"), width="medium"),
-        "url": st.column_config.LinkColumn(view.t("col_link")),
-    },
+    measures.columns(
+        "published_on", "outlet", "scope", "title", "response", "responded_on", "days_to_respond", "days_open", "url"
+    ),
     empty_key="no_false_cases",
 )

@@ -184,8 +184,8 @@ else:
     basis = explore.share_basis(exploration, lang)
     if basis:
         st.caption(basis)
-    shown, headers = explore.table_frame(result, exploration, lang)
-    ui.table(shown, view, headers, title=f"{view.t('page_explore')} - {view.t(f'ex_ds_{chosen}')}", notes=notes)
+    shown, columns = explore_panel.result_table(result, exploration, lang)
+    ui.table(shown, view, columns, title=f"{view.t('page_explore')} - {view.t(f'ex_ds_{chosen}')}", notes=notes)
 
 with st.expander(view.t("ex_rows_title") + f" ({measures.count(matching, lang)})", icon=":material/table_rows:"):
     found = explore_panel.explored(view, "rows", exploration)
@@ -193,5 +193,5 @@ with st.expander(view.t("ex_rows_title") + f" ({measures.count(matching, lang)})
         st.caption(
             view.t("ex_rows_limited", shown=measures.count(len(found), lang), total=measures.count(matching, lang))
         )
-    rows, headers = explore.rows_frame(found, spec, lang)
-    ui.table(rows, view, headers, empty_key="ex_no_rows", title=view.t(f"ex_ds_{chosen}"), notes=notes)
+    rows, columns = explore_panel.rows_table(found, spec, lang)
+    ui.table(rows, view, columns, empty_key="ex_no_rows", title=view.t(f"ex_ds_{chosen}"), notes=notes)

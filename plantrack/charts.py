@@ -146,12 +146,12 @@ def progress_bars(frame: pd.DataFrame, lang: str) -> go.Figure | None:
 
 
 def indicators(frame: pd.DataFrame, lang: str) -> go.Figure | None:
-    """frame: task_code, indicator, measure_unit, target, actual — actual as a share of target."""
+    """frame: task_code, indicator, measure_unit, target, actual, achieved_pct (indicators_at_version.sql)."""
     if frame.empty:
         return None
     data = frame.assign(
         label=frame["task_code"] + " · " + frame["indicator"],
-        share=(100 * frame["actual"].fillna(0) / frame["target"].where(frame["target"] > 0)).clip(upper=150),
+        share=frame["achieved_pct"].clip(upper=150),
         text=[
             f"{measures.count(a if pd.notna(a) else 0, lang)} / {measures.count(tg, lang)} {u}"
             for a, tg, u in zip(frame["actual"], frame["target"], frame["measure_unit"])

@@ -10,9 +10,8 @@ Text that a spreadsheet would run as a formula (it starts with = + - @, a tab or
 gets a leading apostrophe in both formats (DESIGN §7), so a title like "=HYPERLINK(…)" taken from a
 news site stays text.
 
-Pages format money and counts as text before showing them ("1.234.567 ₫", "66,7%"); `infer_kinds`
-recognises exactly what `measures` produces and turns it back into numbers, so a page needs no
-second frame for its exports.
+`table` builds a page's download from the definitions of its columns (`measures.Column`): the page hands
+over the frame as the query returned it, and numbers are written as numbers, never read back from text.
 """
 
 from __future__ import annotations
@@ -23,12 +22,13 @@ import io
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
 import xlsxwriter
 
+from plantrack import measures
 from plantrack.i18n import format_date, format_number
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -46,7 +46,7 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_MIME = "text/csv"
 BOM = "\ufeff"
 
-# Separators of the numbers `measures` writes: thousands, decimal.
+# The language's thousands and decimal marks.
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}
 
 
@@ -106,81 +106,33 @@ def sheet_name(text: str, taken: Iterable[str] = ()) -> str:
     return name
 
 
-# --- what each column holds -------------------------------------------------------------------------
+def table(
+    frame: pd.DataFrame,
+    columns: Iterable[measures.Column],
+    lang: str = "vi",
+    sheet: str = "Dữ liệu",
+    title: str = "",
+    notes: tuple[str, ...] = (),
+) -> Table:
+    """The download of a table as the page shows it, from the columns' definitions: `frame` is what the query
+    returned, so money, counts and percentages are written as the numbers they are."""
+    columns = tuple(columns)
+    data = pd.DataFrame({f"c{i}": column.exported(frame, lang) for i, column in enumerate(columns)}, index=frame.index)
+    return Table(
+        data.reset_index(drop=True),
+        tuple(
+            Column(f"c{i}", column.header(lang), column.export_kind, _digits(column))
+            for i, column in enumerate(columns)
+        ),
+        sheet=sheet,
+        title=title,
+        notes=notes,
+    )
 
 
-def _patterns(lang: str) -> dict[str, re.Pattern]:
-    thousands, decimal = (re.escape(s) for s in _SEPARATORS.get(lang, _SEPARATORS["vi"]))
-    whole = rf"-?(?:0|[1-9]\d{{0,2}}(?:{thousands}\d{{3}})*)"
-    return {
-        "money": re.compile(rf"^{whole} ₫$"),
-        "percent": re.compile(rf"^{whole}(?:{decimal}\d+)?%$"),
-        "int": re.compile(rf"^{whole}$"),
-    }
-
-
-def parse_shown(text: str, kind: str, lang: str) -> float | int:
-    """A number as `measures` shows it ('1.234.567 ₫', '66,7%', '1.234') back to its value."""
-    thousands, decimal = _SEPARATORS.get(lang, _SEPARATORS["vi"])
-    digits = text.removesuffix(" ₫").removesuffix("%").replace(thousands, "").replace(decimal, ".")
-    if kind == "percent":
-        return float(digits)
-    return int(digits)
-
-
-def _decimals(values: Iterable[float]) -> int:
-    """Decimals needed to show the values as they are (at most two)."""
-    needed = 0
-    for value in values:
-        for digits in range(0, 3):
-            if round(value, digits) == round(value, 6):
-                needed = max(needed, digits)
-                break
-        else:
-            needed = 2
-    return needed
-
-
-def infer_kinds(
-    frame: pd.DataFrame, headers: Mapping[str, str], formats: Mapping[str, str] | None = None, lang: str = "vi"
-) -> tuple[Column, ...]:
-    """The export columns of a shown table: `headers` maps column → header, in the order shown.
-
-    `formats` gives a column's display format where the page set one (Streamlit's printf style,
-    e.g. "%.0f%%" for a percentage)."""
-    formats = formats or {}
-    patterns = _patterns(lang)
-    columns = []
-    for name, header in headers.items():
-        series = frame[name]
-        shown_format = formats.get(name) or ""
-        kind, digits = "text", 0
-        if pd.api.types.is_datetime64_any_dtype(series):
-            kind = "date"
-        elif pd.api.types.is_bool_dtype(series):
-            kind = "text"
-        elif pd.api.types.is_numeric_dtype(series):
-            present = [float(v) for v in series if not is_blank(v)]
-            match = re.search(r"%\.(\d+)f", shown_format)
-            if "%%" in shown_format:
-                kind, digits = "percent", int(match.group(1)) if match else _decimals(present)
-            elif present and all(v.is_integer() for v in present) and not match:
-                kind = "int"
-            else:
-                kind, digits = "number", int(match.group(1)) if match else _decimals(present)
-        else:
-            present = [v for v in series if not is_blank(v)]
-            if present and all(isinstance(v, dt.date) for v in present):
-                kind = "date"
-            elif present and all(isinstance(v, str) for v in present):
-                for candidate in ("money", "int", "percent"):
-                    if all(patterns[candidate].match(v) for v in present):
-                        kind = candidate
-                        if kind == "percent":
-                            digits = _decimals(parse_shown(v, "percent", lang) for v in present)
-                        break
-        columns.append(Column(name, header, kind, digits))
-    return tuple(columns)
+def _digits(column: measures.Column) -> int:
+    # A share is worked out to one decimal, as the table shows it.
+    return 1 if column.kind == "share" else column.digits
 
 
 def _value(value: object, column: Column, lang: str) -> object:
@@ -189,8 +141,6 @@ def _value(value: object, column: Column, lang: str) -> object:
         return None
     if column.kind == "date":
         return pd.Timestamp(value).date()
-    if column.kind in ("money", "int", "percent", "number") and isinstance(value, str):
-        value = parse_shown(value.strip(), column.kind, lang)
     if column.kind in ("money", "int"):
         return int(round(float(value)))
     if column.kind in ("number", "percent"):

@@ -50,6 +50,7 @@ def _indicators(lang):
             "measure_unit": ["tin"],
             "target": [13_456],
             "actual": [12_345],
+            "achieved_pct": [100 * 12_345 / 13_456],
         }
     )
     return charts.indicators(frame, lang)

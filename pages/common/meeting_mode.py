@@ -9,8 +9,6 @@ import streamlit as st
 
 from pages.common import ui
 from plantrack import measures, meeting
-from plantrack.contract import DISBURSEMENTS
-from plantrack.i18n import format_number
 
 
 def changes(view: ui.View) -> None:
@@ -75,7 +73,7 @@ def changes(view: ui.View) -> None:
     )
     columns[1].metric(
         view.t("mt_kpi_progress"),
-        _signed(gained, lang),
+        measures.signed(gained, lang),
         border=True,
         delta=view.t("mt_kpi_progress_delta", count=changes.tasks_gaining),
         delta_color="off",
@@ -106,71 +104,33 @@ def changes(view: ui.View) -> None:
         delta_arrow="off",
     )
     st.subheader(view.t("mt_tasks_title"))
-    moved = changes.changed_tasks
     ui.table(
-        moved.assign(
-            old_label=[
-                view.t("mt_new_task") if new else measures.category(code).tagged(lang)
-                for code, new in zip(moved["old_status"], moved["is_new"])
-            ],
-            new_label=[measures.category(code).tagged(lang) for code in moved["new_status"]],
-            gained_text=[_signed(v, lang) for v in moved["gained"]],
-        ),
+        # A task new since the meeting has no old status (meeting.changes): "new" is shown for it.
+        changes.changed_tasks,
         view,
-        {
-            "task_code": view.t("col_task"),
-            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-            "old_label": view.t("mt_col_old_status"),
-            "new_label": view.t("mt_col_new_status"),
-            "old_progress": st.column_config.NumberColumn(view.t("col_old_progress"), format="%.0f%%"),
-            "new_progress": st.column_config.NumberColumn(view.t("col_new_progress"), format="%.0f%%"),
-            "gained_text": view.t("mt_col_gained"),
-            "reason": st.column_config.TextColumn(view.t("col_reason"), width="large"),
-        },
+        measures.columns(
+            "task_code", "content", "old_status", "new_status", "old_progress", "new_progress", "gained", "reason"
+        ),
         empty_key="mt_no_task_changes",
         title=view.t("mt_tasks_title"),
     )
     left, right = st.columns(2)
     with left:
         st.subheader(view.t("mt_disbursed_title"))
-        paid = changes.disbursements
         ui.table(
-            paid.assign(
-                source=[measures.category(c).label(lang) for c in paid["source"]],
-                amount_text=[measures.money(v, lang) for v in paid["amount"]],
-            ),
+            changes.disbursements,
             view,
-            {
-                "paid_on": DISBURSEMENTS.column("paid_on").header(lang),
-                "line_code": view.t("col_code"),
-                "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-                "source": view.t("col_source"),
-                "amount_text": view.t("legend_disbursed"),
-            },
+            (*measures.columns("paid_on", "line_code", "content", "source", "amount"),),
             empty_key="mt_no_disbursed",
             title=view.t("mt_disbursed_title"),
         )
     with right:
         st.subheader(view.t("mt_false_title"))
-        cases = changes.false_cases
         ui.table(
-            cases.assign(response=[measures.response_label(c, lang) for c in cases["response"]]),
+            changes.false_cases,
             view,
-            {
-                "published_on": view.t("col_published"),
-                "outlet": view.t("col_outlet"),
-                "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
-                "response": view.t("col_response"),
-                "responded_on": view.t("col_responded"),
-            },
+            measures.columns("published_on", "outlet", "title", "response", "responded_on"),
             empty_key="mt_no_false",
             title=view.t("mt_false_title"),
         )
     st.divider()
-
-
-def _signed(value: float | None, lang: str) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    text = format_number(abs(float(value)), lang, 0 if float(value).is_integer() else 1)
-    return ("+" if value > 0 else "−" if value < 0 else "") + text

@@ -37,7 +37,7 @@ def budget_card(view: View, column) -> None:
     )
     column.metric(
         label,
-        rates.share_text(disbursed, planned, view.lang) if planned else "—",
+        measures.disbursed_share(disbursed, planned, view.lang),
         # Billions for a national plan: "1.424.193,9/20.061.671 triệu ₫" is cut at 1024 px.
         delta=view.t(
             "kpi_of_planned",

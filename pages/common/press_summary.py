@@ -9,6 +9,7 @@ import streamlit as st
 
 from pages.common.ui import QUARTER_NAMES, View, table
 from plantrack import measures, press, rates
+from plantrack.measures import Column
 
 
 def _window_label(view: View, starts_on: dt.date, ends_on: dt.date) -> str:
@@ -49,12 +50,13 @@ def draw(view: View) -> None:
                 if name != "current":
                     row[f"{name}_change"] = rates.points_text(found.change(key, name), lang)
         rows.append(row)
-    columns = {"measure": view.t("press_col_measure"), "current": labels["current"]}
+    # Each row is another measure (counts, shares, points): the columns hold the words the rows are written in.
+    columns = [Column("measure", "press_col_measure"), Column("current", heading=labels["current"])]
     for name in others:
-        columns[name] = labels[name]
-        columns[f"{name}_change"] = view.t("press_col_change", against=labels[name])
+        columns.append(Column(name, heading=labels[name]))
+        columns.append(Column(f"{name}_change", heading=view.t("press_col_change", against=labels[name])))
     st.subheader(view.t("press_compare_title"))
     st.caption(view.t("press_compare_caption"))
     if found.current.ends_on < ends_on:
         st.caption(view.t("press_partial", label=labels["current"], until=view.date(found.current.ends_on)))
-    table(pd.DataFrame(rows), view, columns, title=view.t("press_compare_title"))
+    table(pd.DataFrame(rows), view, tuple(columns), title=view.t("press_compare_title"))

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from pages.common import ui
-from plantrack import queries, stories
+from plantrack import measures, queries, stories
 from plantrack.db import database_path
 from plantrack.i18n import format_number
 
@@ -35,17 +35,13 @@ def stories_section(view: ui.View) -> None:
     left.metric(view.t("rows_media"), format_number(mentions, view.lang))
     right.metric(view.t("stories_metric"), format_number(told, view.lang))
     st.caption(view.t("stories_rule"))
-    syndicated = found[found["outlets"] >= 2].assign(first_published=lambda f: pd.to_datetime(f["first_published"]))
     ui.table(
-        syndicated,
+        found[found["outlets"] >= 2],
         view,
-        {
-            "title": st.column_config.TextColumn(view.t("col_story"), width="medium"),
-            "first_published": view.t("col_first_published"),
-            "mentions": st.column_config.NumberColumn(view.t("col_story_mentions"), format="localized"),
-            "outlets": st.column_config.NumberColumn(view.t("col_story_outlets"), format="localized"),
-            "outlet_list": st.column_config.TextColumn(view.t("col_outlets_list"), width="large"),
-        },
+        (
+            measures.column("title", label="col_story", width="medium"),
+            *measures.columns("first_published", "mentions", "outlets", "outlet_list"),
+        ),
         empty_key="no_syndicated",
         title=view.t("stories_title"),
     )

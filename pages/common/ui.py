@@ -541,7 +541,7 @@ def _projector(figure: go.Figure) -> None:
 def table(
     frame: pd.DataFrame,
     view: View,
-    columns: dict[str, st.column_config.Column | str],
+    columns: tuple[measures.Column, ...],
     empty_key: str = "no_data_table",
     title: str | None = None,
     notes: tuple[str, ...] = (),
@@ -549,49 +549,52 @@ def table(
 ) -> None:
     """A table with translated headers and its .xlsx/.csv downloads; text from uploads is shown as text, never as HTML.
 
-    The downloads hold exactly the shown columns under the shown headers (`title` names the file and
-    the sheet; by default the page's title)."""
+    `frame` is as the query returned it: each column is shown, and downloaded, as its definition says
+    (measures.COLUMNS). The downloads hold exactly the shown columns under the shown headers (`title`
+    names the file and the sheet; by default the page's title)."""
     if frame.empty:
         st.info(view.t(empty_key))
         return
-    shown = frame[list(columns)].copy()
-    for name in shown.columns:
-        # Dates read dd/mm/yyyy whatever the browser's locale, and a missing one reads "—", not "None".
-        if pd.api.types.is_datetime64_any_dtype(shown[name]):
-            shown[name] = shown[name].dt.strftime("%d/%m/%Y").fillna("—")
-        # Streamlit writes 1188 or the browser's 1,188: counts read 1.188 as everywhere else (the
-        # downloads read them back as numbers). A column with a format of its own keeps it.
-        elif pd.api.types.is_integer_dtype(shown[name]) and isinstance(columns[name], str):
-            shown[name] = [measures.count(v, view.lang) if pd.notna(v) else "—" for v in shown[name]]
+    names = _names(columns)
+    shown = pd.DataFrame({name: column.shown(frame, view.lang) for name, column in zip(names, columns)})
+    config = {name: column_config(column, view.lang) for name, column in zip(names, columns)}
     # A long table sends the rows the reader scrolls to, not all of them (the downloads still hold every row).
     options.setdefault("lazy", len(shown) > LAZY_ROWS)
-    st.dataframe(shown, column_config=columns, hide_index=True, width="stretch", **options)
-    _downloads(frame[list(columns)].reset_index(drop=True), view, columns, title, notes)
+    st.dataframe(shown, column_config=config, hide_index=True, width="stretch", **options)
+    _downloads(frame, view, columns, title, notes)
 
 
-def _header(config: object) -> str:
-    return config if isinstance(config, str) else str(config.get("label") or "")
+def _names(columns: tuple[measures.Column, ...]) -> list[str]:
+    """The shown frame's column names: the query's, numbered where one column is shown twice."""
+    names: list[str] = []
+    for column in columns:
+        name = column.sql if column.sql not in names else f"{column.sql}_{len(names)}"
+        names.append(name)
+    return names
 
 
-def _display_format(config: object) -> str:
-    if isinstance(config, str):
-        return ""
-    return str((config.get("type_config") or {}).get("format") or "")
+def column_config(column: measures.Column, lang: str) -> st.column_config.Column:
+    """Streamlit's column_config of a column's definition."""
+    kind, options = column.display(lang)
+    build = {
+        "text": st.column_config.TextColumn,
+        "number": st.column_config.NumberColumn,
+        "progress": st.column_config.ProgressColumn,
+        "link": st.column_config.LinkColumn,
+    }[kind]
+    return build(**options)
 
 
-def _downloads(frame: pd.DataFrame, view: View, columns: dict, title: str | None, notes: tuple[str, ...]) -> None:
+def _downloads(
+    frame: pd.DataFrame, view: View, columns: tuple[measures.Column, ...], title: str | None, notes: tuple[str, ...]
+) -> None:
     """Two small buttons under a table; the files are made only when a button is pressed."""
     view.tables += 1
-    headers = {name: _header(config) or name for name, config in columns.items()}
-    formats = {name: _display_format(config) for name, config in columns.items()}
     name = title or view.t(view.title_key or "app_title")
     lang, context = view.lang, (*view.context(), *notes)
 
     def table_spec() -> exports.Table:
-        # Reading every cell to choose each column's format is work for a pressed button, not for every run.
-        return exports.Table(
-            frame, exports.infer_kinds(frame, headers, formats, lang), sheet=name, title=name, notes=context
-        )
+        return exports.table(frame, columns, lang, sheet=name, title=name, notes=context)
 
     stem = exports.slug(name) + ("" if title else f"-{view.tables}")
     with st.container(horizontal=True, gap="small"):
