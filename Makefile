@@ -17,7 +17,7 @@ PLANTRACK_TIME_ZONE ?= Asia/Ho_Chi_Minh
 export PLANTRACK_TIME_ZONE
 
 run: $(STAMP)
-	TZ=$(PLANTRACK_TIME_ZONE) $(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
+	TZ=$(PLANTRACK_TIME_ZONE) FORWARDED_ALLOW_IPS= $(VENV)/bin/streamlit run dashboard.py --server.port $(PORT)
 
 # Debian's chromium for the browser tests; Playwright drives it through executable_path.
 browser:
@@ -30,9 +30,11 @@ test: $(STAMP) browser
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not browser"
 
+# SQL too: sqlfluff with .sqlfluff (DuckDB, the $params read with sample values).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/sqlfluff lint queries/
 
 format: $(STAMP)
 	$(VENV)/bin/ruff format .

@@ -6,12 +6,13 @@ the database from the start, so the command line works through it at any time (p
 and files under /media/ need the viewer password when one is set.
 """
 
+import logging
 from contextlib import asynccontextmanager
 
 import streamlit as st
 from starlette.middleware import Middleware
 
-from plantrack import service
+from plantrack import proxies, service
 
 
 def draw() -> None:
@@ -116,4 +117,6 @@ async def _own_database(_app):
 if __name__ == "__main__":
     draw()
 else:
+    if warning := proxies.check_server():
+        logging.getLogger("plantrack").warning(warning)
     app = st.App(__file__, lifespan=_own_database, middleware=[Middleware(service.MediaGuard)])

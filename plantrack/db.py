@@ -17,7 +17,8 @@ from plantrack.contract import SHEETS, Sheet
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DB = ROOT / "data" / "plantrack.duckdb"
-OPEN_VERSION = 2**31 - 1
+# The macros every query uses (tasks_at, valid_at, …): SQL in a SQL file, loaded after the tables.
+MACROS = ROOT / "queries" / "macros.sql"
 
 
 def database_path(path: str | Path | None = None) -> Path:
@@ -92,58 +93,6 @@ SCHEMA = [
     "alter table editors add column if not exists is_admin boolean default false",
     "alter table editors add column if not exists disabled_at timestamp",
     *(table_ddl(spec) for spec in SHEETS),
-    # `tasks_at(plan, version)` and friends: the rows of a plan as they were at a version.
-    *(
-        f"create or replace macro {spec.name}_at(p, v) as table select * from {quote(spec.name)} "
-        f"where plan_id = p and valid_from <= v and coalesce(valid_to, {OPEN_VERSION}) > v"
-        for spec in SHEETS
-    ),
-    # The versions a rollback up to version v undid: those after its target and before it. Their data
-    # never stood once the rollback was made, so history leaves them out.
-    """create or replace macro undone_versions(p, v) as table
-    select u.version_id
-    from versions as u
-    where u.plan_id = p and u.version_id <= v and exists (
-        select 1 from versions as r
-        where r.plan_id = p and r.kind = 'rollback' and r.version_id <= v
-          and r.rollback_of < u.version_id and u.version_id < r.version_id
-    )""",
-    # Every task at each data date up to version v (a date re-sent keeps only its last version; a
-    # version a rollback undid is skipped): the base of the progress history, per task and for the plan.
-    f"""create or replace macro tasks_by_date(p, v) as table
-    with last_per_date as (
-        select as_of, max(version_id) as version_id
-        from versions
-        where plan_id = p and version_id <= v
-          and version_id not in (select version_id from undone_versions(p, v))
-        group by as_of
-    )
-    select d.as_of, t.*
-    from last_per_date as d
-    join tasks as t
-        on t.plan_id = p and t.valid_from <= d.version_id and coalesce(t.valid_to, {OPEN_VERSION}) > d.version_id""",
-    # Budget lines with what was paid on each up to a date: the base of every budget question.
-    # Payments are summed per line before the join: grouping the joined rows by every column of
-    # the line took 3–6 times longer with 20.000 lines and 100.000 payments.
-    """create or replace macro budget_lines_paid_at(p, v, until) as table
-    select l.*, coalesce(d.disbursed, 0) as disbursed
-    from budget_lines_at(p, v) as l
-    left join (
-        select line_code, sum(amount) filter (where paid_on <= until) as disbursed
-        from disbursements_at(p, v)
-        group by line_code
-    ) as d on d.line_code = l.line_code""",
-    # The same, counting only payments in quarter q of year y (q = 0: every payment up to the date).
-    """create or replace macro budget_lines_paid_in(p, v, q, y, until) as table
-    select l.*, coalesce(d.disbursed, 0) as disbursed
-    from budget_lines_at(p, v) as l
-    left join (
-        select line_code, sum(amount) filter (
-            where paid_on <= until and (q = 0 or (year(paid_on) = y and quarter(paid_on) = q))
-        ) as disbursed
-        from disbursements_at(p, v)
-        group by line_code
-    ) as d on d.line_code = l.line_code""",
 ]
 
 
@@ -163,6 +112,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     for statement in SCHEMA:
         con.execute(statement)
     _add_new_columns(con)
+    con.execute(MACROS.read_text(encoding="utf-8"))
 
 
 def _add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
@@ -181,7 +131,4 @@ def _add_new_columns(con: duckdb.DuckDBPyConnection) -> None:
 
 def current_rows_sql(spec: Sheet) -> str:
     """The rows of one plan at one version; parameters $plan_id and $version_id."""
-    return (
-        f"select * from {quote(spec.name)} where plan_id = $plan_id "
-        f"and valid_from <= $version_id and coalesce(valid_to, {OPEN_VERSION}) > $version_id"
-    )
+    return f"select * from {quote(spec.name)} where plan_id = $plan_id and valid_at(valid_from, valid_to, $version_id)"

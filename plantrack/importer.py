@@ -22,8 +22,9 @@ from plantrack import clock, mapping, press_import, queries, references
 from plantrack.contract import PLAN, SHEETS, SHEETS_BY_NAME, Sheet
 from plantrack.db import current_rows_sql, quote
 from plantrack.i18n import format_date, format_number
+from plantrack.sheetscan import OutOfTime
 from plantrack.validate import KEY_SEPARATOR, Context, Validated, given, row_key, validate, warn_after_as_of
-from plantrack.workbook import Problem, Problems, RawWorkbook, read_workbook
+from plantrack.workbook import Problem, Problems, RawWorkbook, out_of_time, read_workbook
 
 SAMPLE_CELLS = 200
 
@@ -220,7 +221,10 @@ def prepare(
     for waiting in resolver.pending:
         problems.append(Problem("mapping_needed", waiting.sheet, waiting.header_row))
     plan_id, plan_key, decided = _plan_target(cur, book, plan, problems)
-    validated = validate(book, _context(cur, plan_id, with_outlets="media" in book.sheets))
+    try:
+        validated = validate(book, _context(cur, plan_id, with_outlets="media" in book.sheets))
+    except OutOfTime:
+        raise out_of_time(book.deadline) from None
     validated.empty, validated.cleared = empty, cleared
     year = _plan_year(cur, plan_id, validated)
     as_of, as_of_source = _as_of(as_of, validated, year)

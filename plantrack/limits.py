@@ -28,7 +28,8 @@ MAX_SHEET_TEXT_BYTES = 128 * MIB
 # Merged ranges of one sheet, and the cells they cover together (overlaps counted each time).
 MAX_MERGED_RANGES = 10_000
 MAX_MERGED_CELLS = 1_000_000
-# Wall-clock time for reading one file (before validation).
+# Wall-clock time for reading one file and checking every cell of it (validation runs under the
+# same clock; the diff and the commit after it are bounded by the rows these limits allow).
 READ_SECONDS = 120
 # Problems kept per severity; the rest are counted ("và N lỗi khác").
 MAX_PROBLEMS = 1_000

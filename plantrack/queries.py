@@ -8,7 +8,7 @@ import re
 import duckdb
 import pandas as pd
 
-from plantrack.db import ROOT
+from plantrack.db import MACROS, ROOT
 from plantrack.settings import DEFAULT_DUE_SOON_DAYS
 
 QUERY_DIR = ROOT / "queries"
@@ -18,7 +18,8 @@ SETTING_DEFAULTS = {"due_soon_days": DEFAULT_DUE_SOON_DAYS}
 
 
 def names() -> list[str]:
-    return sorted(path.stem for path in QUERY_DIR.glob("*.sql"))
+    """Every question in queries/; macros.sql beside them holds the building blocks, not a question."""
+    return sorted(path.stem for path in QUERY_DIR.glob("*.sql") if path != MACROS)
 
 
 @functools.cache

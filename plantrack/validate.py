@@ -144,7 +144,11 @@ class _CellReader:
         return read_key(raw) if self.key else read_plain_text(raw, title=self.title)
 
 
-def _read_sheet(raw: RawSheet, problems: list[Problem]) -> pd.DataFrame:
+def _no_deadline() -> None:
+    pass
+
+
+def _read_sheet(raw: RawSheet, problems: list[Problem], check=_no_deadline) -> pd.DataFrame:
     """Reads column by column (a log sheet can have 100.000 rows); every bad cell becomes a problem."""
     spec, title = raw.spec, raw.title
     for column in spec.columns:
@@ -157,6 +161,7 @@ def _read_sheet(raw: RawSheet, problems: list[Problem]) -> pd.DataFrame:
     for index, name in enumerate(raw.columns):
         column = spec.column(name)
         data[name] = _read_column(raw, column, excel_rows, cells_by_column[index] if raw.rows else (), problems)
+        check()
     for column in spec.columns:
         if column.field not in data:
             data[column.field] = [[] if column.kind == "unit_list" else column.blank] * len(excel_rows)
@@ -456,7 +461,7 @@ def given(book: RawWorkbook, clear: set[str] = frozenset()) -> tuple[RawWorkbook
     for name in clear:
         if name not in sheets:
             sheets[name] = cleared_sheet(SHEETS_BY_NAME[name])
-    return RawWorkbook(sheets, list(book.problems)), empty, set(clear)
+    return RawWorkbook(sheets, list(book.problems), book.deadline), empty, set(clear)
 
 
 def _records(frame: pd.DataFrame | None) -> list[dict]:
@@ -464,18 +469,24 @@ def _records(frame: pd.DataFrame | None) -> list[dict]:
 
 
 def validate(book: RawWorkbook, context: Context) -> Validated:
+    """Every cell read and checked. Under the read's time budget (`book.deadline`), checked after each
+    column and each step: raises sheetscan.OutOfTime once it is spent."""
     problems = Problems(book.problems)
+    check = book.deadline.check if book.deadline is not None else _no_deadline
     frames: dict[str, pd.DataFrame] = {}
     for name, raw in book.sheets.items():
         if raw.header_row is None and raw.spec.layout == "table":
             continue
-        frames[name] = _read_sheet(raw, problems)
+        frames[name] = _read_sheet(raw, problems, check)
     if "media" in frames:
         directory = press_import.Directory.of(_records(frames.get("outlets")), context.outlets)
         press_import.complete_media(book.sheets["media"], frames["media"], directory, problems)
+    check()
     _check_references(book.sheets, frames, context, problems)
+    check()
     derive_task_dates(book.sheets, frames, problems)
     _check_rules(book.sheets, frames, context, problems)
+    check()
     for name, frame in frames.items():
         raw = book.sheets[name]
         _assign_keys(raw.spec, raw.title, frame, {n: raw.header(n) for n in raw.spec.fields}, problems)

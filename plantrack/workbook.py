@@ -162,6 +162,8 @@ class RawSheet:
 class RawWorkbook:
     sheets: dict[str, RawSheet]
     problems: list[Problem]
+    # The read's time budget: validation goes on under the same clock (limits.READ_SECONDS).
+    deadline: sheetscan.Deadline | None = None
 
 
 def _column_letters_to_index(letters: bytes) -> int:
@@ -439,6 +441,11 @@ def top_rows(grid: list[list]) -> list[list]:
     return grid[:HEADER_SEARCH_ROWS]
 
 
+def out_of_time(deadline: sheetscan.Deadline) -> UnreadableFile:
+    """The refusal of a file whose reading and checking took longer than its budget."""
+    return UnreadableFile(Problem("file_read_too_long", params={"limit": format_number(deadline.seconds)}))
+
+
 def read_workbook(
     source: bytes | str | Path, mapper: Mapper | None = None, seconds: float = limits.READ_SECONDS
 ) -> RawWorkbook:
@@ -454,7 +461,7 @@ def read_workbook(
     try:
         return _read(data, deadline, mapper)
     except sheetscan.OutOfTime:
-        raise UnreadableFile(Problem("file_read_too_long", params={"limit": format_number(seconds)})) from None
+        raise out_of_time(deadline) from None
     except sheetscan.TooBig as too_big:
         raise UnreadableFile(
             _limit_problem("file_part_too_big", None, too_big.size, limits.MAX_PART_BYTES, limits.MIB)
@@ -526,7 +533,7 @@ def _read(data: bytes, deadline: sheetscan.Deadline, mapper: Mapper | None) -> R
     if not sheets and not problems and not skipped:
         expected = ", ".join(f"{s.vi} ({s.en})" for s in SHEETS)
         problems.append(Problem("no_known_sheet", params={"expected": expected}))
-    return RawWorkbook(sheets, problems)
+    return RawWorkbook(sheets, problems, deadline)
 
 
 def _locate(

@@ -5,6 +5,6 @@ select
     sum(planned) as planned,
     sum(disbursed) as disbursed,
 from budget_lines_paid_in($plan_id, $version_id, $quarter, $year, $until)
-where len($units) = 0 or unit_code in (select unnest($units))
+where unit_in_view(unit_code, $units)
 group by source
 order by planned desc

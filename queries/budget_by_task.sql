@@ -6,7 +6,7 @@ with by_task as (
         sum(planned) as planned,
         sum(disbursed) as disbursed,
     from budget_lines_paid_in($plan_id, $version_id, $quarter, $year, $until)
-    where len($units) = 0 or unit_code in (select unnest($units))
+    where unit_in_view(unit_code, $units)
     group by all
 )
 
@@ -18,5 +18,5 @@ select
     case when b.planned > 0 then 100.0 * b.disbursed / b.planned end as disbursed_pct,
     t.progress,
 from by_task as b
-left join tasks_at($plan_id, $version_id) as t on t.task_code = b.task_code
-order by try_cast(regexp_extract(b.task_code, '\d+') as integer) nulls last, b.task_code
+left join tasks_at($plan_id, $version_id) as t on b.task_code = t.task_code
+order by task_order(b.task_code)

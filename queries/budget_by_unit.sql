@@ -6,7 +6,7 @@ select
     sum(l.planned) as planned,
     sum(l.disbursed) as disbursed,
 from budget_lines_paid_in($plan_id, $version_id, $quarter, $year, $until) as l
-left join units_at($plan_id, $version_id) as u on u.unit_code = l.unit_code
-where len($units) = 0 or l.unit_code in (select unnest($units))
+left join units_at($plan_id, $version_id) as u on l.unit_code = u.unit_code
+where unit_in_view(l.unit_code, $units)
 group by all
 order by planned desc

@@ -4,4 +4,4 @@ select
     coalesce(sum(planned), 0) as planned,
     coalesce(sum(disbursed), 0) as disbursed,
 from budget_lines_paid_in($plan_id, $version_id, $quarter, $year, $until)
-where len($units) = 0 or unit_code in (select unnest($units))
+where unit_in_view(unit_code, $units)

@@ -3,7 +3,7 @@
 with lines as (
     select *
     from budget_lines_at($plan_id, $version_id)
-    where len($units) = 0 or unit_code in (select unnest($units))
+    where unit_in_view(unit_code, $units)
 ),
 
 months as (
@@ -14,7 +14,7 @@ months as (
 paid as (
     select cast(date_trunc('month', d.paid_on) as date) as month_start, sum(d.amount) as disbursed,
     from disbursements_at($plan_id, $version_id) as d
-    join lines as l on l.line_code = d.line_code
+    inner join lines as l on d.line_code = l.line_code
     where d.paid_on <= $until
     group by all
 )
@@ -22,11 +22,12 @@ paid as (
 select
     m.month_start,
     coalesce(p.disbursed, 0) as disbursed,
-    case when m.month_start <= $until
-        then sum(coalesce(p.disbursed, 0)) over (order by m.month_start) end as cumulative,
+    case
+        when m.month_start <= $until then sum(coalesce(p.disbursed, 0)) over (order by m.month_start)
+    end as cumulative,
     (select coalesce(sum(planned), 0) from lines) as planned_total,
 from months as m
-left join paid as p on p.month_start = m.month_start
+left join paid as p on m.month_start = p.month_start
 -- The cumulative sum runs over the whole year first: a quarter's line starts where the last one ended.
-qualify $quarter = 0 or quarter(m.month_start) = $quarter
+qualify in_quarter(m.month_start, $quarter, $year)
 order by m.month_start

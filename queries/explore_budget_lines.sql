@@ -3,7 +3,7 @@
 with lines as (
     select *
     from budget_lines_at($plan_id, $version_id)
-    where len($units) = 0 or unit_code in (select unnest($units))
+    where unit_in_view(unit_code, $units)
 ),
 
 paid as (
@@ -25,4 +25,4 @@ select
     cast(l.planned - coalesce(p.disbursed, 0) as bigint) as remaining,
     case when l.planned > 0 then 100.0 * coalesce(p.disbursed, 0) / l.planned end as disbursed_pct,
 from lines as l
-left join paid as p on p.line_code = l.line_code
+left join paid as p on l.line_code = p.line_code

@@ -1,5 +1,5 @@
 -- one row per disbursement up to the as-of date (Khám phá), with its budget line's task, source and managing unit
--- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $until
+-- parameters: $plan_id, $version_id, $units (varchar[], empty = all), $quarter (0 = all), $year, $until
 select
     d.line_code,
     d.paid_on,
@@ -10,7 +10,7 @@ select
     l.source,
     l.unit_code,
 from disbursements_at($plan_id, $version_id) as d
-join budget_lines_at($plan_id, $version_id) as l on l.line_code = d.line_code
+inner join budget_lines_at($plan_id, $version_id) as l on d.line_code = l.line_code
 where d.paid_on <= $until
-    and (len($units) = 0 or l.unit_code in (select unnest($units)))
-    and ($quarter = 0 or quarter(d.paid_on) = $quarter)
+    and unit_in_view(l.unit_code, $units)
+    and in_quarter(d.paid_on, $quarter, $year)

@@ -1,5 +1,5 @@
 -- one row per media mention published up to the as-of date (Khám phá), with the days it took to respond
--- parameters: $plan_id, $version_id, $quarter (0 = all), $until
+-- parameters: $plan_id, $version_id, $quarter (0 = all), $year, $until
 select
     published_on,
     outlet,
@@ -19,4 +19,4 @@ select
     case when responded_on is not null then date_diff('day', published_on, responded_on) end as days_to_respond,
 from media_at($plan_id, $version_id)
 where published_on <= $until
-    and ($quarter = 0 or quarter(published_on) = $quarter)
+    and in_quarter(published_on, $quarter, $year)

@@ -10,9 +10,11 @@ select
     response,
     responded_on,
     case when responded_on is not null then date_diff('day', published_on, responded_on) end as days_to_respond,
-    case when responded_on is null and coalesce(response, 'not_handled') in ('not_handled', 'reported')
-        then date_diff('day', published_on, $until) end as days_open,
+    case
+        when responded_on is null and coalesce(response, 'not_handled') in ('not_handled', 'reported')
+            then date_diff('day', published_on, $until)
+    end as days_open,
 from media_at($plan_id, $version_id)
 where is_false and published_on <= $until
-    and ($quarter = 0 or (year(published_on) = $year and quarter(published_on) = $quarter))
-order by published_on desc, outlet
+    and in_quarter(published_on, $quarter, $year)
+order by published_on desc, outlet asc

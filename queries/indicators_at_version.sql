@@ -3,7 +3,7 @@
 with tasks_now as (
     select task_code, content
     from tasks_at($plan_id, $version_id)
-    where len($units) = 0 or lead_unit in (select unnest($units)) or len(list_intersect(support_units, $units)) > 0
+    where task_in_view(lead_unit, support_units, $units)
 )
 
 select
@@ -16,5 +16,5 @@ select
     case when i.target > 0 then 100.0 * coalesce(i.actual, 0) / i.target end as achieved_pct,
     i.note,
 from indicators_at($plan_id, $version_id) as i
-join tasks_now as t on t.task_code = i.task_code
-order by try_cast(regexp_extract(i.task_code, '\d+') as integer) nulls last, i.task_code, i.indicator
+inner join tasks_now as t on i.task_code = t.task_code
+order by task_order(i.task_code), i.indicator

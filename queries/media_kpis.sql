@@ -14,10 +14,10 @@ select
     count(*) filter (
         where date_trunc('month', published_on) = date_trunc('month', $until) - interval 1 month
     ) as previous_month_mentions,
-    count(*) filter (where $quarter > 0 and year(published_on) = $year and quarter(published_on) = $quarter)
+    count(*) filter (where $quarter > 0 and in_quarter(published_on, $quarter, $year))
         as quarter_mentions,
     count(*) filter (
-        where $quarter > 0 and year(published_on) = $year and quarter(published_on) = $quarter and sentiment = 'negative'
+        where $quarter > 0 and in_quarter(published_on, $quarter, $year) and sentiment = 'negative'
     ) as quarter_negative,
     count(*) filter (where is_false) as false_cases,
     count(*) filter (where is_false and coalesce(response, 'not_handled') in ('not_handled', 'reported')) as false_open,

@@ -2,11 +2,12 @@
 -- a spike: at least 3 negative mentions and more than the previous 8 weeks' mean + 2 standard deviations
 -- parameters: $plan_id, $version_id, $quarter (0 = all; the norm still counts the weeks before), $year, $until
 with weeks as (
-    select unnest(generate_series(
-        cast(date_trunc('week', min(published_on)) as date),
-        cast(date_trunc('week', max(published_on)) as date),
-        interval 7 day
-    )) as week_start
+    select
+        unnest(generate_series(
+            cast(date_trunc('week', min(published_on)) as date),
+            cast(date_trunc('week', max(published_on)) as date),
+            interval 7 day
+        )) as week_start
     from media_at($plan_id, $version_id)
     where published_on <= $until
 ),
@@ -42,5 +43,5 @@ select
     spread,
     weeks_before >= 4 and negative >= 3 and negative > norm + 2 * spread as is_spike,
 from normed
-where $quarter = 0 or (year(week_start) = $year and quarter(week_start) = $quarter)
+where in_quarter(week_start, $quarter, $year)
 order by week_start

@@ -1,5 +1,5 @@
 -- one row per period: positive, negative and all mentions, and net sentiment (pos - neg) / (pos + neg)
--- parameters: $plan_id, $version_id, $grain ('week' or 'month'), $quarter (0 = all), $until
+-- parameters: $plan_id, $version_id, $grain ('week' or 'month'), $quarter (0 = all), $year, $until
 with counted as (
     select
         cast(date_trunc($grain, published_on) as date) as period_start,
@@ -8,7 +8,7 @@ with counted as (
         count(*) as mentions,
     from media_at($plan_id, $version_id)
     where published_on <= $until
-        and ($quarter = 0 or quarter(published_on) = $quarter)
+        and in_quarter(published_on, $quarter, $year)
     group by all
 )
 
@@ -17,7 +17,9 @@ select
     positive,
     negative,
     mentions,
-    case when positive + negative = 0 then null
-        else (positive - negative) / (positive + negative) end as net_sentiment,
+    case
+        when positive + negative = 0 then null
+        else (positive - negative) / (positive + negative)
+    end as net_sentiment,
 from counted
 order by period_start

@@ -1,13 +1,17 @@
 -- one row per window (current, previous, year_before): mentions, distinct outlets, mentions by sentiment and by scope
 -- parameters: $plan_id, $version_id, $until, $current_from, $current_to, $previous_from, $previous_to, $year_before_from, $year_before_to
 with windows as (
-    select 1 as position, 'current' as window_name, cast($current_from as date) as starts_on,
-        least(cast($current_to as date), cast($until as date)) as ends_on,
-    union all
-    select 2, 'previous', cast($previous_from as date), least(cast($previous_to as date), cast($until as date)),
-    union all
-    select 3, 'year_before', cast($year_before_from as date),
-        least(cast($year_before_to as date), cast($until as date)),
+    select
+        w.position,
+        w.window_name,
+        cast(w.starts_on as date) as starts_on,
+        least(cast(w.ends_on as date), cast($until as date)) as ends_on,
+    from (
+        values
+        (1, 'current', $current_from, $current_to),
+        (2, 'previous', $previous_from, $previous_to),
+        (3, 'year_before', $year_before_from, $year_before_to)
+    ) as w (position, window_name, starts_on, ends_on)
 )
 
 select

@@ -1,21 +1,16 @@
 -- one row per mention up to the as-of date, with its run of same-titled mentions (each at most a day after the one before) and its story note as a key: plantrack.stories joins runs sharing a note into stories
--- parameters: $plan_id, $version_id, $quarter (0 = all), $until
+-- parameters: $plan_id, $version_id, $quarter (0 = all), $year, $until
 with mentions as (
     select
         row_key,
         published_on,
         outlet,
         title,
-        -- case, diacritics (đ too) and punctuation set aside: 'Khai mạc Lễ hội!' is 'khai mac le hoi'
-        trim(regexp_replace(
-            lower(strip_accents(replace(replace(coalesce(title, ''), 'đ', 'd'), 'Đ', 'D'))), '[^\p{L}\p{N}]+', ' ', 'g'
-        )) as title_key,
-        trim(regexp_replace(
-            lower(strip_accents(replace(replace(coalesce(story_note, ''), 'đ', 'd'), 'Đ', 'D'))), '[^\p{L}\p{N}]+', ' ', 'g'
-        )) as note_key,
+        text_key(title) as title_key,
+        text_key(story_note) as note_key,
     from media_at($plan_id, $version_id)
     where published_on <= $until
-        and ($quarter = 0 or quarter(published_on) = $quarter)
+        and in_quarter(published_on, $quarter, $year)
 ),
 
 chained as (

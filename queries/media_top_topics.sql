@@ -1,5 +1,5 @@
 -- one row per topic among the ten with most mentions: mentions by sentiment
--- parameters: $plan_id, $version_id, $quarter (0 = all), $until
+-- parameters: $plan_id, $version_id, $quarter (0 = all), $year, $until
 select
     coalesce(topic, '—') as topic,
     count(*) as mentions,
@@ -8,7 +8,7 @@ select
     count(*) filter (where sentiment = 'negative') as negative,
 from media_at($plan_id, $version_id)
 where published_on <= $until
-    and ($quarter = 0 or quarter(published_on) = $quarter)
+    and in_quarter(published_on, $quarter, $year)
 group by all
-order by mentions desc, topic
+order by mentions desc, topic asc
 limit 10

@@ -3,18 +3,13 @@
 with tasks_now as (
     select task_code
     from tasks_at($plan_id, $version_id)
-    where len($units) = 0 or lead_unit in (select unnest($units)) or len(list_intersect(support_units, $units)) > 0
+    where task_in_view(lead_unit, support_units, $units)
 ),
 
 placed as (
     select
         coalesce(m.quarter, quarter(m.due_on)) as quarter,
-        case
-            when m.completed_on is not null and m.completed_on <= $until then 'ms_done'
-            when m.due_on < $until then 'ms_late'
-            when m.due_on <= $until + $due_soon_days then 'ms_due'
-            else 'ms_ahead'
-        end as state,
+        milestone_state(m.completed_on, m.due_on, $until, $due_soon_days) as state,
     from milestones_at($plan_id, $version_id) as m
     where m.task_code in (select task_code from tasks_now)
 ),
@@ -31,6 +26,6 @@ select
     count(p.state) filter (where p.state = 'ms_late') as ms_late,
     count(p.state) as milestones,
 from quarters as q
-left join placed as p on p.quarter = q.quarter
+left join placed as p on q.quarter = p.quarter
 group by q.quarter
 order by q.quarter

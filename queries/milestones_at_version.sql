@@ -4,7 +4,7 @@
 with tasks_now as (
     select task_code
     from tasks_at($plan_id, $version_id)
-    where len($units) = 0 or lead_unit in (select unnest($units)) or len(list_intersect(support_units, $units)) > 0
+    where task_in_view(lead_unit, support_units, $units)
 )
 
 select
@@ -16,14 +16,10 @@ select
     m.completed_on,
     m.unit_code,
     m.note,
-    case
-        when m.completed_on is not null and m.completed_on <= $until then 'ms_done'
-        when m.due_on < $until then 'ms_late'
-        when m.due_on <= $until + $due_soon_days then 'ms_due'
-        else 'ms_ahead'
-    end as state,
+    milestone_state(m.completed_on, m.due_on, $until, $due_soon_days) as state,
     case when m.completed_on is not null and m.completed_on > m.due_on
-        then date_diff('day', m.due_on, m.completed_on) end as days_late,
+            then date_diff('day', m.due_on, m.completed_on)
+    end as days_late,
 from milestones_at($plan_id, $version_id) as m
 where m.task_code in (select task_code from tasks_now)
     and ($quarter = 0 or coalesce(m.quarter, quarter(m.due_on)) = $quarter)

@@ -60,4 +60,4 @@ select
 from seen as s
 where s.outlet_key not in (select lower(outlet) from listed)
 
-order by is_listed desc, mentions desc, outlet
+order by is_listed desc, mentions desc, outlet asc

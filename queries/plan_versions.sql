@@ -10,7 +10,7 @@ select
     kind,
     rollback_of,
     counts,
-    version_id in (select version_id from undone_versions($plan_id, 2147483647)) as is_undone,
+    version_id in (select version_id from undone_versions($plan_id, open_version())) as is_undone,
 from versions
 where plan_id = $plan_id
 order by version_id desc

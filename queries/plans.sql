@@ -23,6 +23,6 @@ select
     l.version_id,
     l.as_of,
 from plans as p
-left join info as i on i.plan_id = p.plan_id
-left join latest as l on l.plan_id = p.plan_id
+left join info as i on p.plan_id = i.plan_id
+left join latest as l on p.plan_id = l.plan_id
 order by i.year desc nulls last, p.plan_id desc

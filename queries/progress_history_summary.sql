@@ -4,8 +4,8 @@ select
     t.as_of,
     count(*) as tasks,
     avg(coalesce(t.progress, 0)) as avg_progress,
-    count(*) filter (where t.state = 'done' or t.progress >= 100) as done,
+    count(*) filter (where is_done(t.state, t.progress)) as done,
 from tasks_by_date($plan_id, $version_id) as t
-where len($units) = 0 or t.lead_unit in (select unnest($units)) or len(list_intersect(t.support_units, $units)) > 0
+where task_in_view(t.lead_unit, t.support_units, $units)
 group by t.as_of
 order by t.as_of

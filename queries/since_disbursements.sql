@@ -9,7 +9,7 @@ select
     d.amount,
     d.voucher,
 from disbursements_at($plan_id, $version_id) as d
-join budget_lines_at($plan_id, $version_id) as l on l.line_code = d.line_code
+inner join budget_lines_at($plan_id, $version_id) as l on d.line_code = l.line_code
 where d.paid_on > $since and d.paid_on <= $until
-    and (len($units) = 0 or l.unit_code in (select unnest($units)))
-order by d.paid_on desc, d.line_code
+    and unit_in_view(l.unit_code, $units)
+order by d.paid_on desc, d.line_code asc

@@ -14,4 +14,4 @@ from media_at($plan_id, $version_id)
 where is_false
     and published_on <= $until
     and (published_on > $since or (responded_on > $since and responded_on <= $until))
-order by published_on desc, outlet
+order by published_on desc, outlet asc

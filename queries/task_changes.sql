@@ -9,7 +9,7 @@ with previous as (
 old as (
     select t.*
     from tasks as t, previous as p
-    where t.plan_id = $plan_id and t.valid_from <= p.version_id and coalesce(t.valid_to, 2147483647) > p.version_id
+    where t.plan_id = $plan_id and valid_at(t.valid_from, t.valid_to, p.version_id)
 ),
 
 new as (
@@ -25,8 +25,8 @@ select
     n.state as new_state,
     n.completed_on,
 from new as n
-full join old as o on o.row_key = n.row_key
+full join old as o on n.row_key = o.row_key
 where o.progress is distinct from n.progress
     or o.state is distinct from n.state
     or o.completed_on is distinct from n.completed_on
-order by try_cast(regexp_extract(coalesce(n.task_code, o.task_code), '\d+') as integer) nulls last, 1
+order by task_order(coalesce(n.task_code, o.task_code))

@@ -10,8 +10,8 @@ select
     t.note,
 from versions as v
 left join tasks as t
-    on t.plan_id = v.plan_id and t.task_code = $task_code
-    and t.valid_from <= v.version_id and coalesce(t.valid_to, 2147483647) > v.version_id
+    on v.plan_id = t.plan_id and t.task_code = $task_code
+        and valid_at(t.valid_from, t.valid_to, v.version_id)
 where v.plan_id = $plan_id and v.version_id <= $version_id
     and v.version_id not in (select version_id from undone_versions($plan_id, $version_id))
 order by v.version_id desc

@@ -10,5 +10,5 @@ select
     url,
 from media_at($plan_id, $version_id)
 where task_code = $task_code and published_on <= $until
-order by published_on desc, outlet
+order by published_on desc, outlet asc
 limit 200

@@ -6,12 +6,7 @@ select
     due_on,
     completed_on,
     unit_code,
-    case
-        when completed_on is not null and completed_on <= $until then 'ms_done'
-        when due_on < $until then 'ms_late'
-        when due_on <= $until + $due_soon_days then 'ms_due'
-        else 'ms_ahead'
-    end as state,
+    milestone_state(completed_on, due_on, $until, $due_soon_days) as state,
 from milestones_at($plan_id, $version_id)
 where task_code = $task_code
 order by due_on, milestone_code

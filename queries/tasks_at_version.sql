@@ -17,7 +17,7 @@ progress_changes as (
             row_number() over (partition by row_key order by valid_from) as nth,
         from tasks
         where plan_id = $plan_id and valid_from <= $version_id
-    )
+    ) as versions_of_a_task
     where nth > 1 and progress is distinct from previous_progress
     group by row_key
 ),
@@ -25,8 +25,10 @@ progress_changes as (
 quarter_window as (
     select
         case when $quarter = 0 then null else make_date($year, 3 * $quarter - 2, 1) end as starts_on,
-        case when $quarter = 0 then null else make_date($year, 3 * $quarter - 2, 1) + interval 3 month - interval 1 day end
-            as ends_on
+        case
+            when $quarter = 0 then null
+            else make_date($year, 3 * $quarter - 2, 1) + interval 3 month - interval 1 day
+        end as ends_on,
 )
 
 select
@@ -47,13 +49,16 @@ select
     v.as_of as progress_changed_on,
 from tasks_at($plan_id, $version_id) as t
 cross join quarter_window as q
-left join units_now as u on u.unit_code = t.lead_unit
-left join progress_changes as c on c.row_key = t.row_key
-left join versions as v on v.version_id = c.version_id
+left join units_now as u on t.lead_unit = u.unit_code
+left join progress_changes as c on t.row_key = c.row_key
+left join versions as v on c.version_id = v.version_id
 where
-    (len($units) = 0 or t.lead_unit in (select unnest($units)) or len(list_intersect(t.support_units, $units)) > 0)
+    task_in_view(t.lead_unit, t.support_units, $units)
     and (
         q.starts_on is null
-        or (coalesce(t.start_on, make_date($year, 1, 1)) <= q.ends_on and coalesce(t.due_on, make_date($year, 12, 31)) >= q.starts_on)
+        or (
+            coalesce(t.start_on, make_date($year, 1, 1)) <= q.ends_on
+            and coalesce(t.due_on, make_date($year, 12, 31)) >= q.starts_on
+        )
     )
-order by try_cast(regexp_extract(t.task_code, '\d+') as integer) nulls last, t.task_code
+order by task_order(t.task_code)

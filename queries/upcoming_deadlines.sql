@@ -3,7 +3,7 @@
 with tasks_now as (
     select *
     from tasks_at($plan_id, $version_id)
-    where len($units) = 0 or lead_unit in (select unnest($units)) or len(list_intersect(support_units, $units)) > 0
+    where task_in_view(lead_unit, support_units, $units)
 )
 
 select
@@ -15,7 +15,7 @@ select
     progress,
     date_diff('day', $until, due_on) as days_left,
 from tasks_now
-where not is_ongoing and due_on >= $until and coalesce(state, '') <> 'done' and progress < 100
+where not is_ongoing and due_on >= $until and not is_done(state, progress)
 
 union all
 
@@ -32,5 +32,5 @@ where m.due_on >= $until
     and (m.completed_on is null or m.completed_on > $until)
     and m.task_code in (select task_code from tasks_now)
 
-order by due_on, kind desc, task_code
+order by due_on asc, kind desc, task_code asc
 limit 8

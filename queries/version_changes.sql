@@ -8,35 +8,41 @@ with previous as (
 
 touched as (
     select 'tasks' as sheet, row_key, valid_from, valid_to from tasks where plan_id = $plan_id
-    union all select 'indicators', row_key, valid_from, valid_to from indicators where plan_id = $plan_id
-    union all select 'milestones', row_key, valid_from, valid_to from milestones where plan_id = $plan_id
-    union all select 'budget_lines', row_key, valid_from, valid_to from budget_lines where plan_id = $plan_id
-    union all select 'disbursements', row_key, valid_from, valid_to from disbursements where plan_id = $plan_id
-    union all select 'media', row_key, valid_from, valid_to from media where plan_id = $plan_id
-    union all select 'units', row_key, valid_from, valid_to from units where plan_id = $plan_id
+    union all
+    select 'indicators' as sheet, row_key, valid_from, valid_to from indicators where plan_id = $plan_id
+    union all
+    select 'milestones' as sheet, row_key, valid_from, valid_to from milestones where plan_id = $plan_id
+    union all
+    select 'budget_lines' as sheet, row_key, valid_from, valid_to from budget_lines where plan_id = $plan_id
+    union all
+    select 'disbursements' as sheet, row_key, valid_from, valid_to from disbursements where plan_id = $plan_id
+    union all
+    select 'media' as sheet, row_key, valid_from, valid_to from media where plan_id = $plan_id
+    union all
+    select 'units' as sheet, row_key, valid_from, valid_to from units where plan_id = $plan_id
 ),
 
 -- only keys with a row opened or closed between the two versions can differ: a million untouched
 -- mentions are not grouped
 moved as (
-    select distinct sheet, row_key
-    from touched
+    select distinct t.sheet, t.row_key
+    from touched as t
     cross join previous as p
-    where (valid_from > p.version_id and valid_from <= $version_id)
-        or (valid_to > p.version_id and valid_to <= $version_id)
+    where (t.valid_from > p.version_id and t.valid_from <= $version_id)
+        or (t.valid_to > p.version_id and t.valid_to <= $version_id)
 ),
 
 before_after as (
     select
-        sheet,
-        row_key,
-        bool_or(valid_from <= p.version_id and coalesce(valid_to, 2147483647) > p.version_id) as was_there,
-        bool_or(valid_from <= $version_id and coalesce(valid_to, 2147483647) > $version_id) as is_there,
-        bool_or(valid_from > p.version_id and valid_from <= $version_id) as new_state,
-    from touched
+        t.sheet,
+        t.row_key,
+        bool_or(valid_at(t.valid_from, t.valid_to, p.version_id)) as was_there,
+        bool_or(valid_at(t.valid_from, t.valid_to, $version_id)) as is_there,
+        bool_or(t.valid_from > p.version_id and t.valid_from <= $version_id) as new_state,
+    from touched as t
     semi join moved using (sheet, row_key)
     cross join previous as p
-    group by sheet, row_key
+    group by t.sheet, t.row_key
 )
 
 select

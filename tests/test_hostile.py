@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import hostile
@@ -145,6 +146,43 @@ def test_a_read_past_its_time_budget_stops_with_a_sentence_naming_the_limit() ->
         workbook.read_workbook(hostile.base(), seconds=0)
     assert refused.value.problem.code == "file_read_too_long"
     assert "0 giây" in refused.value.problem.message("vi")
+
+
+def test_checking_a_file_is_bounded_by_the_same_time_budget_as_reading_it(tmp_path, monkeypatch, capsys) -> None:
+    """A file that reads in time but whose check would not end stops with the time limit's sentence,
+    and the database keeps its data."""
+    from conftest import fingerprint
+
+    from plantrack import cli, importer, validate
+    from plantrack.db import connect
+
+    db = tmp_path / "budget.duckdb"
+    path = tmp_path / "ke-hoach.xlsx"
+    path.write_bytes(hostile.base())
+    assert cli.main(["--db", str(db), "import", str(path)]) == 0
+    with connect(db) as con:
+        before = fingerprint(con)
+        before.pop("audit_log")
+    read = workbook.read_workbook
+    monkeypatch.setattr(importer, "read_workbook", lambda data, mapper=None: read(data, mapper, seconds=1))
+    checked = []
+    slow = validate._read_column
+
+    def slow_column(*args):
+        checked.append(args[1].field)
+        time.sleep(0.3)  # every column of the check is slow; the read itself is not
+        return slow(*args)
+
+    monkeypatch.setattr(validate, "_read_column", slow_column)
+    capsys.readouterr()
+    assert cli.main(["--db", str(db), "import", str(path)]) != 0
+    out = capsys.readouterr()
+    assert t("file_read_too_long", "vi", limit="1") in out.out + out.err
+    assert 1 <= len(checked) <= 4, checked  # the file has more columns than that: the check was cut short
+    with connect(db) as con:
+        after = fingerprint(con)
+        assert after.pop("audit_log")[-1][3:4] == ("import",)  # the refusal is audited, nothing else changed
+        assert after == before
 
 
 @pytest.mark.parametrize(

@@ -346,7 +346,9 @@ def test_the_outlet_directory_lists_the_directory_then_the_outlets_only_seen_in_
 
 def story_summary(con, until: dt.date = dt.date(2019, 12, 31)) -> pd.DataFrame:
     version = importer.latest_version(con, 1)
-    found = queries.run(con, "media_story_mentions", plan_id=1, version_id=version, quarter=0, until=until)
+    found = queries.run(
+        con, "media_story_mentions", plan_id=1, version_id=version, quarter=0, year=until.year, until=until
+    )
     return stories.summary(stories.group(found))
 
 

@@ -22,7 +22,7 @@ import pytest
 from browser import CHROMIUM, ROOT, _free_port, _tail
 from conftest import fingerprint, small_plan
 
-from plantrack import auth, backup, importer, service
+from plantrack import auth, backup, importer, proxies, service
 from plantrack.cli import main
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
@@ -360,5 +360,12 @@ def test_every_command_and_setting_of_the_service_is_in_the_readme():
     users = next(a for a in commands["users"]._actions if a.dest == "users_command").choices
     for name in [*commands, *(f"users {u}" for u in users)]:
         assert f"python -m plantrack {name}" in readme, name
-    for setting in (auth.IDLE_ENV, "PLANTRACK_TIME_ZONE", "browser.serverAddress", ".service", "PORT="):
+    for setting in (
+        auth.IDLE_ENV,
+        "PLANTRACK_TIME_ZONE",
+        proxies.TRUSTED_PROXIES_ENV,
+        "browser.serverAddress",
+        ".service",
+        "PORT=",
+    ):
         assert setting in readme, setting

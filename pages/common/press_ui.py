@@ -16,11 +16,18 @@ from plantrack.i18n import format_number
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _stories(
-    _cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, plan_id: int, version_id: int, quarter: int, until: dt.date
+    _cur: duckdb.DuckDBPyConnection,
+    db: str,
+    stamp: tuple,
+    plan_id: int,
+    version_id: int,
+    quarter: int,
+    year: int,
+    until: dt.date,
 ) -> pd.DataFrame:
     """One row per story, cached until the data changes (grouping a year of mentions takes a moment)."""
     mentions = queries.run(
-        _cur, "media_story_mentions", plan_id=plan_id, version_id=version_id, quarter=quarter, until=until
+        _cur, "media_story_mentions", plan_id=plan_id, version_id=version_id, quarter=quarter, year=year, until=until
     )
     return stories.summary(stories.group(mentions))
 
@@ -28,7 +35,7 @@ def _stories(
 def stories_section(view: ui.View) -> None:
     st.subheader(view.t("stories_title"))
     found = _stories(
-        view.cur, str(database_path()), view.stamp, view.plan_id, view.version_id, view.quarter, view.as_of
+        view.cur, str(database_path()), view.stamp, view.plan_id, view.version_id, view.quarter, view.year, view.as_of
     ).copy()
     mentions, told = int(found["mentions"].sum()), len(found)
     left, right = st.columns(2)

@@ -242,7 +242,9 @@ def upload_options(view: ui.View) -> tuple[dt.date | None, bool, list[str]]:
     return as_of, replace_logs, clear
 
 
-def show_preview(view: ui.View, preview: importer.Preview, on_confirm: Callable[[importer.Preview], None]) -> None:
+def show_preview(view: ui.View, preview: importer.Preview, on_confirm: Callable[[str], None]) -> None:
+    """The preview and its confirm button; the button's callback gets the file's sha256, not the preview:
+    Streamlit keeps a button's arguments after the button is gone, and with them a preview's frames."""
     lang = view.lang
     st.markdown("##### " + view.t("upd_preview_title"))
     if preview.plan_id != view.plan_id:
@@ -302,5 +304,5 @@ def show_preview(view: ui.View, preview: importer.Preview, on_confirm: Callable[
         icon=":material/delete_forever:" if removals(preview) else ":material/cloud_upload:",
         help=view.t("upd_confirm_help"),
         on_click=on_confirm,
-        args=(preview,),
+        args=(preview.sha256,),
     )

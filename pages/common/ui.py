@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from pages.common import sessions
+from pages.common import sessions, uploads
 from plantrack import (
     auth,
     clock,
@@ -26,8 +26,8 @@ from plantrack import (
     history,
     markup,
     measures,
-    memory,
     plotly_locale,
+    proxies,
     queries,
     service,
     settings,
@@ -39,8 +39,6 @@ from plantrack.i18n import LANGS, format_date, t
 
 # Shown in the sidebar to a logged-in editor; everyone else sees a small link to its login form.
 UPDATE_PAGE = "pages/6_Cap_nhat_du_lieu.py"
-# The update page's preview of an upload (its frames): dropped when the editor leaves the page.
-UPDATE_PREVIEW_KEY = "update_preview"
 PAGES = (
     ("dashboard.py", "page_overview", ":material/dashboard:"),
     ("pages/1_Tien_do_theo_don_vi.py", "page_units", ":material/groups:"),
@@ -216,11 +214,14 @@ def set_query_values(values: dict[str, list[str]], prefix: str) -> None:
 
 
 def client_address() -> str:
-    """The address the browser connects from (the login throttle's per-address count).
+    """The address the browser connects from (the login throttle's per-address count), through the
+    trusted proxies' X-Forwarded-For (plantrack.proxies).
 
     Streamlit gives none for a connection from this machine: those share one count."""
     try:
-        address = st.context.ip_address
+        address = proxies.client_address(
+            st.context.ip_address, st.context.headers.get_all("X-Forwarded-For"), proxies.trusted_proxies()
+        )
     except Exception:
         address = None
     return address if isinstance(address, str) and address else "local"
@@ -257,8 +258,8 @@ def page(title_key: str) -> View:
         layout="wide",
         initial_sidebar_state="collapsed" if meeting_mode else "auto",
     )
-    if title_key != "page_update" and st.session_state.pop(UPDATE_PREVIEW_KEY, None) is not None:
-        memory.release()  # a preview abandoned for another page
+    if title_key != "page_update":
+        uploads.let_go(st.session_state)  # an upload's preview abandoned for another page
     view = View(connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
     sessions.resume(view.cur)
     if auth.viewer_needs_password(st.session_state):

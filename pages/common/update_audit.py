@@ -9,7 +9,7 @@ import streamlit as st
 
 from pages.common import admin, ui
 from pages.common.update_common import changes_text, label_or_raw, stamp
-from plantrack import measures
+from plantrack import measures, queries
 from plantrack.i18n import format_number
 
 AUDIT_ROWS = 1000
@@ -36,11 +36,7 @@ def _detail(view: ui.View, action: str, outcome: str, detail: object) -> str:
 
 
 def draw(view: ui.View) -> None:
-    audit = view.cur.execute(
-        "select logged_at, user_name, action, outcome, file_name, version_id, detail "
-        "from audit_log order by logged_at desc, event_id desc limit $n",
-        {"n": AUDIT_ROWS},
-    ).df()
+    audit = queries.run(view.cur, "audit_events", max_rows=AUDIT_ROWS)
     st.caption(view.t("upd_audit_caption", count=format_number(AUDIT_ROWS, view.lang)))
     ui.table(
         pd.DataFrame(

@@ -8,12 +8,12 @@ import json
 import pandas as pd
 import streamlit as st
 
-from pages.common import admin, preview, sessions, ui
-from plantrack import auth, clock, memory
+from pages.common import admin, preview, sessions, ui, uploads
+from plantrack import auth, clock, queries
 from plantrack.contract import SHEETS
 from plantrack.i18n import MESSAGES, format_date
 
-PREVIEW_KEY = ui.UPDATE_PREVIEW_KEY
+PREVIEW_KEY = uploads.PREVIEW_KEY
 FLASH_KEY = "update_flash"
 NOTICE_KEY = "update_notice"
 UPLOAD_ROUND_KEY = "update_upload_round"
@@ -25,10 +25,9 @@ ROLLBACK_DIFF_KEY = "update_rollback_diff"
 
 
 def start_over() -> None:
-    """Forgets the preview and empties the uploader (a new key gives a fresh widget)."""
+    """Forgets the preview and the uploaded bytes, and empties the uploader (a new key gives a fresh widget)."""
     session = st.session_state
-    if session.pop(PREVIEW_KEY, None) is not None:
-        memory.release()
+    uploads.let_go(session)
     session[UPLOAD_ROUND_KEY] = session.get(UPLOAD_ROUND_KEY, 0) + 1
 
 
@@ -99,16 +98,14 @@ def follow_new_version(view: ui.View, cur, plan_id: int) -> None:
     otherwise send back the date that was newest before and pin this session to the old version.
     """
     session = st.session_state
-    rows = cur.execute(
-        "select as_of from versions where plan_id = $p order by version_id desc limit 1", {"p": plan_id}
-    ).fetchall()
+    latest = queries.run(cur, "latest_as_of", plan_id=plan_id)
     if plan_id != view.plan_id:
         st.query_params["plan"] = str(plan_id)
         session[PLAN_WIDGET_KEY] = plan_id
     if "asof" in st.query_params:
         del st.query_params["asof"]
-    if rows:
-        session[ASOF_WIDGET_KEY] = pd.Timestamp(rows[0][0]).date().isoformat()
+    if not latest.empty:
+        session[ASOF_WIDGET_KEY] = pd.Timestamp(latest["as_of"].iloc[0]).date().isoformat()
 
 
 def show_done(view: ui.View, done: dict | None, kind: str) -> None:

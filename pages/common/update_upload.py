@@ -9,7 +9,7 @@ import re
 
 import streamlit as st
 
-from pages.common import draft_panel, mapping_ui, outlets_ui, ui
+from pages.common import draft_panel, mapping_ui, outlets_ui, ui, uploads
 from pages.common import preview as preview_ui
 from pages.common.update_common import (
     FLASH_KEY,
@@ -20,7 +20,7 @@ from pages.common.update_common import (
     show_done,
     start_over,
 )
-from plantrack import auth, exports, importer, measures, memory
+from plantrack import auth, exports, importer, measures, memory, queries
 from plantrack.contract import SHEETS_BY_NAME
 from plantrack.excel import workbook_bytes
 from plantrack.i18n import format_number
@@ -90,9 +90,10 @@ def draw(view: ui.View, editor: auth.Editor, done: dict | None) -> None:
         (st.warning if kind == "warning" else st.info)(text, icon=":material/sync_problem:")
     chosen = (uploaded.getvalue(), uploaded.name) if uploaded is not None else drafted
     if chosen is None:
+        uploads.let_go(session)  # the file was taken out of the uploader
         return
     data, file_name = chosen
-    result = _prepare(view, editor, data, file_name, as_of, replace_logs, clear)
+    result = _prepare(view, editor, data, file_name, as_of, replace_logs, clear, uploaded)
     if isinstance(result, importer.Preview):
         outlets_ui.show_flash(session)
         mapping_ui.applied_note(view, result)
@@ -110,7 +111,7 @@ def draw(view: ui.View, editor: auth.Editor, done: dict | None) -> None:
         if more:
             st.caption(view.t("more_problems", count=format_number(more, lang), shown=len(result.errors)))
     else:
-        preview_ui.show_preview(view, result, lambda preview: _confirm_import(view, preview))
+        preview_ui.show_preview(view, result, lambda sha256: _confirm_import(view, sha256))
 
 
 def _prepare(
@@ -121,6 +122,7 @@ def _prepare(
     as_of: dt.date | None,
     replace_logs: bool,
     clear: list[str],
+    uploaded: object = None,
 ):
     """The preview of this upload (kept in the session so reruns do not re-read the file).
 
@@ -132,6 +134,8 @@ def _prepare(
     kept = session.get(PREVIEW_KEY)
     if kept is not None and kept[0] == signature:
         return kept[1]
+    uploads.let_go(session, keep_file=getattr(uploaded, "file_id", None))  # the preview this one replaces
+    uploads.hold(session, uploaded)
     with st.spinner(view.t("upd_checking")):
         try:
             result = importer.prepare(
@@ -152,7 +156,6 @@ def _prepare(
     if isinstance(result, importer.Preview) and result.errors:
         # A refused file needs only its problems: its frames would stay in the session for nothing.
         result.validated = None
-        memory.release()
         importer.log_event(
             view.cur,
             editor.user_name,
@@ -164,6 +167,7 @@ def _prepare(
             detail=f"{len(result.errors)} problems",
         )
     session[PREVIEW_KEY] = (signature, result)
+    memory.release()  # what the read needed on the way, and a refused file's frames
     return result
 
 
@@ -188,10 +192,14 @@ def _show_problems(view: ui.View, problems: list[Problem], file_name: str) -> No
     )
 
 
-def _confirm_import(view: ui.View, preview: importer.Preview) -> None:
+def _confirm_import(view: ui.View, sha256: str) -> None:
     """The confirm button's callback: it runs before the next script run, so the sidebar drawn in
-    that run already shows the new version."""
+    that run already shows the new version. It confirms the preview of the file it was drawn for."""
     session = st.session_state
+    kept = session.get(PREVIEW_KEY)
+    if kept is None or not isinstance(kept[1], importer.Preview) or kept[1].sha256 != sha256:
+        return
+    preview = kept[1]
     cur = view.cur.cursor()
     try:
         version = auth.import_as_editor(cur, session, preview)
@@ -221,5 +229,5 @@ def _confirm_import(view: ui.View, preview: importer.Preview) -> None:
         ],
     }
     start_over()
-    plan_id = cur.execute("select plan_id from versions where version_id = $v", {"v": version}).fetchall()[0][0]
+    plan_id = int(queries.run(cur, "version_plan", version_id=version)["plan_id"].iloc[0])
     follow_new_version(view, cur, plan_id)

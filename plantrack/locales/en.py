@@ -15,7 +15,7 @@ MESSAGES: dict[str, str] = {
     "sheet_too_much_text": "The text in the cells of sheet «{sheet}» is over the {limit} MiB limit ({size} MiB). Split the data into several files.",
     "sheet_too_many_merges": "Sheet «{sheet}» has {size} merged ranges, over the limit of {limit}. Unmerge the cells (Merge & Center) in the data.",
     "sheet_merges_too_big": "The merged ranges of sheet «{sheet}» cover {size} cells (overlaps counted each time), over the limit of {limit}. Unmerge the cells in the data.",
-    "file_read_too_long": "Reading the file took more than {limit} seconds (the time limit for reading one file), so it was stopped. Split the data into smaller files.",
+    "file_read_too_long": "Reading and checking the file took more than {limit} seconds (the time limit for reading and checking one file), so it was stopped; nothing was changed. Split the data into smaller files.",
     "more_problems": "… and {count} more problems (only the first {shown} are shown).",
     "more_warnings": "… and {count} more warnings (only the first {shown} are shown).",
     "no_known_sheet": "The workbook has none of the template's sheets. Sheet names must be one of: {expected}.",

@@ -17,7 +17,7 @@ MESSAGES: dict[str, str] = {
     "sheet_too_much_text": "Chữ trong các ô của trang «{sheet}» vượt giới hạn {limit} MiB (có {size} MiB). Hãy chia dữ liệu thành nhiều tệp.",
     "sheet_too_many_merges": "Trang «{sheet}» có {size} vùng ô gộp, vượt giới hạn {limit} vùng. Hãy bỏ gộp ô (Merge & Center) trong vùng dữ liệu.",
     "sheet_merges_too_big": "Các vùng ô gộp của trang «{sheet}» phủ {size} ô (tính cả chỗ chồng nhau), vượt giới hạn {limit} ô. Hãy bỏ gộp ô trong vùng dữ liệu.",
-    "file_read_too_long": "Đọc tệp mất quá {limit} giây (giới hạn thời gian đọc một tệp), nên đã dừng. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn.",
+    "file_read_too_long": "Đọc và kiểm tra tệp mất quá {limit} giây (giới hạn thời gian đọc và kiểm tra một tệp), nên đã dừng; dữ liệu không thay đổi. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn.",
     "more_problems": "… và {count} lỗi khác (chỉ hiện {shown} lỗi đầu tiên).",
     "more_warnings": "… và {count} cảnh báo khác (chỉ hiện {shown} cảnh báo đầu tiên).",
     "no_known_sheet": "Sổ tính không có trang nào của mẫu. Tên trang cần là một trong: {expected}.",
