@@ -60,9 +60,6 @@ def _median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
 
 
-# --- the machine -------------------------------------------------------------------------------
-
-
 def machine() -> dict:
     import plotly
     import streamlit
@@ -93,9 +90,6 @@ def machine() -> dict:
         "plotly": plotly.__version__,
         "chromium": chromium,
     }
-
-
-# --- building the database: 52 weekly versions -------------------------------------------------
 
 
 def db_size(path: Path) -> int:
@@ -187,9 +181,6 @@ def build(scale: Scale, work: Path) -> dict:
     }
     con.close()
     return result
-
-
-# --- import: ours against the bare calamine read and a naive import ----------------------------
 
 
 def _bare_read(path: Path) -> float:
@@ -302,8 +293,6 @@ def _clock(action, *args):
 def _rounded(values: list[float]) -> list[float]:
     return [round(v, 3) for v in values]
 
-
-# --- pages in a real browser -------------------------------------------------------------------
 
 # Runs in every document before Streamlit's own code. It watches the app's script state
 # (`data-test-script-state` on stApp) and records, in ms since `start` (navigation start for a
@@ -554,8 +543,6 @@ def memory_tour(db: Path, as_of: str, units: list[str], timeout_s: float) -> dic
         "rss_after_bytes": final.get("VmRSS", 0),
     }
 
-
-# --- the run and its report --------------------------------------------------------------------
 
 TARGETS = {
     "import_vs_bare": 2.0,

@@ -21,11 +21,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from plantrack.i18n import format_date
+from plantrack.i18n import QUARTER_NUMERALS, format_date
 from plantrack.text import clean
 from plantrack.workbook import Problem
 
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+ROMAN = {numeral.lower(): n for n, numeral in enumerate(QUARTER_NUMERALS, start=1)}
 _YEAR = r"((?:19|20)\d{2})"
 _SEP = r"\s*[/.\-]\s*"
 _Q = r"(?:iv|iii|ii|i|[1-4])\b"

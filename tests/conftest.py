@@ -11,6 +11,7 @@ os.environ.setdefault("OPENPYXL_LXML", "False")
 import datetime as dt
 import hashlib
 import json
+import shutil
 import time
 from pathlib import Path
 
@@ -238,3 +239,43 @@ def fingerprint(connection) -> dict[str, list]:
         ).fetchall()
     ]
     return {name: connection.execute(f'select * from "{name}" order by all').fetchall() for name in tables}
+
+
+@pytest.fixture(scope="session")
+def explore_db(tmp_path_factory) -> Path:
+    """The explore plan imported once as version 1, as of 31/03/2019, shared by every test that reads it."""
+    from explore_plan import AS_OF, explore_plan
+
+    path = tmp_path_factory.mktemp("explore") / "explore.duckdb"
+    con = connect(path)
+    preview = importer.prepare(con, workbook_bytes(explore_plan()), "plan.xlsx", as_of=AS_OF)
+    assert not preview.problems, [p.line("en") for p in preview.problems]
+    importer.commit(con, preview, "tester")
+    con.close()
+    return path
+
+
+@pytest.fixture
+def explore_cur(explore_db):
+    con = connect(explore_db)
+    yield con.cursor()
+    con.close()
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory) -> Path:
+    """The demo plan loaded once per run (three imports); tests take copies of it, never this file."""
+    from plantrack import demo
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.duckdb"
+    with connect(path) as con:
+        demo.load(con)
+    return path
+
+
+@pytest.fixture(scope="module")
+def demo_db(demo_file, tmp_path_factory) -> Path:
+    """A test module's own copy of the demo database, to read or to write."""
+    path = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    shutil.copy(demo_file, path)
+    return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -25,22 +26,12 @@ def plan_db(tmp_path):
     return db
 
 
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    con = connect(db)
-    demo.load(con)
-    con.close()
-    return db
-
-
 @pytest.fixture
-def empty_db(tmp_path):
+def empty_db(demo_file, tmp_path):
     db = tmp_path / "empty.duckdb"
-    con = connect(db)
-    demo.load(con)
-    demo.clear(con, "tester")
-    con.close()
+    shutil.copy(demo_file, db)
+    with connect(db) as con:
+        demo.clear(con, "tester")
     return db
 
 
@@ -77,7 +68,8 @@ def test_every_page_speaks_english_when_the_url_says_so(path, plan_db, monkeypat
     assert app.sidebar.markdown[0].value == "**Plan implementation tracker**"
 
 
-def test_overview_shows_the_plan(plan_db, monkeypatch):
+def test_the_overview_shows_the_plan_title_and_its_data_date(plan_db, monkeypatch):
     app = open_app(plan_db, monkeypatch, "dashboard.py")
     assert app.title[0].value == "Kế hoạch thử nghiệm"
-    assert "31/03/2019" not in app.caption[0].value or "Số liệu đến ngày" in app.caption[0].value
+    # Imported without an as-of date: the data date is the newest Cập nhật ngày in the file.
+    assert "Số liệu đến ngày 29/03/2019 (phiên bản 1)" in app.caption[0].value

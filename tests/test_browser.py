@@ -8,9 +8,6 @@ from pathlib import Path
 import pytest
 from browser import CHROMIUM, chromium, open_page, streamlit_server
 
-from plantrack import demo
-from plantrack.db import connect
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
@@ -46,11 +43,8 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "demo.duckdb"
-    with connect(db) as con:
-        demo.load(con)
-    with streamlit_server(db) as url:
+def server(demo_db):
+    with streamlit_server(demo_db) as url:
         yield url
 
 

@@ -73,7 +73,7 @@ def test_export_then_import_reports_nothing_changed(db, plan_file, tmp_path, cap
     assert "Không có gì thay đổi" in capsys.readouterr().out
 
 
-def test_versions_and_rollback(db, plan_file, tmp_path, capsys):
+def test_versions_lists_a_rollback_as_a_new_version_and_an_unknown_version_is_refused(db, plan_file, tmp_path, capsys):
     main(["import", str(plan_file), "--as-of", "31/03/2019", "--user", "a"])
     later = tmp_path / "later.xlsx"
     later.write_bytes(workbook_bytes(small_plan(progress=80)))

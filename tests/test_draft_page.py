@@ -8,13 +8,19 @@ from pathlib import Path
 import openpyxl
 import pytest
 from browser import CHROMIUM, chromium, download, open_page, streamlit_server, wait_idle
-from conftest import small_plan
 from plan_documents import MARKDOWN_TEXT, department_plan
-from test_update_page import PASSWORD, _ok, button, login, texts, update_page
+from update_page import (
+    button,
+    login,
+    plan_with_editors,
+    ran_ok,
+    sign_in,
+    texts,
+    update_page,
+)
 
-from plantrack import auth, importer
+from plantrack import importer
 from plantrack.db import connect
-from plantrack.excel import workbook_bytes
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -22,16 +28,11 @@ DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     """A database with one plan and an editor, as the update page's own tests have."""
-    path = tmp_path / "draft.duckdb"
-    with connect(path) as con:
-        importer.commit(con, importer.prepare(con, workbook_bytes(small_plan()), "ke-hoach.xlsx"), "tester")
-        auth.add_user(con, "lan", PASSWORD)
-    monkeypatch.setenv("PLANTRACK_DB", str(path))
-    return path
+    return plan_with_editors(tmp_path / "draft.duckdb", monkeypatch, as_of=None)
 
 
 def draft_uploader(app):
-    _ok(next(t for t in app.toggle if t.label.startswith("Từ văn bản kế hoạch")).set_value(True).run())
+    ran_ok(next(t for t in app.toggle if t.label.startswith("Từ văn bản kế hoạch")).set_value(True).run())
     hits = [u for u in app.file_uploader if u.label == "Chọn văn bản kế hoạch"]
     assert hits, [u.label for u in app.file_uploader]
     return hits[0]
@@ -40,7 +41,7 @@ def draft_uploader(app):
 def test_a_plan_document_shows_its_tasks_beside_their_sentences_then_goes_to_the_preview(db):
     app = login(update_page())
     draft_uploader(app).set_value(("ke-hoach-2024.docx", department_plan(), DOCX))
-    _ok(app.run())
+    ran_ok(app.run())
     assert "Tìm thấy 5 nhiệm vụ: 4 có thời gian thực hiện, 1 chưa có đơn vị chủ trì" in texts(app.info)
     shown = next(d.value for d in app.dataframe if "source" in d.value.columns)
     assert list(shown["code"]) == ["1.1.a", "1.1.b", "1.2", "2.1", "2.2"]
@@ -50,7 +51,7 @@ def test_a_plan_document_shows_its_tasks_beside_their_sentences_then_goes_to_the
     assert shown.loc[0, "check"] == ""
     assert "Tải bản nháp (.xlsx)" in [b.proto.label for b in app.get("download_button")]
 
-    _ok(button(app, "Xem trước để tạo kế hoạch").click().run())
+    ran_ok(button(app, "Xem trước để tạo kế hoạch").click().run())
     # The usual preview of the draft: a new plan, and the blank cells the draft marked are problems.
     problems = next(d.value for d in app.dataframe if "message" in d.value.columns)
     assert set(problems["column"]) >= {"Đơn vị chủ trì", "Hạn hoàn thành"}
@@ -62,7 +63,7 @@ def test_a_plan_document_shows_its_tasks_beside_their_sentences_then_goes_to_the
 def test_an_unreadable_document_gets_its_sentence_and_no_table(db):
     app = login(update_page())
     draft_uploader(app).set_value(("ke-hoach.docx", b"not a word file", DOCX))
-    _ok(app.run())
+    ran_ok(app.run())
     assert "Tệp bị hỏng hoặc không đúng định dạng" in texts(app.error)
     assert not [d for d in app.dataframe if "source" in d.value.columns]
 
@@ -84,11 +85,7 @@ def test_browser_a_plan_document_to_a_downloaded_draft_then_a_new_plan(db, tmp_p
     with streamlit_server(db) as url, chromium() as context:
         open_page(context, url, timeout=90_000)[0].close()  # the first run after a start is the slowest
         page, errors = open_page(context, f"{url}/Cap_nhat_du_lieu")
-        page.get_by_label("Tên đăng nhập").fill("lan")
-        page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("Đang đăng nhập: lan").wait_for(timeout=30_000)
-        wait_idle(page)
+        sign_in(page)
 
         page.get_by_text("Từ văn bản kế hoạch", exact=False).first.click()
         page.get_by_text("Chọn văn bản kế hoạch").wait_for(timeout=30_000)

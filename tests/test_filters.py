@@ -10,22 +10,13 @@ import pandas as pd
 import pytest
 from conftest import open_app
 
-from plantrack import demo, measures, queries
+from plantrack import measures, queries
 from plantrack.db import connect
+from plantrack.i18n import quarter_numeral
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["dashboard.py", *sorted(str(p.relative_to(ROOT)) for p in (ROOT / "pages").glob("[1-5]_*.py"))]
-ROMAN = ("", "I", "II", "III", "IV")
 QUARTERS = (1, 2, 3, 4)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    db = tmp_path_factory.mktemp("filters") / "demo.duckdb"
-    con = connect(db)
-    demo.load(con)
-    con.close()
-    return db
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +67,7 @@ def _in_quarter(day: pd.Timestamp, quarter: int) -> bool:
 def test_every_page_says_which_quarter_it_shows_and_its_dates_are_in_it(path, quarter, demo_db, monkeypatch):
     app = open_app(demo_db, monkeypatch, path, q=str(quarter))
     text = " ".join(e.value for e in [*app.caption, *app.markdown] if isinstance(e.value, str))
-    assert f"Quý: {ROMAN[quarter]}" in text, path
+    assert f"Quý: {quarter_numeral(quarter)}" in text, path
     # A time axis on a page filtered to a quarter shows that quarter's dates only (the Gantt and the
     # progress history are the year and the versions by design, and say so in their captions).
     for figure in _figures(app):
@@ -93,10 +84,10 @@ def test_the_overview_cards_are_for_the_quarter(quarter, demo_db, run, monkeypat
     app = open_app(demo_db, monkeypatch, "dashboard.py", q=str(quarter))
     cards = {m.label: m for m in app.metric}
     budget = run("budget_totals", quarter=quarter).iloc[0]
-    disbursed = cards[f"Giải ngân quý {ROMAN[quarter]} / dự toán năm"]
+    disbursed = cards[f"Giải ngân quý {quarter_numeral(quarter)} / dự toán năm"]
     assert measures.millions(budget["disbursed"], "vi", unit=False) in disbursed.proto.delta
     media = run("media_kpis", quarter=quarter).iloc[0]
-    mentions = cards[f"Tin bài quý {ROMAN[quarter]}/2019"]
+    mentions = cards[f"Tin bài quý {quarter_numeral(quarter)}/2019"]
     assert mentions.value == measures.count(media["quarter_mentions"], "vi")
 
 
@@ -105,7 +96,7 @@ def test_the_budget_page_is_for_the_quarter(quarter, demo_db, run, monkeypatch):
     app = open_app(demo_db, monkeypatch, "pages/3_Ngan_sach.py", q=str(quarter))
     cards = {m.label: m for m in app.metric}
     paid = int(run("budget_totals", quarter=quarter).iloc[0]["disbursed"])
-    assert cards[f"Giải ngân quý {ROMAN[quarter]} (triệu ₫)"].proto.delta == measures.money(paid, "vi")
+    assert cards[f"Giải ngân quý {quarter_numeral(quarter)} (triệu ₫)"].proto.delta == measures.money(paid, "vi")
     monthly = [
         f
         for f in _figures(app)

@@ -118,7 +118,7 @@ def _show(problems: list[Problem]) -> str:
 
 
 @pytest.mark.parametrize("path", REFUSED, ids=[p.stem for p in REFUSED])
-def test_refused(path: Path, golden_db) -> None:
+def test_a_refused_golden_workbook_reports_its_problems_and_writes_nothing(path: Path, golden_db) -> None:
     case = _case(path)
     con = golden_db
     _import_base(con, case)
@@ -172,7 +172,7 @@ def _same(actual: object, expected: object) -> bool:
 
 
 @pytest.mark.parametrize("path", VALID, ids=[p.stem for p in VALID])
-def test_valid(path: Path, golden_db) -> None:
+def test_a_valid_golden_workbook_stores_the_expected_rows(path: Path, golden_db) -> None:
     case = _case(path)
     con = golden_db
     _import_base(con, case)
@@ -215,7 +215,7 @@ def test_valid(path: Path, golden_db) -> None:
     assert again.nothing_changed, f"importing the same file again would change {touched}"
 
 
-def test_enough_golden_files() -> None:
+def test_there_are_enough_golden_workbooks_each_with_its_json_and_small() -> None:
     assert len(REFUSED) >= 30 and len(VALID) >= 10
     for path in [*REFUSED, *VALID]:
         assert path.with_suffix(".json").is_file(), path
@@ -261,7 +261,7 @@ def _codes_in_source() -> set[str]:
     """Every problem code plantrack can emit: the first argument of Problem(...) and Unreadable(...), or
     the values given to the variable passed there, plus the reference codes."""
     codes = set(REFERENCE_CODES.values())
-    for source in (ROOT / "plantrack").glob("*.py"):
+    for source in (ROOT / "plantrack").glob("**/*.py"):
         for function in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
             if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 continue

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from conftest import open_app
-from test_explore import _media, explore_plan
+from explore_plan import explore_plan, media_row
 
 from plantrack import importer, meeting, queries
 from plantrack.db import connect
@@ -58,8 +58,8 @@ def second_plan() -> dict[str, pd.DataFrame]:
     media = plan["media"].to_dict("records")
     media[3] = {**media[3], "response": "refuted", "responded_on": dt.date(2019, 4, 2)}
     media += [
-        _media(dt.date(2019, 4, 10), "Báo Gia Lai", "domestic", "online", "Lễ hội cà phê", "positive", False),
-        _media(
+        media_row(dt.date(2019, 4, 10), "Báo Gia Lai", "domestic", "online", "Lễ hội cà phê", "positive", False),
+        media_row(
             dt.date(2019, 5, 2),
             "RFI",
             "foreign",
@@ -70,7 +70,7 @@ def second_plan() -> dict[str, pd.DataFrame]:
             "reported",
             dt.date(2019, 5, 3),
         ),
-        _media(dt.date(2019, 6, 12), "BBC", "foreign", "online", "Biên giới Đức Cơ", "neutral", False),
+        media_row(dt.date(2019, 6, 12), "BBC", "foreign", "online", "Biên giới Đức Cơ", "neutral", False),
     ]
     plan["media"] = pd.DataFrame(media)
     return plan
@@ -191,9 +191,6 @@ def test_the_unit_filter_applies_as_on_the_pages(cur) -> None:
     changes = meeting.changes(cur, _params(units=["VP"]), FIRST, _versions(cur))
     assert list(changes.tasks["task_code"]) == ["NV1", "NV2", "NV4"]
     assert changes.disbursed == 3_000_000  # NS01 is managed by VP, NS02 by P.TTBCXB
-
-
-# --- the switch and the page ------------------------------------------------------------------------------
 
 
 def test_the_overview_opens_with_what_changed_in_meeting_mode(db, monkeypatch) -> None:

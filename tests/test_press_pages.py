@@ -7,11 +7,23 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import open_app, small_plan
+from conftest import open_app
 from press_export import FIRST_WEEK, SECOND_WEEK, export_bytes
-from test_update_page import PASSWORD, XLSX, button, frame_with, login, markdown_texts, texts, update_page
+from update_page import (
+    XLSX,
+    button,
+    choose_file,
+    frame_with,
+    login,
+    markdown_texts,
+    plan_with_editors,
+    ran_ok,
+    sign_in,
+    texts,
+    update_page,
+)
 
-from plantrack import auth, importer, mapping, press_import
+from plantrack import importer, mapping, press_import
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 
@@ -21,18 +33,7 @@ UNKNOWN = ["VnExpress", "TTXVN", "Facebook", "RFA", "YouTube"]
 @pytest.fixture
 def db(tmp_path, monkeypatch):
     """The small plan (its one mention by Báo Gia Lai) and an editor."""
-    path = tmp_path / "press.duckdb"
-    with connect(path) as con:
-        preview = importer.prepare(con, workbook_bytes(small_plan()), "ke-hoach.xlsx", as_of=dt.date(2019, 3, 31))
-        importer.commit(con, preview, "tester")
-        auth.add_user(con, "lan", PASSWORD)
-    monkeypatch.setenv("PLANTRACK_DB", str(path))
-    return path
-
-
-def _ok(app):
-    assert not app.exception, [e.message for e in app.exception]
-    return app
+    return plan_with_editors(tmp_path / "press.duckdb", monkeypatch)
 
 
 def scope_choices(app) -> list:
@@ -42,7 +43,7 @@ def scope_choices(app) -> list:
 def test_the_mapping_step_then_the_unknown_outlets_then_the_import(db):
     app = login(update_page())
     app.file_uploader[0].set_value(("bao-cao-tuan.xlsx", export_bytes(FIRST_WEEK + SECOND_WEEK), XLSX))
-    _ok(app.run())
+    ran_ok(app.run())
 
     # The mapping step: one choice per column of the file, the suggestion chosen, the left-out columns said.
     assert "Trang «Data», dòng tiêu đề 2: các cột không theo mẫu Báo chí." in texts(app.text)
@@ -56,11 +57,11 @@ def test_the_mapping_step_then_the_unknown_outlets_then_the_import(db):
     assert not [b for b in app.button if b.label == "Xác nhận cập nhật"]
 
     # Changed, named and saved: the file is checked again with it, without asking.
-    _ok(next(s for s in app.selectbox if s.label == "AI_THELOAINOIDUNG").set_value("").run())
+    ran_ok(next(s for s in app.selectbox if s.label == "AI_THELOAINOIDUNG").set_value("").run())
     reasons = frame_with(app, "reason")
     assert dict(zip(reasons["header"], reasons["reason"]))["AI_THELOAINOIDUNG"] == "bạn chọn bỏ qua"
     app.text_input(key=next(t.key for t in app.text_input if t.label == "Tên cách ghép")).input("Dịch vụ A")
-    _ok(button(app, "Lưu và dùng cách ghép này").click().run())
+    ran_ok(button(app, "Lưu và dùng cách ghép này").click().run())
     assert "Trang «Data» được đọc theo cách ghép đã lưu «Dịch vụ A»." in texts(app.text)
     with connect(db) as con:
         saved = mapping.saved_mapping(con, "Dịch vụ A")
@@ -74,15 +75,15 @@ def test_the_mapping_step_then_the_unknown_outlets_then_the_import(db):
     assert [s.value for s in scope_choices(app)] == [None] * 5
     tiers = [s.value for s in app.selectbox if s.key and s.key.endswith("_tier")]
     assert tiers == ["A", "A", "C", "B", "D"]  # the tiers the export gives
-    _ok(button(app, "Lưu vào danh bạ và kiểm tra lại").click().run())
+    ran_ok(button(app, "Lưu vào danh bạ và kiểm tra lại").click().run())
     assert "Chọn Phạm vi cho mọi cơ quan trước khi lưu (còn 5)." in texts(app.warning)
     for scope, value in zip(scope_choices(app), ["domestic", "domestic", "domestic", "foreign", "foreign"]):
         scope.set_value(value)
-    _ok(button(app, "Lưu vào danh bạ và kiểm tra lại").click().run())
+    ran_ok(button(app, "Lưu vào danh bạ và kiểm tra lại").click().run())
     assert "Đã lưu danh bạ cơ quan báo chí: phiên bản 2." in texts(app.success)
     summary = frame_with(app, "unchanged").set_index("sheet")
     assert summary.loc["Báo chí", "added"] == 7
-    _ok(button(app, "Xác nhận cập nhật").click().run())
+    ran_ok(button(app, "Xác nhận cập nhật").click().run())
     assert "Đã ghi phiên bản 3" in texts(app.success)
     with connect(db) as con:
         stored = importer.state(con, 1)
@@ -138,14 +139,8 @@ def test_browser_the_mapping_step_saves_and_the_export_imports(db, tmp_path):
         importer.commit(con, importer.prepare(con, data, "d.xlsx", as_of=dt.date(2019, 10, 16)), "tester")
     with streamlit_server(db) as url, chromium() as context:
         page, errors = open_page(context, f"{url}/Cap_nhat_du_lieu", timeout=90_000)
-        page.get_by_label("Tên đăng nhập").fill("lan")
-        page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("Đang đăng nhập: lan").wait_for(timeout=30_000)
-        wait_idle(page)
-        with page.expect_file_chooser() as chooser:
-            page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
-        chooser.value.set_files(str(export))
+        sign_in(page)
+        choose_file(page, export)
         page.get_by_text("Ghép cột của tệp theo dõi báo chí").wait_for(timeout=30_000)
         wait_idle(page)
         assert page.get_by_role("combobox", name="Nguồn phát hành").input_value() == "Cơ quan báo chí"
@@ -168,7 +163,7 @@ def test_saving_the_directory_tab_lists_the_outlets_seen_in_mentions(db):
     app = login(update_page())
     with connect(db) as con:
         assert importer.state(con, 1)["outlets"].empty
-    _ok(button(app, "Lưu danh bạ").click().run())
+    ran_ok(button(app, "Lưu danh bạ").click().run())
     assert "Đã lưu danh bạ cơ quan báo chí: phiên bản 2." in texts(app.success)
     with connect(db) as con:
         outlets = importer.state(con, 1)["outlets"]
@@ -177,5 +172,5 @@ def test_saving_the_directory_tab_lists_the_outlets_seen_in_mentions(db):
         ["Báo Gia Lai", "domestic", "online", "Tiếng Việt"]
     ]
     assert (version["user_name"], version["file_name"]) == ("lan", "Cơ quan báo chí.xlsx")
-    _ok(button(app, "Lưu danh bạ").click().run())
+    ran_ok(button(app, "Lưu danh bạ").click().run())
     assert "Danh bạ không thay đổi." in texts(app.success)

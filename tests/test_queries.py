@@ -240,7 +240,7 @@ def test_every_query_file_states_its_grain_and_parameters():
         assert declared == queries.parameters(name), name
 
 
-def test_budget_by_source(cur):
+def test_budget_by_source_sums_planned_and_disbursed_per_funding_source(cur):
     _expect(
         _run(cur, "budget_by_source"),
         [("state", 100 * M, 50 * M), ("integrated", 20 * M, 5 * M), ("social", 5 * M, 0)],
@@ -265,7 +265,7 @@ def test_budget_by_unit_with_a_unit_filter(cur):
     )
 
 
-def test_budget_by_task(cur):
+def test_budget_by_task_gives_each_task_its_money_share_and_progress(cur):
     _expect(
         _run(cur, "budget_by_task"),
         [("NV1", 20 * M, 5 * M, 25.0, 50.0), ("NV3", 100 * M, 50 * M, 50.0, 40.0), ("—", 5 * M, 0, 0.0, None)],
@@ -292,7 +292,7 @@ def test_cumulative_disbursement_by_month(cur):
     assert set(frame["planned_total"]) == {125 * M}
 
 
-def test_media_by_scope(cur):
+def test_media_by_scope_counts_mentions_per_scope_and_sentiment(cur):
     _expect(
         _run(cur, "media_by_scope"),
         [
@@ -324,7 +324,7 @@ def test_media_volume_by_month_and_quarter(cur):
     )
 
 
-def test_net_sentiment(cur):
+def test_net_sentiment_is_positive_minus_negative_over_mentions_per_period(cur):
     _expect(
         _run(cur, "media_net_sentiment", grain="month"),
         [
@@ -336,7 +336,7 @@ def test_net_sentiment(cur):
     )
 
 
-def test_top_outlets(cur):
+def test_top_outlets_are_ranked_by_mentions_with_their_sentiments(cur):
     _expect(
         _run(cur, "media_top_outlets"),
         [
@@ -361,7 +361,7 @@ def test_false_information_cases_with_days_to_respond(cur):
     )
 
 
-def test_media_kpis(cur):
+def test_media_kpis_count_this_and_last_month_and_the_open_false_cases(cur):
     _expect(
         _run(cur, "media_kpis"),
         [(2, 2, 0, 3, 2, 6)],
@@ -369,7 +369,7 @@ def test_media_kpis(cur):
     )
 
 
-def test_milestone_quarter_grid(cur):
+def test_milestone_quarter_grid_counts_each_state_per_quarter_at_the_as_of_date(cur):
     # On 30/06 M2 is due that day (soon), M4 on 31/12 is months away: not yet due, not "coming due".
     _expect(
         _run(cur, "milestone_quarter_grid"),
@@ -480,7 +480,7 @@ def test_tasks_filtered_by_unit_and_quarter(cur):
     _expect(_run(cur, "tasks_at_version", units=["VP"], quarter=1), [("NV1",), ("NV2",), ("NV3",)], ["task_code"])
 
 
-def test_upcoming_deadlines(cur):
+def test_upcoming_deadlines_list_milestones_and_tasks_by_days_left(cur):
     _expect(
         _run(cur, "upcoming_deadlines"),
         [
@@ -539,7 +539,7 @@ def test_progress_history_of_the_plan_as_a_whole(cur):
     )
 
 
-def test_indicators(cur):
+def test_indicators_give_the_achieved_share_at_each_version(cur):
     _expect(
         _run(cur, "indicators_at_version"),
         [("NV3", "Cụm pa nô", 2.0, 1.0, 50.0)],

@@ -76,7 +76,9 @@ def test_the_four_groups_add_up_for_tens_of_thousands_of_tasks():
         (3, 0, 1, False, None),
     ],
 )
-def test_percent_decimal(numerator, denominator, digits, truncate, expected):
+def test_a_percentage_rounds_half_up_or_truncates_and_is_none_without_a_base(
+    numerator, denominator, digits, truncate, expected
+):
     assert percent_decimal(numerator, denominator, digits, truncate) == expected
 
 
@@ -90,11 +92,11 @@ def test_percent_decimal(numerator, denominator, digits, truncate, expected):
         (None, "vi", 1, "—"),
     ],
 )
-def test_percent_text(value, lang, digits, text):
+def test_a_percentage_is_written_with_the_language_separators(value, lang, digits, text):
     assert percent_text(value, lang, digits) == text
 
 
-def test_shares_and_points():
+def test_shares_and_point_changes_are_written_with_their_sign_and_unit():
     assert share_text(1, 3, "vi") == "33,3%"
     assert share_text(1, 3, "en", 2) == "33.33%"
     assert points_text(Decimal("2.5"), "vi") == "+2,5 điểm %"

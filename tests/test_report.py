@@ -13,21 +13,12 @@ import pandas as pd
 import pytest
 from conftest import open_app
 
-from plantrack import demo, queries, report, status
+from plantrack import queries, report, status
 from plantrack.db import connect
 from plantrack.i18n import format_number
 
 Q3 = report.Period("quarter", 2019, 3)
 AS_OF = dt.date(2019, 9, 30)
-
-
-@pytest.fixture(scope="module")
-def demo_db(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("report") / "demo.duckdb"
-    con = connect(path)
-    demo.load(con)
-    con.close()
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -261,7 +252,7 @@ def test_a_report_of_an_earlier_period_uses_the_data_of_that_period(cur, plan) -
         (report.Period("year", 2020), dt.date(2020, 1, 1), dt.date(2020, 12, 31), "nam-2020"),
     ],
 )
-def test_periods(period, start, end, slug) -> None:
+def test_each_period_has_its_first_and_last_day_and_file_name(period, start, end, slug) -> None:
     assert (period.start, period.end, period.slug) == (start, end, slug)
 
 

@@ -7,14 +7,18 @@ import asyncio
 import datetime as dt
 
 import pytest
-from conftest import small_plan
-from test_update_page import UPDATE_PAGE, _ok, button, login
+from update_page import (
+    PASSWORD,
+    UPDATE_PAGE,
+    button,
+    login,
+    plan_with_editors,
+    ran_ok,
+)
 
-from plantrack import auth, importer, service
+from plantrack import auth, service
 from plantrack.db import connect
-from plantrack.excel import workbook_bytes
 
-PASSWORD = "mật-khẩu-cập-nhật-2019"
 NOW = dt.datetime(2026, 3, 2, 1, 30)
 
 
@@ -145,14 +149,7 @@ def test_media_files_need_a_viewer_cookie_or_a_login_when_the_viewer_password_is
 
 @pytest.fixture
 def db(tmp_path, monkeypatch):
-    path = tmp_path / "admin.duckdb"
-    with connect(path) as con:
-        preview = importer.prepare(con, workbook_bytes(small_plan()), "ke-hoach.xlsx", as_of=dt.date(2019, 3, 31))
-        importer.commit(con, preview, "tester")
-        auth.add_user(con, "lan", PASSWORD)
-        auth.add_user(con, "hoa", PASSWORD, admin=True)
-    monkeypatch.setenv("PLANTRACK_DB", str(path))
-    return path
+    return plan_with_editors(tmp_path / "admin.duckdb", monkeypatch, ("lan",), admins=("hoa",))
 
 
 def _page():
@@ -160,7 +157,7 @@ def _page():
     from streamlit.testing.v1 import AppTest
 
     app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    return _ok(app.switch_page(UPDATE_PAGE).run())
+    return ran_ok(app.switch_page(UPDATE_PAGE).run())
 
 
 def test_an_administrator_adds_and_disables_an_editor_on_the_update_page(db):
@@ -169,10 +166,10 @@ def test_an_administrator_adds_and_disables_an_editor_on_the_update_page(db):
     form["Tên đăng nhập"].input("tuan")
     form["Mật khẩu mới (ít nhất 8 ký tự)"].input(PASSWORD)
     form["Nhập lại mật khẩu mới"].input(PASSWORD)
-    _ok(button(app, "Lưu tài khoản").click().run())
+    ran_ok(button(app, "Lưu tài khoản").click().run())
     assert "Đã tạo tài khoản cập nhật «tuan»." in [s.value for s in app.success]
-    _ok(app.selectbox(key="admin_disable_target").select("tuan").run())
-    _ok(button(app, "Khóa tài khoản").click().run())
+    ran_ok(app.selectbox(key="admin_disable_target").select("tuan").run())
+    ran_ok(button(app, "Khóa tài khoản").click().run())
     with connect(db) as con:
         rows = con.execute(
             "select user_name, action, detail from audit_log where action like 'user_%' order by event_id"

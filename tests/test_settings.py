@@ -5,7 +5,7 @@ import pytest
 from plantrack.settings import StatusSettings, from_environment
 
 
-def test_defaults_without_environment():
+def test_without_environment_the_defaults_apply():
     assert from_environment({}) == StatusSettings(grace_days=30, due_soon_days=14)
 
 

@@ -76,7 +76,7 @@ def test_a_large_plan_all_done_still_has_a_gantt():
         ),
     ],
 )
-def test_indicators_and_budgets(rule, frame, expected):
+def test_the_shortlist_keeps_the_lowest_indicators_and_the_largest_budgets(rule, frame, expected):
     chosen = rule(frame, limit=2)
     assert chosen.cut and chosen.total == 3
     assert list(zip(chosen.rows["task_code"], chosen.rows["indicator"])) == expected

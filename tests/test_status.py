@@ -1,4 +1,4 @@
-"""Task status (DESIGN §5): the rules at every boundary, the vectorised frame against the rules, roll-ups."""
+"""Task status (DESIGN §5): the rules at every boundary, and the vectorised frame against the rules."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import numpy as np
 import pandas as pd
 import pytest
+from status_tasks import D, random_tasks, task
 
 from plantrack.i18n import MESSAGES
 from plantrack.status import (
@@ -21,48 +22,17 @@ from plantrack.status import (
     OPEN_IN_TIME,
     OPEN_OVERDUE,
     OVERDUE,
-    OVERDUE_AGES,
     STATUSES,
     TaskStatus,
     group_counts,
     group_label,
+    overdue_age,
     rates,
     status_label,
     statuses,
     task_status,
-    tasks_by_unit_status,
-    unit_rollup,
     update_window,
 )
-
-D = dt.date
-
-# The four timing kinds of the seed plan, as the importer stores them.
-TIMINGS = {
-    # "Thường xuyên trong năm 2019"
-    "ongoing": {"is_ongoing": True, "start_on": D(2019, 1, 1), "due_on": D(2019, 12, 31)},
-    # "Hoàn thành ngày 31/03/2019": no start, so the window is 01/01–31/03 (90 days)
-    "fixed": {"is_ongoing": False, "start_on": None, "due_on": D(2019, 3, 31)},
-    # "dự kiến tháng 7 năm 2019": 01/07–31/07 (31 days)
-    "month": {"is_ongoing": False, "start_on": D(2019, 7, 1), "due_on": D(2019, 7, 31)},
-    # "Triển khai từ quý I/2019, hoàn thành trong quý III/2019": 01/01–30/09 (273 days)
-    "quarter": {"is_ongoing": False, "start_on": D(2019, 1, 1), "due_on": D(2019, 9, 30)},
-}
-
-
-def task(timing: str = "fixed", **changes: object) -> dict:
-    row = {
-        "task_code": "NV1",
-        "lead_unit": "VP",
-        "support_units": [],
-        "progress": 0.0,
-        "state": "in_progress",
-        "completed_on": None,
-        "updated_on": None,
-        **TIMINGS[timing],
-    }
-    row.update(changes)
-    return row
 
 
 def frame_of(status_list: list[TaskStatus], codes: pd.Series) -> pd.DataFrame:
@@ -390,7 +360,7 @@ GRACE_CASES = [
     ("changes", "as_of", "grace_days", "code"), [c[1:] for c in GRACE_CASES], ids=[c[0] for c in GRACE_CASES]
 )
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_grace_period(changes, as_of, grace_days, code, lang):
+def test_an_update_of_the_quarter_before_counts_during_the_grace_period(changes, as_of, grace_days, code, lang):
     row = task("ongoing", **{"progress_changed_on": None, **changes})
     assert both(row, as_of, lang=lang, grace_days=grace_days).code == code
 
@@ -415,7 +385,9 @@ def test_the_grace_period_is_said_in_the_reason():
         (D(2019, 10, 1), 1, D(2019, 7, 1), D(2019, 10, 1)),
     ],
 )
-def test_the_update_window(as_of, grace_days, since, grace_ends):
+def test_the_update_window_starts_at_the_quarter_or_the_one_before_in_the_grace_period(
+    as_of, grace_days, since, grace_ends
+):
     assert update_window(as_of, grace_days) == (since, grace_ends)
 
 
@@ -578,7 +550,7 @@ def test_only_overdue_tasks_have_days_overdue():
         ),
     ],
 )
-def test_reason_sentences(row, as_of, vi, en):
+def test_each_status_has_its_reason_sentence_in_both_languages(row, as_of, vi, en):
     assert both(row, as_of, lang="vi").reason == vi
     assert both(row, as_of, lang="en").reason == en
 
@@ -617,42 +589,6 @@ def test_cells_as_duckdb_and_writer_frames_hold_them():
     )
     result = task_status(row, D(2019, 2, 14))
     assert (result.code, result.actual, result.expected) == (BEHIND, 0.0, 50.0)
-
-
-# --- 20 000 random tasks ----------------------------------------------------------------------
-
-
-def random_tasks(n: int, seed: int) -> pd.DataFrame:
-    """Tasks with DuckDB's dtypes, dates crowding around 2019's boundaries, gaps and odd values."""
-    rng = np.random.default_rng(seed)
-    day = np.datetime64("2019-01-01") + rng.integers(-40, 400, n)
-    start = np.where(rng.random(n) < 0.3, np.datetime64("NaT"), day - rng.integers(-5, 200, n))  # some after due
-    ongoing = rng.random(n) < 0.25
-    due = np.where((ongoing & (rng.random(n) < 0.5)) | (rng.random(n) < 0.02), np.datetime64("NaT"), day)
-    progress = np.round(rng.uniform(0, 100, n), 2)
-    progress = np.where(rng.random(n) < 0.1, 100.0, np.where(rng.random(n) < 0.02, np.nan, progress))
-    state = rng.choice(np.array(["not_started", "in_progress", "done", "paused", None], dtype=object), n)
-    completed = np.where(rng.random(n) < 0.6, day + rng.integers(-20, 20, n), np.datetime64("NaT"))
-    updated = np.where(
-        rng.random(n) < 0.85, np.datetime64("2019-01-01") + rng.integers(-30, 400, n), np.datetime64("NaT")
-    )
-    changed = np.where(rng.random(n) < 0.5, np.datetime64("2019-01-01") + rng.integers(0, 400, n), np.datetime64("NaT"))
-    units = np.array(["P.TTBCXB", "P.KHTC", "VP", "SVHTTDL", "BĐBP"])
-    return pd.DataFrame(
-        {
-            "task_code": [f"NV{i}" for i in range(n)],
-            "lead_unit": rng.choice(units, n),
-            "support_units": [list(rng.choice(units, rng.integers(0, 3), replace=False)) for _ in range(n)],
-            "is_ongoing": pd.array(np.where(rng.random(n) < 0.02, None, ongoing), dtype="boolean"),
-            "start_on": pd.Series(start).astype("datetime64[us]"),
-            "due_on": pd.Series(due).astype("datetime64[us]"),
-            "progress": progress,
-            "state": pd.array(state, dtype="str"),
-            "completed_on": pd.Series(completed).astype("datetime64[us]"),
-            "updated_on": pd.Series(updated).astype("datetime64[us]"),
-            "progress_changed_on": pd.Series(changed).astype("datetime64[us]"),
-        }
-    )
 
 
 @pytest.fixture(scope="module")
@@ -702,7 +638,7 @@ def test_statuses_keep_the_index_of_the_tasks(many):
     assert list(statuses(sample, D(2019, 9, 30)).index) == list(range(1000, 1050))
 
 
-def test_no_tasks():
+def test_no_tasks_give_an_empty_frame_zero_counts_and_no_rates():
     empty = random_tasks(0, seed=1)
     frame = statuses(empty, D(2019, 9, 30))
     assert frame.empty and list(frame.columns) == [
@@ -719,129 +655,7 @@ def test_no_tasks():
     assert all(rate.percent is None for rate in rates(frame).values())
 
 
-# --- a tiny plan: counts, rates, units --------------------------------------------------------
-
-AS_OF = D(2019, 9, 30)
-
-
-def tiny_plan() -> pd.DataFrame:
-    rows = [
-        # on track: ongoing, updated this quarter
-        task(
-            "ongoing",
-            task_code="NV1",
-            lead_unit="P.TTBCXB",
-            support_units=["VP"],
-            progress=60.0,
-            updated_on=D(2019, 8, 15),
-        ),
-        # done on time
-        task(
-            "fixed",
-            task_code="NV2",
-            lead_unit="VP",
-            state="done",
-            progress=100.0,
-            completed_on=D(2019, 3, 29),
-            updated_on=D(2019, 3, 29),
-        ),
-        # done late (DuckDB hands support lists over as numpy arrays)
-        task(
-            "quarter",
-            task_code="NV3",
-            lead_unit="P.TTBCXB",
-            support_units=np.array(["SVHTTDL", "BĐBP"], dtype=object),
-            due_on=D(2019, 6, 30),
-            state="done",
-            progress=100.0,
-            completed_on=D(2019, 7, 15),
-            updated_on=D(2019, 7, 15),
-        ),
-        # overdue; the lead unit's newest update; VP named twice supports it once
-        task(
-            "month",
-            task_code="NV4",
-            lead_unit="P.TTBCXB",
-            support_units=["VP", "VP"],
-            progress=50.0,
-            updated_on=D(2019, 9, 20),
-        ),
-        # not started yet
-        task(
-            "month",
-            task_code="NV5",
-            lead_unit="VP",
-            support_units=["P.TTBCXB"],
-            start_on=D(2019, 10, 1),
-            due_on=D(2019, 10, 31),
-        ),
-        # behind: the whole year, 74.8 % of it gone, 10 % done; no supporting units at all
-        task(
-            task_code="NV6",
-            lead_unit="P.TTBCXB",
-            support_units=None,
-            start_on=D(2019, 1, 1),
-            due_on=D(2019, 12, 31),
-            progress=10.0,
-        ),
-    ]
-    return pd.DataFrame(rows)
-
-
-def test_tiny_plan_statuses():
-    frame = statuses(tiny_plan(), AS_OF)
-    assert list(frame["status"]) == [ON_TRACK, DONE, DONE, OVERDUE, NOT_STARTED, BEHIND]
-    assert list(frame["group"]) == [OPEN_IN_TIME, DONE_ON_TIME, DONE_LATE, OPEN_OVERDUE, OPEN_IN_TIME, OPEN_IN_TIME]
-    assert group_counts(frame) == {DONE_ON_TIME: 1, DONE_LATE: 1, OPEN_IN_TIME: 3, OPEN_OVERDUE: 1}
-
-
-def test_rates_say_what_they_divide_by():
-    frame = statuses(tiny_plan(), AS_OF)
-    vi = rates(frame, "vi")
-    assert [(r.key, r.numerator, r.denominator) for r in vi.values()] == [
-        ("on_time", 1, 3),
-        ("done", 2, 6),
-        ("overdue", 1, 4),
-    ]
-    assert vi["on_time"].percent == pytest.approx(100 / 3)
-    assert vi["on_time"].title == "Tỷ lệ hoàn thành đúng hạn"
-    assert vi["on_time"].basis == "đã hoàn thành đúng hạn ÷ số nhiệm vụ đã hoàn thành hoặc đã quá hạn"
-    en = rates(frame, "en")
-    assert en["on_time"].basis == "done on time ÷ tasks that are done or past their due date"
-    for rate in [*vi.values(), *en.values()]:
-        assert "÷" in rate.basis and rate.title
-
-
-def test_unit_rollup_of_a_tiny_plan():
-    tasks = tiny_plan()
-    expected = pd.DataFrame(
-        {
-            "unit_code": pd.array(["BĐBP", "P.TTBCXB", "SVHTTDL", "VP"], dtype="str"),
-            "tasks_led": [0, 4, 0, 2],
-            "tasks_supported": [1, 1, 1, 2],
-            "done": [0, 1, 0, 1],
-            "not_started": [0, 0, 0, 1],
-            "on_track": [0, 1, 0, 0],
-            "behind": [0, 1, 0, 0],
-            "overdue": [0, 1, 0, 0],
-            "on_time": [0, 0, 0, 1],
-            "on_time_base": [0, 2, 0, 1],
-            "on_time_rate": [np.nan, 0.0, np.nan, 100.0],
-            "last_update": pd.to_datetime([None, "2019-09-20", None, "2019-03-29"]).astype("datetime64[us]"),
-        }
-    )
-    pd.testing.assert_frame_equal(unit_rollup(tasks, statuses(tasks, AS_OF)), expected)
-
-
-def test_rollup_counts_match_the_status_frame(many):
-    frame = statuses(many, D(2019, 9, 30), plan_year=2019)
-    rollup = unit_rollup(many, frame)
-    assert rollup["tasks_led"].sum() == len(many)
-    assert rollup[list(STATUSES)].to_numpy().sum() == len(many)
-    assert rollup["tasks_supported"].sum() == many["support_units"].map(len).sum()
-
-
-def test_labels_in_both_languages():
+def test_every_status_and_group_has_a_distinct_label_in_both_languages():
     for lang in ("vi", "en"):
         assert len({status_label(code, lang) for code in STATUSES}) == len(STATUSES)
         assert len({group_label(code, lang) for code in GROUPS}) == len(GROUPS)
@@ -849,15 +663,20 @@ def test_labels_in_both_languages():
     assert group_label(OPEN_IN_TIME) == "Chưa hoàn thành, trong hạn"
     status_keys = {lang: {k for k in MESSAGES[lang] if k.startswith("status_")} for lang in ("vi", "en")}
     assert status_keys["vi"] == status_keys["en"]
-    assert OVERDUE_AGES == ("≤ 30", "31–90", "91–120", "> 120")
 
 
-def test_a_chosen_unit_is_the_only_unit_charted_and_rolled_up():
-    tasks = tiny_plan()
-    frame = statuses(tasks, D(2019, 9, 30), plan_year=2019)
-    everyone = tasks_by_unit_status(tasks, frame, {})
-    assert everyone["unit_name"].nunique() > 1
-    charted = tasks_by_unit_status(tasks, frame, {}, ["VP"])
-    assert set(charted["unit_name"]) == {"VP"}
-    assert charted["tasks"].sum() == everyone.loc[everyone["unit_name"] == "VP", "tasks"].sum()
-    assert unit_rollup(tasks, frame, ["VP"])["unit_code"].tolist() == ["VP"]
+@pytest.mark.parametrize(
+    ("days", "age"),
+    [
+        (None, None),
+        (1, "≤ 30"),
+        (30, "≤ 30"),
+        (31, "31–90"),
+        (90, "31–90"),
+        (91, "91–120"),
+        (120, "91–120"),
+        (121, "> 120"),
+    ],
+)
+def test_an_overdue_task_falls_in_the_age_band_of_its_days_overdue(days, age):
+    assert overdue_age(days) == age

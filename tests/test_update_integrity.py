@@ -10,17 +10,32 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import test_update_page
 from conftest import fingerprint
 from test_integrity import partial_tasks, partial_with_dependents
-from test_update_page import PASSWORD, XLSX, _ok, button, frame_with, login, texts, update_page
+from update_page import (
+    XLSX,
+    button,
+    choose_file,
+    frame_with,
+    login,
+    plan_with_editors,
+    ran_ok,
+    sign_in,
+    texts,
+    update_page,
+)
 
 from plantrack import importer
 from plantrack.db import connect
 
-db = test_update_page.db  # the page tests' database: the small plan and two editors
 REFUSAL = "Xóa NV1 sẽ làm 1 dòng kinh phí và 1 tin bài không còn nhiệm vụ."
 CONFIRM = "Xác nhận: xóa 1 nhiệm vụ"
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    """The page tests' database: the small plan and two editors."""
+    return plan_with_editors(tmp_path / "update.duckdb", monkeypatch, ("lan", "minh"))
 
 
 def test_a_partial_upload_is_refused_with_its_counts_and_goes_through_with_its_dependent_sheets(db):
@@ -28,7 +43,7 @@ def test_a_partial_upload_is_refused_with_its_counts_and_goes_through_with_its_d
     with connect(db) as con:
         untouched = fingerprint(con)
     app.file_uploader[0].set_value(("chi-nhiem-vu.xlsx", partial_tasks(), XLSX))
-    _ok(app.run())
+    ran_ok(app.run())
     assert "Tệp có 1 lỗi, chưa ghi gì vào cơ sở dữ liệu." in texts(app.error)
     problems = frame_with(app, "message")
     assert (problems.iloc[0]["sheet"], problems.iloc[0]["row"], problems.iloc[0]["column"]) == ("Nhiệm vụ", "", "Mã NV")
@@ -40,13 +55,13 @@ def test_a_partial_upload_is_refused_with_its_counts_and_goes_through_with_its_d
     assert after == untouched
 
     app.file_uploader[0].set_value(("nhiem-vu-kem-trang.xlsx", partial_with_dependents(), XLSX))
-    _ok(app.run())
+    ran_ok(app.run())
     assert not app.error
     assert "Cập nhật này sẽ xóa 1 nhiệm vụ khỏi dữ liệu hiện tại." in texts(app.warning)
     removals = frame_with(app, "codes")
     assert list(removals["sheet"]) == ["Nhiệm vụ"] and list(removals["codes"]) == ["NV1"]
     assert "Số liệu tính đến ngày 29/03/2019: ngày «Cập nhật ngày» mới nhất trong tệp." in texts(app.caption)
-    _ok(button(app, CONFIRM).click().run())
+    ran_ok(button(app, CONFIRM).click().run())
     assert "Đã ghi phiên bản 2" in texts(app.success)
     with connect(db) as con:
         assert list(importer.state(con, 1)["tasks"]["task_code"]) == ["NV2"]
@@ -62,20 +77,11 @@ def test_browser_partial_upload_refused_then_sent_with_its_dependent_sheets(db, 
     whole = tmp_path / "nhiem-vu-kem-trang.xlsx"
     whole.write_bytes(partial_with_dependents())
 
-    def choose(page, path: Path) -> None:
-        with page.expect_file_chooser() as chooser:
-            page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
-        chooser.value.set_files(str(path))
-
     with streamlit_server(db) as url, chromium() as context:
         page, errors = open_page(context, f"{url}/Cap_nhat_du_lieu", timeout=90_000)
-        page.get_by_label("Tên đăng nhập").fill("lan")
-        page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("Đang đăng nhập: lan").wait_for(timeout=30_000)
-        wait_idle(page)
+        sign_in(page)
 
-        choose(page, partial)
+        choose_file(page, partial)
         page.get_by_text("Tệp có 1 lỗi").wait_for(timeout=30_000)
         wait_idle(page)
         # The grid draws on a canvas; its accessible table beside it holds the cells' text.
@@ -86,7 +92,7 @@ def test_browser_partial_upload_refused_then_sent_with_its_dependent_sheets(db, 
 
         page.get_by_test_id("stFileChipDeleteBtn").get_by_role("button").click()
         wait_idle(page)
-        choose(page, whole)
+        choose_file(page, whole)
         confirm = page.get_by_role("button", name=CONFIRM)
         confirm.wait_for(timeout=30_000)
         page.get_by_text("Cập nhật này sẽ xóa 1 nhiệm vụ").wait_for(timeout=10_000)

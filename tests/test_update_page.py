@@ -17,30 +17,34 @@ import pandas as pd
 import pytest
 from conftest import fingerprint, small_plan
 from streamlit.testing.v1 import AppTest
+from update_page import (
+    PASSWORD,
+    UPDATE_PAGE,
+    XLSX,
+    button,
+    choose_file,
+    frame_with,
+    login,
+    markdown_texts,
+    plan_with_editors,
+    ran_ok,
+    sign_in,
+    texts,
+    update_page,
+)
 
 from plantrack import auth, importer
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-UPDATE_PAGE = "pages/6_Cap_nhat_du_lieu.py"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-PASSWORD = "mật-khẩu-cập-nhật-2019"
 XSS_TITLE = "<script>alert(1)</script>"
 LINK_TITLE = "[link](http://x)"
 
 
 @pytest.fixture
 def db(tmp_path, monkeypatch):
-    path = tmp_path / "update.duckdb"
-    con = connect(path)
-    preview = importer.prepare(con, workbook_bytes(small_plan()), "ke-hoach.xlsx", as_of=dt.date(2019, 3, 31))
-    importer.commit(con, preview, "tester")
-    auth.add_user(con, "lan", PASSWORD)
-    auth.add_user(con, "minh", PASSWORD)
-    con.close()
-    monkeypatch.setenv("PLANTRACK_DB", str(path))
-    return path
+    return plan_with_editors(tmp_path / "update.duckdb", monkeypatch, ("lan", "minh"))
 
 
 def refused_file() -> bytes:
@@ -79,66 +83,15 @@ def valid_file() -> bytes:
     return workbook_bytes(frames)
 
 
-def _ok(app: AppTest) -> AppTest:
-    assert not app.exception, [e.message for e in app.exception]
-    return app
-
-
-def update_page() -> AppTest:
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    _ok(app.run())
-    return _ok(app.switch_page(UPDATE_PAGE).run())
-
-
-def login(app: AppTest, name: str = "lan", password: str = PASSWORD) -> AppTest:
-    field = {t.label: t for t in app.text_input}
-    field["Tên đăng nhập"].input(name)
-    field["Mật khẩu"].input(password)
-    return _ok(button(app, "Đăng nhập").click().run())
-
-
-def button(app: AppTest, label: str):
-    hits = [b for b in app.button if b.label == label]
-    assert hits, [b.label for b in app.button]
-    return hits[0]
-
-
-def frame_with(app: AppTest, column: str) -> pd.DataFrame:
-    hits = [d.value for d in app.dataframe if column in d.value.columns]
-    assert hits, [list(d.value.columns) for d in app.dataframe]
-    return hits[0]
-
-
 def changed_cells(app: AppTest) -> set[tuple]:
     """(key, column, old, new) of every changed-cells table of the preview."""
     frames = [d.value for d in app.dataframe if "old" in d.value.columns]
     return {row for frame in frames for row in zip(frame["key"], frame["field"], frame["old"], frame["new"])}
 
 
-def texts(elements) -> str:
-    return "\n".join(str(e.value) for e in elements)
-
-
-def markdown_texts(app: AppTest) -> str:
-    """Everything Streamlit renders as markdown: user text must never be in here."""
-    kinds = (
-        app.markdown,
-        app.caption,
-        app.title,
-        app.header,
-        app.subheader,
-        app.error,
-        app.warning,
-        app.info,
-        app.success,
-        app.exception,
-    )
-    return "\n".join(texts(kind) for kind in kinds)
-
-
 def overview_numbers(app: AppTest | None = None) -> dict[str, str]:
     """The overview's KPI cards, label → value (a fresh session unless an app is given)."""
-    app = app or _ok(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run())
+    app = app or ran_ok(AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60).run())
     return {m.label: m.value for m in app.metric}
 
 
@@ -195,7 +148,7 @@ def test_refused_file_then_preview_confirm_overview_and_rollback(db):
     with connect(db) as con:
         untouched = fingerprint(con)
     app.file_uploader[0].set_value(("nhiem-vu-loi.xlsx", refused_file(), XLSX))
-    _ok(app.run())
+    ran_ok(app.run())
     assert "Tệp có 2 lỗi, chưa ghi gì vào cơ sở dữ liệu." in texts(app.error)
     problems = frame_with(app, "message")
     assert list(problems["sheet"]) == ["Nhiệm vụ", "Nhiệm vụ"]
@@ -204,7 +157,7 @@ def test_refused_file_then_preview_confirm_overview_and_rollback(db):
     assert any("P.XYZ" in m for m in problems["message"])
     assert "Tải danh sách lỗi (.xlsx)" in {b.label for b in app.get("download_button")}
     assert not [b for b in app.button if b.label == "Xác nhận cập nhật"]
-    _ok(app.run())  # a rerun neither writes nor audits again
+    ran_ok(app.run())  # a rerun neither writes nor audits again
     with connect(db) as con:
         after_refusal = fingerprint(con)
     new_audit = after_refusal.pop("audit_log")[len(untouched["audit_log"]) :]
@@ -215,7 +168,7 @@ def test_refused_file_then_preview_confirm_overview_and_rollback(db):
     # A valid file: warnings, the preview per sheet and the changed cells, old → new.
     app.date_input(key="update_as_of").set_value(dt.date(2019, 4, 30))
     app.file_uploader[0].set_value(("cap-nhat-quy-2.xlsx", valid_file(), XLSX))
-    _ok(app.run())
+    ran_ok(app.run())
     assert not app.error
     summary = frame_with(app, "unchanged").set_index("sheet")
     assert summary.loc["Nhiệm vụ", "changed"] == 1 and summary.loc["Nhiệm vụ", "unchanged"] == 1
@@ -231,7 +184,7 @@ def test_refused_file_then_preview_confirm_overview_and_rollback(db):
         assert len(importer.versions(con)) == 1  # nothing written by the preview
 
     # Confirm: a summary, a new version by the editor, and every page shows the new numbers.
-    _ok(button(app, "Xác nhận cập nhật").click().run())
+    ran_ok(button(app, "Xác nhận cập nhật").click().run())
     assert "Đã ghi phiên bản 2 (số liệu đến ngày 30/04/2019)." in texts(app.success)
     assert not app.file_uploader[0].value  # ready for the next file
     with connect(db) as con:
@@ -241,23 +194,23 @@ def test_refused_file_then_preview_confirm_overview_and_rollback(db):
         assert {XSS_TITLE, LINK_TITLE} <= titles
     after = overview_numbers()
     assert done(after) == 2 and disbursed(after) != disbursed(before)
-    _ok(app.run())  # another click on this page must not pull the sidebar back to the old version
-    _ok(app.switch_page("dashboard.py").run())  # the same browser session, back on the overview
+    ran_ok(app.run())  # another click on this page must not pull the sidebar back to the old version
+    ran_ok(app.switch_page("dashboard.py").run())  # the same browser session, back on the overview
     assert overview_numbers(app) == after
 
     # The history, then a rollback after a confirmation that says what will change.
-    _ok(app.switch_page(UPDATE_PAGE).run())
+    ran_ok(app.switch_page(UPDATE_PAGE).run())
     history = frame_with(app, "changes")
     assert list(history["version_id"]) == [2, 1]
     assert history.iloc[0]["as_of"] == "30/04/2019" and history.iloc[0]["user_name"] == "lan"
     assert history.iloc[0]["changes"] == "Nhiệm vụ: sửa 1; Giải ngân: thêm 1; Báo chí: thêm 1, sửa 1"
-    _ok(app.selectbox(key="rollback_target").set_value(1).run())
+    ran_ok(app.selectbox(key="rollback_target").set_value(1).run())
     assert "giống hệt phiên bản 1" in texts(app.warning)
     diff = frame_with(app, "rows_after").set_index("sheet")
     assert diff.loc["Nhiệm vụ", "changed"] == 1
     assert (diff.loc["Báo chí", "changed"], diff.loc["Báo chí", "removed"]) == (1, 1)
     assert diff.loc["Giải ngân", "removed"] == 1
-    _ok(button(app, "Xác nhận khôi phục về phiên bản 1").click().run())
+    ran_ok(button(app, "Xác nhận khôi phục về phiên bản 1").click().run())
     assert "Đã khôi phục về phiên bản 1: tạo phiên bản mới 3." in texts(app.success)
     back = overview_numbers()
     assert back == before
@@ -267,14 +220,14 @@ def test_refused_file_then_preview_confirm_overview_and_rollback(db):
     audit = frame_with(app, "outcome")
     assert {"Bị từ chối: tệp có lỗi", "Đã ghi", "Thành công"} <= set(audit["outcome"])
     assert "Khôi phục phiên bản" in set(audit["action"])
-    _ok(app.switch_page("dashboard.py").run())
+    ran_ok(app.switch_page("dashboard.py").run())
     assert overview_numbers(app) == before
 
 
 def test_an_unreadable_file_is_explained_and_audited(db):
     app = login(update_page())
     app.file_uploader[0].set_value(("bao-cao.xlsx", b"Ma NV;Tien do\nNV1;50\n", XLSX))
-    _ok(app.run())
+    ran_ok(app.run())
     assert "Không đọc được tệp" in texts(app.error)
     assert "không phải là sổ tính Excel" in frame_with(app, "message").iloc[0]["message"]
     assert ("lan", "import", "unreadable", "bao-cao.xlsx") in audit_rows(db)
@@ -283,23 +236,23 @@ def test_an_unreadable_file_is_explained_and_audited(db):
 def test_a_confirm_after_someone_else_committed_previews_again(db):
     app = login(update_page())
     app.file_uploader[0].set_value(("cap-nhat.xlsx", valid_file(), XLSX))
-    _ok(app.run())
+    ran_ok(app.run())
     # Meanwhile another editor commits from another session.
     with connect(db) as con:
         other = importer.prepare(con, workbook_bytes(small_plan(progress=70)), "minh.xlsx")
         minh = auth.verify(con, "minh", PASSWORD, "another-browser").editor
         assert auth.import_as_editor(con, minh, other) == 2
-    _ok(button(app, "Xác nhận cập nhật").click().run())
+    ran_ok(button(app, "Xác nhận cập nhật").click().run())
     assert "Dữ liệu đã thay đổi kể từ khi xem trước (phiên bản hiện tại 2, lúc xem trước 1)" in texts(app.warning)
     assert ("NV1", "Tiến độ (%)", "70%", "100%") in changed_cells(app)
-    _ok(button(app, "Xác nhận cập nhật").click().run())
+    ran_ok(button(app, "Xác nhận cập nhật").click().run())
     assert "Đã ghi phiên bản 3" in texts(app.success)
 
 
 def test_logout_returns_to_the_login_form(db):
     app = login(update_page())
     assert app.file_uploader
-    _ok(button(app, "Đăng xuất").click().run())
+    ran_ok(button(app, "Đăng xuất").click().run())
     assert not app.file_uploader
     assert [t.label for t in app.text_input] == ["Tên đăng nhập", "Mật khẩu"]
 
@@ -307,11 +260,8 @@ def test_logout_returns_to_the_login_form(db):
 def test_a_forged_session_token_cannot_reach_the_upload(db):
     app = update_page()
     app.session_state[auth.EDITOR_KEY] = auth.Editor("lan", dt.datetime.now(), "0" * 16, "0" * 64)
-    _ok(app.run())
+    ran_ok(app.run())
     assert not app.file_uploader
-
-
-# --- the same flow in a real browser ---------------------------------------------------------------
 
 
 def browser_metrics(page) -> dict[str, str]:
@@ -337,16 +287,10 @@ def test_browser_login_upload_through_the_file_chooser_confirm_and_overview(db, 
         before = browser_metrics(overview)
         assert done(before) == 1, before
         page, errors = open_page(context, f"{url}/Cap_nhat_du_lieu")
-        page.get_by_label("Tên đăng nhập").fill("lan")
-        page.get_by_label("Mật khẩu", exact=True).fill(PASSWORD)
-        page.get_by_role("button", name="Đăng nhập").click()
-        page.get_by_text("Đang đăng nhập: lan").wait_for(timeout=30_000)
-        wait_idle(page)
+        sign_in(page)
 
         # A refused file through the file chooser, and its list of problems downloaded.
-        with page.expect_file_chooser() as chooser:
-            page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
-        chooser.value.set_files(str(refused))
+        choose_file(page, refused)
         page.get_by_text("Tệp có 2 lỗi").wait_for(timeout=30_000)
         file = download(page, page.get_by_role("button", name="Tải danh sách lỗi (.xlsx)"))
         book = openpyxl.load_workbook(io.BytesIO(Path(file.path()).read_bytes()))
@@ -357,9 +301,7 @@ def test_browser_login_upload_through_the_file_chooser_confirm_and_overview(db, 
         # The valid file, then confirm.
         page.get_by_test_id("stFileChipDeleteBtn").get_by_role("button").click()
         wait_idle(page)
-        with page.expect_file_chooser() as chooser:
-            page.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary").click()
-        chooser.value.set_files(str(upload))
+        choose_file(page, upload)
         confirm = page.get_by_role("button", name="Xác nhận cập nhật")
         confirm.wait_for(timeout=30_000)
         wait_idle(page)
@@ -386,13 +328,13 @@ def test_a_file_with_another_plan_creates_it_and_the_sidebar_follows(db):
     frames["plan_info"].loc[0, ["title", "doc_number", "year"]] = ["Kế hoạch năm 2020", "02/KH-TEST", 2020]
     app = login(update_page())
     app.file_uploader[0].set_value(("ke-hoach-2020.xlsx", workbook_bytes(frames), XLSX))
-    _ok(app.run())
+    ran_ok(app.run())
     assert {t.label: t.value for t in app.text_input}["Kế hoạch sẽ được cập nhật"] == "Kế hoạch mới: Kế hoạch năm 2020"
-    _ok(button(app, "Xác nhận cập nhật").click().run())
+    ran_ok(button(app, "Xác nhận cập nhật").click().run())
     assert "Đã ghi phiên bản 2" in texts(app.success)
     assert app.query_params["plan"] == ["2"] or app.query_params["plan"] == "2"
     assert app.sidebar.selectbox(key="plan_choice").value == 2
     history = frame_with(app, "changes")
     assert list(history["version_id"]) == [2]
-    _ok(app.run())
+    ran_ok(app.run())
     assert app.sidebar.selectbox(key="plan_choice").value == 2
