@@ -7,6 +7,7 @@ each feature's block, load without a parser at import, and ruff (F601) refuses a
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal
@@ -21,12 +22,28 @@ MESSAGES: dict[str, dict[str, str]] = {"vi": vi.MESSAGES, "en": en.MESSAGES}
 
 def t(key: str, lang: str = "vi", /, **params: object) -> str:
     catalogue = MESSAGES.get(lang, MESSAGES["vi"])
-    return catalogue[key].format(**params)
+    shown = {name: value.text(lang) if isinstance(value, Number) else value for name, value in params.items()}
+    return catalogue[key].format(**shown)
 
 
 def format_number(value: float | int, lang: str = "vi", digits: int = 0) -> str:
     pattern = "#,##0" if digits == 0 else "#,##0." + "#" * digits
     return format_decimal(value, format=pattern, locale=LOCALES[lang])
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number in a message made before its reader's language is known (a file's problems are found
+    once, then shown in Vietnamese or English): written 0,8 / 1.234 or 0.8 / 1,234 when the message is."""
+
+    value: float | int
+    digits: int = 0
+
+    def text(self, lang: str = "vi") -> str:
+        return format_number(self.value, lang, self.digits)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def format_money(value: float | int, lang: str = "vi") -> str:
