@@ -17,7 +17,7 @@ from plantrack import service
 def draw() -> None:
     # Imported here, not at the top: the server imports this module before Streamlit's runtime
     # exists, and the pages' caches must be made inside it.
-    from pages.common import overview, ui
+    from pages.common import meeting_mode, overview, report_panel, ui
     from plantrack import charts, measures, status
 
     view = ui.page("page_overview")
@@ -36,7 +36,7 @@ def draw() -> None:
         + view.t("data_as_of", as_of=view.date(view.as_of), version=view.version_id)
         + ui.filters_text(view)
     )
-    ui.meeting_changes(view)
+    meeting_mode.changes(view)
 
     statuses = view.statuses()
     overview.status_cards(view, statuses)
@@ -125,7 +125,7 @@ def draw() -> None:
             empty_key="no_task_changes",
         )
 
-    ui.report_downloads(view)
+    report_panel.downloads(view)
 
 
 @asynccontextmanager

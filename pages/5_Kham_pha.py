@@ -10,7 +10,7 @@ import re
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import explore_panel, ui
 from plantrack import charts, explore, measures
 
 view = ui.page("page_explore")
@@ -122,7 +122,7 @@ with st.expander(title, expanded=bool(active), icon=":material/filter_alt:"):
         key = f"x_{chosen}_f_{name}"
         with slots[n % 3]:
             if field.kind in ("category", "bool", "list"):
-                offered = ui.explored(view, "options", explore.Exploration(chosen), column=name)
+                offered = explore_panel.explored(view, "options", explore.Exploration(chosen), column=name)
                 offered += [v for v in old.values if v not in offered]
                 values = st.multiselect(
                     field.label(lang),
@@ -159,8 +159,8 @@ with st.expander(title, expanded=bool(active), icon=":material/filter_alt:"):
 exploration = explore.Exploration(chosen, tuple(f for f in filters if f.active), group1, group2, measure, column, grain)
 ui.set_query_values(explore.to_query(exploration), explore.PREFIX)
 
-matching = ui.explored(view, "count", exploration)
-result = ui.explored(view, "aggregate", exploration)
+matching = explore_panel.explored(view, "count", exploration)
+result = explore_panel.explored(view, "aggregate", exploration)
 st.subheader(view.t("ex_result_title"))
 st.caption(view.t("ex_rows_matching", rows=measures.count(matching, lang)))
 kind = explore.value_kind(exploration)
@@ -188,7 +188,7 @@ else:
     ui.table(shown, view, headers, title=f"{view.t('page_explore')} - {view.t(f'ex_ds_{chosen}')}", notes=notes)
 
 with st.expander(view.t("ex_rows_title") + f" ({measures.count(matching, lang)})", icon=":material/table_rows:"):
-    found = ui.explored(view, "rows", exploration)
+    found = explore_panel.explored(view, "rows", exploration)
     if len(found) < matching:
         st.caption(
             view.t("ex_rows_limited", shown=measures.count(len(found), lang), total=measures.count(matching, lang))

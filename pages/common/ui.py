@@ -21,25 +21,21 @@ from plantrack import (
     auth,
     clock,
     demo,
-    explore,
     exports,
     failures,
     history,
     markup,
     measures,
-    meeting,
     memory,
     plotly_locale,
     queries,
-    report,
     service,
     settings,
     status,
     values,
 )
-from plantrack.contract import DISBURSEMENTS
 from plantrack.db import database_path
-from plantrack.i18n import LANGS, format_date, format_number, t
+from plantrack.i18n import LANGS, format_date, t
 
 # Shown in the sidebar to a logged-in editor; everyone else sees a small link to its login form.
 UPDATE_PAGE = "pages/6_Cap_nhat_du_lieu.py"
@@ -74,7 +70,7 @@ MEETING_HEIGHT = 1.3
 
 
 @st.cache_resource
-def _connection(path: str) -> duckdb.DuckDBPyConnection:
+def connection(path: str) -> duckdb.DuckDBPyConnection:
     """One connection per server process, which also serves the command line (plantrack.service);
     a fresh database gets the demo plan."""
     con = service.own(path)
@@ -104,7 +100,7 @@ def _cached_statuses(
     return status.statuses(tasks, as_of, lang=lang, plan_year=year, grace_days=grace_days)
 
 
-def _hashable(value: object) -> object:
+def hashable(value: object) -> object:
     return tuple(value) if isinstance(value, list) else value
 
 
@@ -162,7 +158,7 @@ class View:
     def _bound(self, name: str, **extra: object) -> tuple:
         """The parameters query `name` takes, with this view's values: a hashable cache key."""
         params = {**self.params(), **extra}
-        return tuple(sorted((key, _hashable(params[key])) for key in queries.parameters(name)))
+        return tuple(sorted((key, hashable(params[key])) for key in queries.parameters(name)))
 
     def query(self, name: str, **extra: object) -> pd.DataFrame:
         auth.require_viewer(st.session_state)
@@ -192,17 +188,31 @@ class View:
         )
 
 
-def _url(name: str) -> str | None:
+def url_value(name: str) -> str | None:
     value = st.query_params.get(name)
     return value if value not in (None, "") else None
 
 
-def _set_url(name: str, value: str | None) -> None:
+def set_url(name: str, value: str | None) -> None:
     if value in (None, ""):
         if name in st.query_params:
             del st.query_params[name]
     elif st.query_params.get(name) != value:
         st.query_params[name] = value
+
+
+def query_values(prefix: str) -> dict[str, list[str]]:
+    """The URL's parameters that start with `prefix`, each with all its values."""
+    return {key: st.query_params.get_all(key) for key in st.query_params if key.startswith(prefix)}
+
+
+def set_query_values(values: dict[str, list[str]], prefix: str) -> None:
+    """Makes the URL's `prefix` parameters exactly `values` (others untouched), writing only what changed."""
+    for key in [k for k in st.query_params if k.startswith(prefix) and k not in values]:
+        del st.query_params[key]
+    for key, wanted in values.items():
+        if st.query_params.get_all(key) != wanted:
+            st.query_params[key] = wanted if len(wanted) > 1 else wanted[0]
 
 
 def client_address() -> str:
@@ -234,13 +244,13 @@ def _failure_handler(lang: str):
 
 def page(title_key: str) -> View:
     """Sets up a page: config, cursor, filters from the URL, sidebar. Every page calls this first."""
-    lang = _url("lang") if _url("lang") in LANGS else "vi"
+    lang = url_value("lang") if url_value("lang") in LANGS else "vi"
     ctx = get_script_run_ctx()
     # On a real server (not under AppTest, whose mock runtime lets tests see the exception itself),
     # an error anywhere in the page becomes a sentence.
     if ctx is not None and type(runtime.Runtime._instance) is runtime.Runtime:
         ctx.on_script_error = _failure_handler(lang)
-    meeting_mode = _url("meeting") == "1"
+    meeting_mode = url_value("meeting") == "1"
     st.set_page_config(
         page_title=t(title_key, lang),
         page_icon=str(ICON),
@@ -249,14 +259,14 @@ def page(title_key: str) -> View:
     )
     if title_key != "page_update" and st.session_state.pop(UPDATE_PREVIEW_KEY, None) is not None:
         memory.release()  # a preview abandoned for another page
-    view = View(_connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
+    view = View(connection(str(database_path())).cursor(), lang, title_key=title_key, meeting=meeting_mode)
     sessions.resume(view.cur)
     if auth.viewer_needs_password(st.session_state):
         _viewer_login(view)  # stops the script until the shared viewer password is given
     view.stamp = tuple(_read(view, "data_stamp").iloc[0])
     plans = _read(view, "plans")
     if not plans.empty:
-        chosen = plans[plans["plan_id"].astype(str) == (_url("plan") or "")]
+        chosen = plans[plans["plan_id"].astype(str) == (url_value("plan") or "")]
         view.plan = (chosen if not chosen.empty else plans).iloc[0]
         view.versions = _read(view, "plan_versions", plan_id=view.plan_id)
     _sidebar(view, plans)
@@ -320,7 +330,7 @@ def _sidebar(view: View, plans: pd.DataFrame) -> None:
             format_func=lambda code: {"vi": "Tiếng Việt", "en": "English"}[code],
         )
         if language and language != view.lang:
-            _set_url("lang", None if language == "vi" else language)
+            set_url("lang", None if language == "vi" else language)
             st.rerun()
         # The URL decides; the switch only shows it (it may remember another state from an earlier page).
         st.session_state["meeting_switch"] = view.meeting
@@ -341,9 +351,9 @@ def _filters(view: View, plans: pd.DataFrame) -> None:
         key="plan_choice",
     )
     if chosen != view.plan_id:
-        _set_url("plan", str(chosen))
+        set_url("plan", str(chosen))
         for key in ("units", "asof", "q"):
-            _set_url(key, None)
+            set_url(key, None)
         st.rerun()
     _as_of_filter(view)
     _unit_filter(view)
@@ -361,7 +371,7 @@ def _as_of_filter(view: View) -> None:
     options = [pd.Timestamp(d).date().isoformat() for d in choices["as_of"]]
     undone = {iso for iso, flag in zip(options, choices["is_undone"]) if flag}
     latest = options[history.latest_choice(choices)]
-    wanted = _url("asof")
+    wanted = url_value("asof")
     index = options.index(wanted) if wanted in options else options.index(latest)
     # Someone committed or rolled back: a session showing the newest data (no ?asof=) moves to the new
     # newest, instead of the browser sending back the date that was newest before.
@@ -382,13 +392,13 @@ def _as_of_filter(view: View) -> None:
     row = choices.iloc[options.index(chosen)]
     view.version_id = int(row["version_id"])
     view.as_of = pd.Timestamp(row["as_of"]).date()
-    _set_url("asof", None if chosen == latest else chosen)
+    set_url("asof", None if chosen == latest else chosen)
 
 
 def _unit_filter(view: View) -> None:
     units = _read(view, "units_at_version", plan_id=view.plan_id, version_id=view.version_id)
     names = dict(zip(units["unit_code"], units["unit_name"]))
-    wanted = [code for code in (_url("units") or "").split(",") if code in names]
+    wanted = [code for code in (url_value("units") or "").split(",") if code in names]
     chosen = st.multiselect(
         view.t("filter_units"),
         list(names),
@@ -400,11 +410,11 @@ def _unit_filter(view: View) -> None:
         select_all=False,
     )
     view.units = list(chosen)
-    _set_url("units", ",".join(chosen) or None)
+    set_url("units", ",".join(chosen) or None)
 
 
 def _quarter_filter(view: View) -> None:
-    wanted = _url("q")
+    wanted = url_value("q")
     index = int(wanted) if wanted in ("1", "2", "3", "4") else 0
     chosen = st.selectbox(
         view.t("filter_quarter"),
@@ -417,7 +427,28 @@ def _quarter_filter(view: View) -> None:
         ),
     )
     view.quarter = int(chosen)
-    _set_url("q", str(chosen) if chosen else None)
+    set_url("q", str(chosen) if chosen else None)
+
+
+def _meeting_bar(view: View, plans: pd.DataFrame) -> None:
+    """Meeting mode: the projector CSS, and the pages, the filters and the way out along the top (the
+    sidebar is hidden)."""
+    st.markdown(MEETING_CSS, unsafe_allow_html=True)
+    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
+        for path, key, icon in PAGES:
+            st.page_link(path, label=view.t(key), icon=icon, query_params=view.link_params())
+        if view.plan is not None:
+            with st.popover(view.t("mt_filters"), icon=":material/filter_alt:"):
+                _filters(view, plans)
+        st.button(view.t("mt_exit"), icon=":material/close_fullscreen:", key="meeting_exit", on_click=_leave_meeting)
+
+
+def _switch_meeting() -> None:
+    set_url("meeting", "1" if st.session_state["meeting_switch"] else None)
+
+
+def _leave_meeting() -> None:
+    set_url("meeting", None)
 
 
 def date_field(
@@ -581,311 +612,3 @@ def _downloads(frame: pd.DataFrame, view: View, columns: dict, title: str | None
                 help=view.t(f"exp_{key}_help"),
                 key=f"download_{key}_{view.tables}",
             )
-
-
-# --- Khám phá -------------------------------------------------------------------------------------------
-
-
-def query_values(prefix: str) -> dict[str, list[str]]:
-    """The URL's parameters that start with `prefix`, each with all its values."""
-    return {key: st.query_params.get_all(key) for key in st.query_params if key.startswith(prefix)}
-
-
-def set_query_values(values: dict[str, list[str]], prefix: str) -> None:
-    """Makes the URL's `prefix` parameters exactly `values` (others untouched), writing only what changed."""
-    for key in [k for k in st.query_params if k.startswith(prefix) and k not in values]:
-        del st.query_params[key]
-    for key, wanted in values.items():
-        if st.query_params.get_all(key) != wanted:
-            st.query_params[key] = wanted if len(wanted) > 1 else wanted[0]
-
-
-@st.cache_data(max_entries=512, show_spinner=False)
-def _cached_explore(
-    _cur: duckdb.DuckDBPyConnection,
-    db: str,
-    stamp: tuple,
-    what: str,
-    exploration: explore.Exploration,
-    column: str | None,
-    params: tuple,
-    lang: str,
-) -> object:
-    values = {key: list(value) if isinstance(value, tuple) else value for key, value in params}
-    if what == "options":
-        return explore.options(_cur, exploration.spec, column, values, lang)
-    if what == "count":
-        return explore.count(_cur, exploration, values, lang)
-    if what == "rows":
-        return explore.rows(_cur, exploration, values, lang)
-    return explore.aggregate(_cur, exploration, values, lang)
-
-
-def explored(view: View, what: str, exploration: explore.Exploration, column: str | None = None) -> object:
-    """An exploration's aggregate, rows, count or a column's options, cached until the data changes."""
-    auth.require_viewer(st.session_state)
-    params = tuple(sorted((key, _hashable(value)) for key, value in view.params().items()))
-    result = _cached_explore(view.cur, str(database_path()), view.stamp, what, exploration, column, params, view.lang)
-    return result.copy() if isinstance(result, (pd.DataFrame, list)) else result
-
-
-# --- meeting mode ---------------------------------------------------------------------------------------
-
-
-def _meeting_bar(view: View, plans: pd.DataFrame) -> None:
-    """Meeting mode: the projector CSS, and the pages, the filters and the way out along the top (the
-    sidebar is hidden)."""
-    st.markdown(MEETING_CSS, unsafe_allow_html=True)
-    with st.container(horizontal=True, gap="small", vertical_alignment="center"):
-        for path, key, icon in PAGES:
-            st.page_link(path, label=view.t(key), icon=icon, query_params=view.link_params())
-        if view.plan is not None:
-            with st.popover(view.t("mt_filters"), icon=":material/filter_alt:"):
-                _filters(view, plans)
-        st.button(view.t("mt_exit"), icon=":material/close_fullscreen:", key="meeting_exit", on_click=_leave_meeting)
-
-
-def _switch_meeting() -> None:
-    _set_url("meeting", "1" if st.session_state["meeting_switch"] else None)
-
-
-def _leave_meeting() -> None:
-    _set_url("meeting", None)
-
-
-def meeting_changes(view: View) -> None:
-    """In meeting mode, the overview opens with what changed since the last meeting (a version or a date)."""
-    if not view.meeting or view.plan is None:
-        return
-    lang = view.lang
-    st.header(view.t("mt_title"))
-    default_since = meeting.default_since(view.versions, view.version_id)
-    if default_since is None:
-        st.info(view.t("mt_nothing_before"))
-        st.divider()
-        return
-    earlier = view.versions[view.versions["version_id"] < view.version_id].sort_values("version_id", ascending=False)
-    earlier = earlier.assign(day=[pd.Timestamp(d).date() for d in earlier["as_of"]])
-    earlier = earlier[earlier["day"] < view.as_of].drop_duplicates("day")
-    options = [d.isoformat() for d in earlier["day"]] + ["other"]
-    labels = {
-        d.isoformat(): view.t("mt_since_version", version=v, as_of=view.date(d))
-        for d, v in zip(earlier["day"], earlier["version_id"])
-    }
-    wanted = _url("since")
-    try:
-        wanted_day = dt.date.fromisoformat(wanted) if wanted else default_since
-    except ValueError:
-        wanted_day = default_since
-    index = options.index(wanted_day.isoformat()) if wanted_day.isoformat() in options else len(options) - 1
-    left, right, _ = st.columns([2, 1, 2])
-    chosen = left.selectbox(
-        view.t("mt_since"),
-        options,
-        index=index,
-        key=f"since_choice_{view.lang}",
-        format_func=lambda o: labels.get(o, view.t("mt_since_date")),
-    )
-    if chosen == "other":
-        since = date_field(right, view, view.t("mt_since_pick"), wanted_day, "since_date", max_value=view.as_of)
-        since = since or wanted_day
-    else:
-        since = dt.date.fromisoformat(chosen)
-    _set_url("since", None if since == default_since else since.isoformat())
-    changes = meeting.changes(view.cur, view.params(), since, view.versions, lang)
-    st.caption(
-        view.t("mt_period", since=view.date(since), until=view.date(view.as_of), version=view.version_id)
-        + " "
-        + (
-            view.t("mt_baseline", version=changes.baseline.version_id, as_of=view.date(changes.baseline.as_of))
-            if changes.baseline.version_id
-            else view.t("mt_no_baseline", since=view.date(since))
-        )
-    )
-    # Three cards then two: five in a row are cut short on a 1024 px projector.
-    columns = [*st.columns(3), *st.columns(2)]
-    gained = changes.progress_gained
-    columns[0].metric(
-        view.t("mt_kpi_status"),
-        measures.count(changes.status_changed, lang),
-        border=True,
-        delta=view.t("mt_kpi_status_delta", total=len(changes.tasks)),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    columns[1].metric(
-        view.t("mt_kpi_progress"),
-        _signed(gained, lang),
-        border=True,
-        delta=view.t("mt_kpi_progress_delta", count=changes.tasks_gaining),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    columns[2].metric(
-        view.t("mt_kpi_disbursed"),
-        measures.millions(changes.disbursed, lang, unit=False),
-        border=True,
-        delta=view.t("mt_kpi_disbursed_delta", count=len(changes.disbursements)),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    columns[3].metric(
-        view.t("mt_kpi_mentions"),
-        measures.count(changes.mentions["mentions"], lang),
-        border=True,
-        delta=view.t("mt_kpi_mentions_delta", share=measures.percent(changes.negative_share, lang)),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    columns[4].metric(
-        view.t("mt_kpi_false"),
-        measures.count(changes.mentions["false_new"], lang),
-        border=True,
-        delta=view.t("mt_kpi_false_delta", answered=changes.mentions["false_answered"]),
-        delta_color="off",
-        delta_arrow="off",
-    )
-    st.subheader(view.t("mt_tasks_title"))
-    moved = changes.changed_tasks
-    table(
-        moved.assign(
-            old_label=[
-                view.t("mt_new_task") if new else measures.category(code).tagged(lang)
-                for code, new in zip(moved["old_status"], moved["is_new"])
-            ],
-            new_label=[measures.category(code).tagged(lang) for code in moved["new_status"]],
-            gained_text=[_signed(v, lang) for v in moved["gained"]],
-        ),
-        view,
-        {
-            "task_code": view.t("col_task"),
-            "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-            "old_label": view.t("mt_col_old_status"),
-            "new_label": view.t("mt_col_new_status"),
-            "old_progress": st.column_config.NumberColumn(view.t("col_old_progress"), format="%.0f%%"),
-            "new_progress": st.column_config.NumberColumn(view.t("col_new_progress"), format="%.0f%%"),
-            "gained_text": view.t("mt_col_gained"),
-            "reason": st.column_config.TextColumn(view.t("col_reason"), width="large"),
-        },
-        empty_key="mt_no_task_changes",
-        title=view.t("mt_tasks_title"),
-    )
-    left, right = st.columns(2)
-    with left:
-        st.subheader(view.t("mt_disbursed_title"))
-        paid = changes.disbursements
-        table(
-            paid.assign(
-                source=[measures.category(c).label(lang) for c in paid["source"]],
-                amount_text=[measures.money(v, lang) for v in paid["amount"]],
-            ),
-            view,
-            {
-                "paid_on": DISBURSEMENTS.column("paid_on").header(lang),
-                "line_code": view.t("col_code"),
-                "content": st.column_config.TextColumn(view.t("col_content"), width="large"),
-                "source": view.t("col_source"),
-                "amount_text": view.t("legend_disbursed"),
-            },
-            empty_key="mt_no_disbursed",
-            title=view.t("mt_disbursed_title"),
-        )
-    with right:
-        st.subheader(view.t("mt_false_title"))
-        cases = changes.false_cases
-        table(
-            cases.assign(response=[measures.response_label(c, lang) for c in cases["response"]]),
-            view,
-            {
-                "published_on": view.t("col_published"),
-                "outlet": view.t("col_outlet"),
-                "title": st.column_config.TextColumn(view.t("col_title"), width="large"),
-                "response": view.t("col_response"),
-                "responded_on": view.t("col_responded"),
-            },
-            empty_key="mt_no_false",
-            title=view.t("mt_false_title"),
-        )
-    st.divider()
-
-
-def _signed(value: float | None, lang: str) -> str:
-    if value is None or pd.isna(value):
-        return "—"
-    text = format_number(abs(float(value)), lang, 0 if float(value).is_integer() else 1)
-    return ("+" if value > 0 else "−" if value < 0 else "") + text
-
-
-# --- the periodic report --------------------------------------------------------------------------------
-
-
-def report_downloads(view: View) -> None:
-    """The periodic report (.docx) and its appendix (.xlsx), for a quarter, a half or the year."""
-    if view.plan is None or view.version_id is None:
-        return
-    with st.expander(view.t("rp_title"), icon=":material/description:"):
-        st.caption(view.t("rp_intro"))
-        year = view.year
-        periods = (
-            [report.Period("quarter", year, q) for q in range(1, 5)]
-            + [report.Period("half", year, h) for h in (1, 2)]
-            + [report.Period("year", year)]
-        )
-        current = next((p for p in periods[:4] if p.contains(view.as_of)), periods[-1])
-        left, right, _ = st.columns([2, 1, 2])
-        period = left.selectbox(
-            view.t("rp_period"),
-            periods,
-            index=periods.index(current),
-            key=f"report_period_{view.lang}",
-            format_func=lambda p: _period_label(p, view),
-        )
-        version_id, as_of = report.report_version(view.versions, view.version_id, period)
-        signed = date_field(right, view, view.t("rp_date"), as_of, "report_date") or as_of
-        signer = left.text_input(
-            view.t("rp_signer"), key="report_signer", placeholder=view.t("rp_signer_placeholder"), max_chars=80
-        )
-        st.caption(
-            view.t("rp_as_of_note", as_of=view.date(as_of), version=version_id)
-            + (
-                " " + view.t("rp_period_not_reached", as_of=view.date(as_of), end=view.date(period.end))
-                if as_of < period.end
-                else ""
-            )
-        )
-        plan = view.plan.to_dict()
-
-        def collect() -> report.ReportData:
-            # A cursor of its own: the file is made when the button is pressed, after this run ended.
-            auth.require_viewer(st.session_state)
-            return report.collect(
-                _connection(str(database_path())).cursor(), plan, version_id, as_of, period, view.rules
-            )
-
-        with st.container(horizontal=True, gap="small"):
-            st.download_button(
-                view.t("rp_docx"),
-                data=lambda: report.docx_bytes(collect(), signed, signer),
-                file_name=view.t("rp_file_name", period=period.slug),
-                mime=report.DOCX_MIME,
-                icon=":material/description:",
-                on_click="ignore",
-                help=view.t("rp_docx_help"),
-                key="report_docx",
-            )
-            st.download_button(
-                view.t("rp_xlsx"),
-                data=lambda: report.appendix_bytes(collect()),
-                file_name=view.t("rp_appendix_file_name", period=period.slug),
-                mime=exports.XLSX_MIME,
-                icon=":material/table:",
-                on_click="ignore",
-                help=view.t("rp_xlsx_help"),
-                key="report_xlsx",
-            )
-
-
-def _period_label(period: report.Period, view: View) -> str:
-    roman = QUARTER_NAMES[period.number] if period.kind == "quarter" else ""
-    key = {"quarter": "rp_period_q", "half": f"rp_period_h{period.number}", "year": "rp_period_year"}[period.kind]
-    return view.t(key, roman=roman, year=period.year) if period.kind == "quarter" else view.t(key, year=period.year)
