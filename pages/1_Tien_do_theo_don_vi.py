@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import figures, ui
 from plantrack import charts, measures, rates, shortlist, status
 
 view = ui.page("page_units")
@@ -19,7 +19,7 @@ units = view.query("units_at_version")
 unit_names = dict(zip(units["unit_code"], units["unit_name"]))
 
 st.subheader(view.t("units_by_status_title"))
-ui.chart(charts.status_by_unit(status.tasks_by_unit_status(tasks, statuses, unit_names, view.units), lang), view)
+figures.chart(view, charts.status_by_unit, status.tasks_by_unit_status(tasks, statuses, unit_names, view.units), lang)
 rollup = status.unit_rollup(tasks, statuses, view.units)
 ui.table(
     rollup.assign(
@@ -50,21 +50,21 @@ with_status = tasks.merge(statuses, on="task_code")
 bars = shortlist.most_behind(with_status)
 if bars.cut:
     st.caption(view.t("chart_most_behind", shown=len(bars.rows), total=measures.count(bars.total, lang)))
-ui.chart(charts.progress_bars(bars.rows, lang), view)
+figures.chart(view, charts.progress_bars, bars.rows, lang)
 
 st.subheader(view.t("indicators_title"))
 lowest = shortlist.lowest_indicators(view.query("indicators_at_version"))
 if lowest.cut:
     st.caption(view.t("chart_lowest_indicators", shown=len(lowest.rows), total=measures.count(lowest.total, lang)))
-ui.chart(charts.indicators(lowest.rows, lang), view, "no_indicators")
+figures.chart(view, charts.indicators, lowest.rows, lang, empty_key="no_indicators")
 
 st.subheader(view.t("history_title"))
 if len(tasks) > 12:
     # A line per task stops being readable (and 20.000 lines weigh megabytes): the tasks as a whole.
     st.caption(view.t("history_summary_caption", total=measures.count(len(tasks), lang)))
-    ui.chart(charts.progress_summary(view.query("progress_history_summary"), lang), view, "no_history")
+    figures.chart(view, charts.progress_summary, view.query("progress_history_summary"), lang, empty_key="no_history")
 else:
-    ui.chart(charts.progress_history(view.query("progress_history"), lang), view, "no_history")
+    figures.chart(view, charts.progress_history, view.query("progress_history"), lang, empty_key="no_history")
 
 st.subheader(view.t("task_table_title"))
 ui.table(

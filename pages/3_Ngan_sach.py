@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import figures, ui
 from plantrack import charts, measures, rates, shortlist
 
 view = ui.page("page_budget")
@@ -49,12 +49,12 @@ by_source = view.query("budget_by_source")
 by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
 # One under the other: side by side at 1024 px, unit names and amounts have no room.
 st.subheader(view.t("budget_by_source_title"))
-ui.chart(charts.planned_vs_disbursed(by_source, "source_label", lang), view)
+figures.chart(view, charts.planned_vs_disbursed, by_source, "source_label", lang)
 st.subheader(view.t("budget_by_unit_title"))
-ui.chart(charts.planned_vs_disbursed(view.query("budget_by_unit"), "unit_name", lang), view)
+figures.chart(view, charts.planned_vs_disbursed, view.query("budget_by_unit"), "unit_name", lang)
 
 st.subheader(view.t("budget_by_month_title"))
-ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lang), view)
+figures.chart(view, charts.cumulative_disbursement, view.query("disbursement_by_month"), lang)
 
 by_task = view.query("budget_by_task")
 largest = shortlist.largest_budgets(by_task)
@@ -63,15 +63,15 @@ with left:
     st.subheader(view.t("budget_by_task_title"))
     if largest.cut:
         st.caption(view.t("budget_top_tasks", shown=len(largest.rows), total=measures.count(largest.total, lang)))
-    ui.chart(charts.planned_vs_disbursed(largest.rows, "task_code", lang), view)
+    figures.chart(view, charts.planned_vs_disbursed, largest.rows, "task_code", lang)
 with right:
     st.subheader(view.t("spend_vs_progress_title"))
     if largest.cut:
         st.caption(view.t("spend_grid_caption", total=measures.count(len(by_task), lang)))
-        ui.chart(charts.spend_vs_progress_grid(by_task, lang), view)
+        figures.chart(view, charts.spend_vs_progress_grid, by_task, lang)
     else:
         st.caption(view.t("spend_vs_progress_caption"))
-        ui.chart(charts.spend_vs_progress(by_task, lang), view)
+        figures.chart(view, charts.spend_vs_progress, by_task, lang)
 
 ui.table(
     by_task.assign(
