@@ -8,6 +8,7 @@ HTML once, and shared by every session: st.plotly_chart only reads it (it serial
 
 from __future__ import annotations
 
+import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -18,12 +19,19 @@ MEETING_FONT = 20
 MEETING_HEIGHT = 1.3
 
 
-@st.cache_resource(max_entries=512, show_spinner=False)
+def _frame_key(frame: pd.DataFrame) -> bytes:
+    """A frame's whole content. A column of lists (a task's support units) is hashed as its text:
+    Streamlit's own hash refuses it and falls back to pickling, with a warning in the log at every run."""
+    lists = [name for name, dtype in frame.dtypes.items() if pd.api.types.is_object_dtype(dtype)]
+    text = frame.astype(dict.fromkeys(lists, str))
+    return repr(list(frame.columns)).encode() + pd.util.hash_pandas_object(text, index=True).to_numpy().tobytes()
+
+
+@st.cache_resource(max_entries=512, show_spinner=False, hash_funcs={pd.DataFrame: _frame_key})
 def built(stamp: tuple, builder: str, args: tuple, kwargs: tuple, meeting: bool) -> go.Figure | None:
     """charts.<builder>(*args, **kwargs), made for the projector in meeting mode and escaped; None if nothing to draw.
 
-    `stamp` moves with every write: new data always builds anew, even where a frame too long to hash
-    whole (Streamlit hashes a sample of 50.000 rows and more) would look the same."""
+    `stamp` moves with every write, so new data builds anew whatever the inputs look like."""
     figure = getattr(charts, builder)(*args, **dict(kwargs))
     if figure is None:
         return None
