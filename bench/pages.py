@@ -58,11 +58,14 @@ TIMED = ROOT / "bench" / "timed_server.py"
 EXPLORE_CHOICES = ("ex_group1", "ex_measure", "ex_dataset")
 
 # Runs before Streamlit's code in every document. Times in ms since `start` (navigation start for a
-# load, the click for a switch or a filter): the run's start and end (from stApp's
-# data-test-script-state; mutation records keep a "running" that lasted less than a frame), the page
-# drawn, and the main thread's long tasks in between.
+# load, the click for a switch or a filter): the run's start and end, read from the websocket (the
+# top-level fields of each ForwardMsg: a run opens with new_session and closes with script_finished;
+# stApp's data-test-script-state may never show "running" for a run shorter than a frame), the page
+# drawn (every visible chart has its SVG, every visible table its canvas, nothing stale), and the
+# main thread's long tasks from the performance timeline.
 PERF_JS = """
 (() => {
+  const NEW_SESSION = %(new_session)d, SCRIPT_FINISHED = %(script_finished)d;
   const longTasks = [];
   try {
     new PerformanceObserver(list => longTasks.push(...list.getEntries())).observe({type: 'longtask', buffered: true});
@@ -71,32 +74,63 @@ PERF_JS = """
     window.__perf = {start, runStart: null, scriptDone: null, rendered: null, charts: 0, tables: 0};
   };
   window.__perfReset(0);
-  const check = (records) => {
+  const fields = (buffer) => {
+    const bytes = new Uint8Array(buffer), found = [];
+    let i = 0;
+    const varint = () => {
+      let value = 0, shift = 0, byte;
+      do { byte = bytes[i++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+      return value;
+    };
+    while (i < bytes.length) {
+      const tag = varint(), wire = tag & 7;
+      found.push(Math.floor(tag / 8));
+      if (wire === 0) varint(); else if (wire === 2) i += varint(); else if (wire === 1) i += 8; else if (wire === 5) i += 4; else break;
+    }
+    return found;
+  };
+  const check = () => {
     const t = window.__perf;
-    const app = document.querySelector('[data-testid="stApp"]');
-    if (!app || t.rendered !== null) return;
-    const now = performance.now() - t.start;
-    const ran = (records || []).some(r => r.target === app && r.attributeName === 'data-test-script-state'
-                                          && (r.oldValue === 'running' || app.getAttribute(r.attributeName) === 'running'));
-    const state = app.getAttribute('data-test-script-state');
-    if ((ran || state === 'running') && t.runStart === null) t.runStart = now;
-    if (t.runStart !== null && state === 'notRunning' && t.scriptDone === null) t.scriptDone = now;
-    if (t.scriptDone === null) return;
+    if (t.scriptDone === null || t.rendered !== null) return;
     const visible = (selector) => [...document.querySelectorAll(selector)].filter(e => e.checkVisibility());
     const charts = visible('[data-testid="stPlotlyChart"]');
     const tables = visible('[data-testid="stDataFrame"]');
     if (!charts.every(c => c.querySelector('.main-svg'))) return;
     if (!tables.every(c => c.querySelector('canvas'))) return;
     if (document.querySelector('[data-testid="stSkeleton"], [data-stale="true"]')) return;
-    t.rendered = now;
+    if (document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') === 'running') return;
+    t.rendered = performance.now() - t.start;
     t.charts = charts.length;
     t.tables = tables.length;
   };
+  const Native = window.WebSocket;
+  window.WebSocket = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', (event) => {
+        const t = window.__perf, now = performance.now() - t.start;
+        if (now < 0 || !(event.data instanceof ArrayBuffer)) return;
+        const kinds = fields(event.data);
+        if (kinds.includes(NEW_SESSION) && t.runStart === null) t.runStart = now;
+        if (kinds.includes(SCRIPT_FINISHED) && t.runStart !== null && t.scriptDone === null) {
+          t.scriptDone = now;
+          setTimeout(check, 0);  // after Streamlit has handled the message
+        }
+      });
+    }
+  };
   // Read after the page settled: Plotly may still be redrawing a chart whose SVG was already there.
   window.__longTasks = () => longTasks.filter(e => e.startTime >= window.__perf.start).reduce((s, e) => s + e.duration, 0);
-  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true});
+  new MutationObserver(check).observe(document, {subtree: true, childList: true, attributes: true});
 })();
 """
+
+
+def _perf_js() -> str:
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    numbers = ForwardMsg.DESCRIPTOR.fields_by_name
+    return PERF_JS % {name: numbers[name].number for name in ("new_session", "script_finished")}
 
 
 def _median(values: list[float]) -> float:
@@ -179,16 +213,17 @@ def _choose(page, scope, label: str, timeout_s: float, frames: list) -> dict:
     return _timed_action(page, frames, target.click, timeout_s)
 
 
-def measure_side(browser, side: Side, path: str, via: str, explore: bool, timeout_s: float) -> dict:
+def measure_side(browser, side: Side, path: str, via: str, explore: bool, cold: bool, timeout_s: float) -> dict:
     """Cold load, switch, filter change (and on Khám phá its choices) of one page on one side."""
     found: dict = {}
     context = browser.new_context(viewport={"width": 1440, "height": 900}, locale="vi-VN")
-    context.add_init_script(PERF_JS)
+    context.add_init_script(_perf_js())
     try:
         side.runs_since_last()
-        page, frames, perf = _open(context, f"{side.url}/{path}", timeout_s)
-        found["cold"] = _result(perf, frames, side)
-        page.close()
+        if cold:
+            page, frames, perf = _open(context, f"{side.url}/{path}", timeout_s)
+            found["cold"] = _result(perf, frames, side)
+            page.close()
         page, frames, _ = _open(context, f"{side.url}/{via}", timeout_s)
         side.runs_since_last()
         link = page.locator(
@@ -225,7 +260,9 @@ def _attempt(function, *args) -> dict:
         }
 
 
-def measure(db: Path, label: str, rounds: int, keys: list[str] | None, profile: bool, timeout_s: float) -> dict:
+def measure(
+    db: Path, label: str, rounds: int, keys: list[str] | None, profile: bool, cold: bool, timeout_s: float
+) -> dict:
     """Every round, every page: ours then bare, or bare then ours (alternating by round)."""
     from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
     from playwright.sync_api import sync_playwright
@@ -253,7 +290,7 @@ def measure(db: Path, label: str, rounds: int, keys: list[str] | None, profile: 
         # A first load of each, not measured: the servers import the pages' modules.
         for side in (ours, bare):
             context = browser.new_context()
-            context.add_init_script(PERF_JS)
+            context.add_init_script(_perf_js())
             _open(context, side.url, timeout_s)
             context.close()
             side.runs_since_last(wait_s=5)
@@ -263,9 +300,9 @@ def measure(db: Path, label: str, rounds: int, keys: list[str] | None, profile: 
                 for side in order:
                     if side is ours:
                         via = all_paths["page_media"] if path == "" else ""
-                        found = _attempt(measure_side, browser, ours, path, via, key == "page_explore", timeout_s)
+                        found = _attempt(measure_side, browser, ours, path, via, key == "page_explore", cold, timeout_s)
                     else:
-                        found = _attempt(measure_side, browser, bare, "", "other", False, timeout_s)
+                        found = _attempt(measure_side, browser, bare, "", "other", False, cold, timeout_s)
                     results[key][side.name].append(found)
                 log(f"{label} round {rnd + 1}/{rounds} {key}: {_short(results[key])}")
         browser.close()
@@ -396,6 +433,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--national-only", action="store_true", help="the national data only")
     parser.add_argument("--pages", help="page keys, comma-separated (page_overview,page_media,…); default all")
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of every server run")
+    parser.add_argument("--skip-cold", action="store_true", help="switches and filters only (no cold loads)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a page may take to be drawn")
     args = parser.parse_args(argv)
     rounds = args.rounds or (2 if args.quick else 5)
@@ -417,7 +455,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = []
     for label, db in datasets:
         log(f"measuring on {label} ({db}), {rounds} rounds")
-        results = measure(db, label, rounds, keys, args.profile, args.timeout)
+        results = measure(db, label, rounds, keys, args.profile, not args.skip_cold, args.timeout)
         results["rounds"] = rounds
         results["machine"] = info | {"load_average_end": os.getloadavg()[0]}
         (OUT / f"results-{label}.json").write_text(json.dumps(results, indent=1, default=str))
