@@ -365,6 +365,7 @@ def report(results: dict) -> str:
                     "draw": ("draw_s",),
                     "long": ("long_tasks_s",),
                     "script": ("server", "script_s"),
+                    "cpu": ("server", "cpu_s"),
                     "runs": ("server", "runs"),
                     "queries": ("server", "queries_s"),
                     "queries_n": ("server", "queries_n"),
@@ -380,7 +381,7 @@ def report(results: dict) -> str:
                 _values(page["bare"], "filter" if action not in ("switch",) else "switch", "server", "script_s")
             )
             where.append(
-                f"| {key} | {action} | {m['script']:.3f} s ({m['runs']:.0f} run{'s' if m['runs'] != 1 else ''}; "
+                f"| {key} | {action} | {m['script']:.3f} s, CPU {m['cpu']:.3f} s ({m['runs']:.0f} run{'s' if m['runs'] != 1 else ''}; "
                 f"bare {bare_script:.3f} s) | {m['queries']:.3f} s ({m['queries_n']:.0f}) | {m['figures']:.3f} s | "
                 f"{m['plotly']:.3f} s | {m['tables']:.3f} s | {m['bytes'] / 1024:.0f} KiB ({m['chart_bytes'] / 1024:.0f} "
                 f"chart, {m['table_bytes'] / 1024:.0f} table) | {m['wait']:.2f} / {m['run']:.2f} / {m['draw']:.2f} s "

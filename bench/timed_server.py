@@ -3,10 +3,10 @@
     python bench/timed_server.py run dashboard.py --server.port 8616
 
 Takes the arguments of `streamlit run`. With BENCH_TIMINGS=<file>, each script run (a page, a rerun
-after a widget, a fragment) appends one JSON line: its wall time, and the time spent inside the
-named queries (with their count), the chart builders, st.plotly_chart (which validates and
-serialises the figure) and st.dataframe (Arrow). Only what runs in the server counts: a cached
-query is not run, so it is neither counted nor timed. With BENCH_PROFILE=<folder>, every run is
+after a widget, a fragment) appends one JSON line: its wall time and its thread's CPU time, and the
+time spent inside the named queries (with their count), the chart builders, st.plotly_chart (which
+validates and serialises the figure) and st.dataframe (Arrow). Only what runs counts: a cached query
+is not run, so it is neither counted nor timed. With BENCH_PROFILE=<folder>, every run is
 also profiled by pyinstrument and its text profile written there. The product has no such hook:
 the functions are wrapped here, from outside, before Streamlit starts.
 """
@@ -79,7 +79,7 @@ def install(timings: Path, profiles: Path | None) -> None:
 
             profiler = Profiler(interval=0.002, async_mode="disabled")
             profiler.start()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.thread_time()
         try:
             return original(self, rerun_data)
         finally:
@@ -87,6 +87,8 @@ def install(timings: Path, profiles: Path | None) -> None:
             record = {
                 "end": time.time(),
                 "script_s": round(elapsed, 4),
+                # The script thread's own CPU time: what the run costs on a machine where it waits for no core.
+                "cpu_s": round(time.thread_time() - cpu, 4),
                 "fragment": bool(rerun_data.fragment_id_queue),
                 **{k: round(v, 4) if isinstance(v, float) else v for k, v in _local.totals.items()},
             }
