@@ -144,9 +144,7 @@ def _elements(node):
         yield from _elements(child)
 
 
-def test_a_quarter_chosen_on_the_units_page_builds_again_only_the_charts_of_that_quarters_tasks(
-    demo_db, monkeypatch
-):
+def test_a_quarter_chosen_on_the_units_page_builds_again_only_the_charts_of_that_quarters_tasks(demo_db, monkeypatch):
     app = open_app(demo_db, monkeypatch, "pages/1_Tien_do_theo_don_vi.py")
     built: list[str] = []
     _count_calls(monkeypatch, charts, [n for n in _builders() if n != "sentiment_long"], built)
