@@ -3,7 +3,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint format demo bench browser clean-db
+.PHONY: run test test-fast lint format demo bench bench-pages browser clean-db
 
 $(STAMP): requirements.txt requirements-dev.txt
 	python3 -m venv $(VENV)
@@ -44,6 +44,11 @@ format: $(STAMP)
 # twentieth of the data, ARGS="--reuse" to keep the database of an earlier run.
 bench: $(STAMP) browser
 	$(PY) bench/national.py $(ARGS)
+
+# Page switches and filter changes against a bare Streamlit page (issue 15), method in bench/pages.py;
+# ARGS="--quick" for 2 rounds on the quick data set, ARGS="--db PATH" to serve a copy of a national database.
+bench-pages: $(STAMP) browser
+	$(PY) bench/pages.py $(ARGS)
 
 demo: $(STAMP)
 	$(PY) -m plantrack demo

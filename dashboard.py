@@ -18,7 +18,7 @@ from plantrack import proxies, service
 def draw() -> None:
     # Imported here, not at the top: the server imports this module before Streamlit's runtime
     # exists, and the pages' caches must be made inside it.
-    from pages.common import meeting_mode, overview, report_panel, ui
+    from pages.common import figures, meeting_mode, overview, report_panel, ui
     from plantrack import charts, measures, status
 
     view = ui.page("page_overview")
@@ -57,7 +57,7 @@ def draw() -> None:
 
     st.subheader(view.t("groups_title"))
     groups = status.group_counts(statuses)
-    ui.chart(charts.group_counts(groups, lang), view)
+    figures.chart(view, charts.group_counts, groups, lang)
     overview.official_rate(view, groups)
     overview.other_rates(view, statuses)
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import figures, ui
 from plantrack import charts, measures, shortlist, status
 
 view = ui.page("page_units")
@@ -23,7 +23,7 @@ by_unit = status.tasks_by_unit_status(tasks, statuses, unit_names, view.units)
 busiest = shortlist.busiest_units(by_unit)
 if busiest.cut:
     st.caption(view.t("chart_busiest_units", shown=len(busiest.rows), total=measures.count(busiest.total, lang)))
-ui.chart(charts.status_by_unit(by_unit[by_unit["unit_name"].isin(busiest.rows["unit_name"])], lang), view)
+figures.chart(view, charts.status_by_unit, by_unit[by_unit["unit_name"].isin(busiest.rows["unit_name"])], lang)
 rollup = status.unit_rollup(tasks, statuses, view.units)
 ui.table(
     # Every unit a task names is in the units sheet: the import refuses any other.
@@ -40,21 +40,21 @@ with_status = tasks.merge(statuses, on="task_code")
 bars = shortlist.most_behind(with_status)
 if bars.cut:
     st.caption(view.t("chart_most_behind", shown=len(bars.rows), total=measures.count(bars.total, lang)))
-ui.chart(charts.progress_bars(bars.rows, lang), view)
+figures.chart(view, charts.progress_bars, bars.rows, lang)
 
 st.subheader(view.t("indicators_title"))
 lowest = shortlist.lowest_indicators(view.query("indicators_at_version"))
 if lowest.cut:
     st.caption(view.t("chart_lowest_indicators", shown=len(lowest.rows), total=measures.count(lowest.total, lang)))
-ui.chart(charts.indicators(lowest.rows, lang), view, "no_indicators")
+figures.chart(view, charts.indicators, lowest.rows, lang, empty_key="no_indicators")
 
 st.subheader(view.t("history_title"))
 if len(tasks) > 12:
     # A line per task stops being readable (and 20.000 lines weigh megabytes): the tasks as a whole.
     st.caption(view.t("history_summary_caption", total=measures.count(len(tasks), lang)))
-    ui.chart(charts.progress_summary(view.query("progress_history_summary"), lang), view, "no_history")
+    figures.chart(view, charts.progress_summary, view.query("progress_history_summary"), lang, empty_key="no_history")
 else:
-    ui.chart(charts.progress_history(view.query("progress_history"), lang), view, "no_history")
+    figures.chart(view, charts.progress_history, view.query("progress_history"), lang, empty_key="no_history")
 
 st.subheader(view.t("task_table_title"))
 ui.table(

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import ui
+from pages.common import figures, ui
 from plantrack import charts, measures, shortlist
 
 view = ui.page("page_milestones")
@@ -20,7 +20,7 @@ timeline = shortlist.due_soonest(tasks.merge(statuses, on="task_code"))
 if timeline.cut:
     st.caption(view.t("gantt_nearest", shown=len(timeline.rows), total=measures.count(timeline.total, lang)))
 shown = milestones[milestones["task_code"].isin(timeline.rows["task_code"])]
-ui.chart(charts.gantt(timeline.rows, shown, view.year, view.as_of, lang), view)
+figures.chart(view, charts.gantt, timeline.rows, shown, view.year, view.as_of, lang)
 
 st.subheader(view.t("quarter_grid_title"))
 grid = view.query("milestone_quarter_grid")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import budget_units, ui
+from pages.common import budget_units, figures, ui
 from plantrack import charts, measures, shortlist
 
 view = ui.page("page_budget")
@@ -50,11 +50,11 @@ by_source = view.query("budget_by_source")
 by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
 # One under the other: side by side at 1024 px, unit names and amounts have no room.
 st.subheader(view.t("budget_by_source_title"))
-ui.chart(charts.planned_vs_disbursed(by_source, "source_label", lang), view)
+figures.chart(view, charts.planned_vs_disbursed, by_source, "source_label", lang)
 budget_units.draw(view)
 
 st.subheader(view.t("budget_by_month_title"))
-ui.chart(charts.cumulative_disbursement(view.query("disbursement_by_month"), lang), view)
+figures.chart(view, charts.cumulative_disbursement, view.query("disbursement_by_month"), lang)
 
 by_task = view.query("budget_by_task")
 # Lines without a task come as one row "—" with no content: no task, and in a national plan its sum
@@ -72,14 +72,14 @@ with left:
         )
     if largest.cut:
         st.caption(view.t("budget_top_tasks", shown=len(largest.rows), total=measures.count(largest.total, lang)))
-    ui.chart(charts.planned_vs_disbursed(largest.rows, "task_code", lang), view)
+    figures.chart(view, charts.planned_vs_disbursed, largest.rows, "task_code", lang)
 with right:
     st.subheader(view.t("spend_vs_progress_title"))
     if largest.cut:
         st.caption(view.t("spend_grid_caption", total=measures.count(len(tasks), lang)))
-        ui.chart(charts.spend_vs_progress_grid(tasks, lang), view)
+        figures.chart(view, charts.spend_vs_progress_grid, tasks, lang)
     else:
         st.caption(view.t("spend_vs_progress_caption"))
-        ui.chart(charts.spend_vs_progress(tasks, lang), view)
+        figures.chart(view, charts.spend_vs_progress, tasks, lang)
 
 ui.table(by_task, view, measures.columns("task_code", "content", "planned", "disbursed", "disbursed_pct", "progress"))

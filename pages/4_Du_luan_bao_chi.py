@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from pages.common import press_summary, press_ui, ui
+from pages.common import figures, press_summary, press_ui, ui
 from plantrack import charts, measures
 
 view = ui.page("page_media")
@@ -30,31 +30,35 @@ st.query_params["grain"] = grain
 press_summary.draw(view)
 
 st.subheader(view.t("volume_title"))
-ui.chart(charts.media_volume(view.query("media_volume", grain=grain), grain, lang), view)
+figures.chart(view, charts.media_volume, view.query("media_volume", grain=grain), grain, lang)
 
 left, right = st.columns(2)
 with left:
     st.subheader(view.t("net_sentiment_title"))
     st.caption(view.t("net_sentiment_caption"))
-    ui.chart(charts.net_sentiment(view.query("media_net_sentiment", grain=grain), grain, lang), view)
+    figures.chart(view, charts.net_sentiment, view.query("media_net_sentiment", grain=grain), grain, lang)
 with right:
     st.subheader(view.t("scope_title"))
-    ui.chart(charts.mentions_by(view.query("media_by_scope"), "scope", lang, translate=True), view)
+    figures.chart(view, charts.mentions_by, view.query("media_by_scope"), "scope", lang, translate=True)
 
 left, right = st.columns(2)
 with left:
     st.subheader(view.t("top_outlets_title"))
-    ui.chart(charts.mentions_by(charts.sentiment_long(view.query("media_top_outlets"), "outlet"), "outlet", lang), view)
+    figures.chart(
+        view, charts.mentions_by, charts.sentiment_long(view.query("media_top_outlets"), "outlet"), "outlet", lang
+    )
 with right:
     st.subheader(view.t("top_topics_title"))
-    ui.chart(charts.mentions_by(charts.sentiment_long(view.query("media_top_topics"), "topic"), "topic", lang), view)
+    figures.chart(
+        view, charts.mentions_by, charts.sentiment_long(view.query("media_top_topics"), "topic"), "topic", lang
+    )
 
 press_ui.stories_section(view)
 
 st.subheader(view.t("spikes_title"))
 st.caption(view.t("spikes_rule"))
 spikes = view.query("media_negative_spikes")
-ui.chart(charts.negative_spikes(spikes, lang), view)
+figures.chart(view, charts.negative_spikes, spikes, lang)
 spike_weeks = spikes[spikes["is_spike"]]
 if spike_weeks.empty:
     st.success(view.t("no_spikes"))

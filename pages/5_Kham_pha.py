@@ -10,7 +10,7 @@ import re
 
 import streamlit as st
 
-from pages.common import explore_panel, ui
+from pages.common import explore_panel, figures, ui
 from plantrack import charts, explore, measures
 
 view = ui.page("page_explore")
@@ -171,7 +171,9 @@ if matching == 0:
 elif not exploration.groups:
     st.metric(explore.measure_label(exploration, lang), explore.format_value(result["value"].iloc[0], kind, lang))
 else:
-    figure = charts.explore(
+    figures.chart(
+        view,
+        charts.explore,
         explore.chart_frame(result, exploration, lang),
         explore.chart_kind(exploration),
         explore.measure_label(exploration, lang),
@@ -180,7 +182,6 @@ else:
         explore.chart_colours(exploration, lang),
         exploration.grain,
     )
-    ui.chart(figure, view)
     basis = explore.share_basis(exploration, lang)
     if basis:
         st.caption(basis)

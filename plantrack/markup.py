@@ -3,7 +3,7 @@
 Streamlit renders Markdown in titles, captions, metrics, alerts and tab labels, so a task code
 `[p](https://evil.example/)T5` would become a link in a heading. Plotly renders a subset of HTML in
 every text it draws (tick labels, legends, hovers, annotations): `<a href=…>` becomes a live link,
-`<b>` bold. Pages pass workbook text through `md`; `ui.chart` passes every figure through
+`<b>` bold. Pages pass workbook text through `md`; `figures.chart` passes every figure through
 `figure`, so chart builders stay plain `DataFrame -> Figure` functions that need not know.
 """
 

@@ -84,10 +84,20 @@ def compare(
     starts_on: dt.date,
     ends_on: dt.date,
 ) -> Comparison:
-    params = {"plan_id": plan_id, "version_id": version_id, "until": until}
+    params = {"plan_id": plan_id, "version_id": version_id, "until": until, **window_params(starts_on, ends_on)}
+    return comparison(queries.run(cur, "media_period_comparison", **params))
+
+
+def window_params(starts_on: dt.date, ends_on: dt.date) -> dict[str, dt.date]:
+    """The windows' bounds as the parameters of queries/media_period_comparison.sql."""
+    params = {}
     for name, (first, last) in windows(starts_on, ends_on).items():
         params[f"{name}_from"], params[f"{name}_to"] = first, last
-    frame = queries.run(cur, "media_period_comparison", **params)
+    return params
+
+
+def comparison(frame: pd.DataFrame) -> Comparison:
+    """The windows of a media_period_comparison result (the pages read it from their query cache)."""
     found = {}
     for row in frame.itertuples(index=False):
         counts = {name: int(getattr(row, column)) for name, column in SHARES}

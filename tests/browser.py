@@ -35,20 +35,27 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(db_path: Path, timeout: float = 60) -> Iterator[str]:
-    """Serves dashboard.py on a free loopback port with its own database; yields the base URL."""
+def streamlit_server(
+    db_path: Path,
+    timeout: float = 60,
+    script: Path = ROOT / "dashboard.py",
+    launcher: tuple[str, ...] = ("-m", "streamlit"),
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """Serves `script` (dashboard.py) on a free loopback port with its own database; yields the base URL.
+
+    `launcher` runs `streamlit` (bench/timed_server.py records the script runs); `env` is added."""
     port = _free_port()
-    env = {**os.environ, "PLANTRACK_DB": str(db_path), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "PLANTRACK_DB": str(db_path), "PYTHONPATH": str(ROOT), **(env or {})}
     # The server writes to a file, never to a pipe nobody reads while the test runs (a full pipe stalls it);
     # a failing test prints the file's end, so the server's side of the failure is in the report.
     log = tempfile.NamedTemporaryFile(prefix="streamlit-", suffix=".log", delete=False)  # noqa: SIM115
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "streamlit",
+            *launcher,
             "run",
-            str(ROOT / "dashboard.py"),
+            str(script),
             "--server.port",
             str(port),
             "--server.address",

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages.common.ui import QUARTER_NAMES, View, chart, table
+from pages.common import figures
+from pages.common.ui import QUARTER_NAMES, View, table
 from plantrack import charts, explore, measures, shortlist
 
 # Khám phá's view of the same question: budget lines summed by unit.
@@ -30,7 +31,7 @@ def draw(view: View) -> None:
                 explore=view.t("page_explore"),
             )
         )
-    chart(charts.planned_vs_disbursed(largest.rows, "unit_name", lang), view)
+    figures.chart(view, charts.planned_vs_disbursed, largest.rows, "unit_name", lang)
     if not largest.cut:
         return
     disbursed = (

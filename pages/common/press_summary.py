@@ -30,7 +30,7 @@ def draw(view: View) -> None:
         ends_on = (pd.Timestamp(starts_on) + pd.DateOffset(months=3) - pd.Timedelta(days=1)).date()
     else:
         starts_on, ends_on = dt.date(view.year, 1, 1), dt.date(view.year, 12, 31)
-    found = press.compare(view.cur, view.plan_id, view.version_id, view.as_of, starts_on, ends_on)
+    found = press.comparison(view.query("media_period_comparison", **press.window_params(starts_on, ends_on)))
     spans = press.windows(starts_on, ends_on)
     labels = {name: _window_label(view, *spans[name]) for name in press.WINDOWS}
     # A year's previous period is the year before: one comparison, not the same one twice.

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
-import plotly.graph_objects as go
 import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
@@ -26,7 +25,6 @@ from plantrack import (
     history,
     markup,
     measures,
-    plotly_locale,
     proxies,
     queries,
     service,
@@ -54,7 +52,6 @@ LAZY_ROWS = 1000
 ICON = Path(__file__).with_name("icon.png")
 # Filters kept in the URL, so a copied link opens the same view.
 URL_KEYS = ("plan", "units", "q", "asof", "lang", "meeting", "since")
-CHART_CONFIG = {"displaylogo": False}
 # Meeting mode on a projector: no sidebar, bigger text. Our own static CSS, never user text.
 MEETING_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"] {
@@ -63,8 +60,6 @@ MEETING_CSS = """<style>
 html { font-size: 20px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%; padding: 2.5rem 2.5rem 3rem; }
 </style>"""
-MEETING_FONT = 20
-MEETING_HEIGHT = 1.3
 
 
 @st.cache_resource
@@ -228,7 +223,7 @@ def client_address() -> str:
 
 
 def _read(view: View, name: str, **params: object) -> pd.DataFrame:
-    """A query outside the cache (the sidebar's plan, versions, units), for a session that may read."""
+    """A query outside the cache (the data stamp, the cache's key), for a session that may read."""
     auth.require_viewer(st.session_state)
     return queries.run(view.cur, name, **params)
 
@@ -265,11 +260,12 @@ def page(title_key: str) -> View:
     if auth.viewer_needs_password(st.session_state):
         _viewer_login(view)  # stops the script until the shared viewer password is given
     view.stamp = tuple(_read(view, "data_stamp").iloc[0])
-    plans = _read(view, "plans")
+    # Everything else is cached until the stamp moves: a run on the same data asks the database nothing more.
+    plans = view.query("plans")
     if not plans.empty:
         chosen = plans[plans["plan_id"].astype(str) == (url_value("plan") or "")]
         view.plan = (chosen if not chosen.empty else plans).iloc[0]
-        view.versions = _read(view, "plan_versions", plan_id=view.plan_id)
+        view.versions = view.query("plan_versions")
     _sidebar(view, plans)
     if view.meeting:
         _meeting_bar(view, plans)
@@ -397,7 +393,7 @@ def _as_of_filter(view: View) -> None:
 
 
 def _unit_filter(view: View) -> None:
-    units = _read(view, "units_at_version", plan_id=view.plan_id, version_id=view.version_id)
+    units = view.query("units_at_version")
     names = dict(zip(units["unit_code"], units["unit_name"]))
     wanted = [code for code in (url_value("units") or "").split(",") if code in names]
     chosen = st.multiselect(
@@ -507,36 +503,6 @@ def filters_text(view: View) -> str:
     return (f" · {view.t('filter_quarter')}: {QUARTER_NAMES[view.quarter]}" if view.quarter else "") + (
         f" · {view.t('filter_units')}: {', '.join(plain(u) for u in view.units)}" if view.units else ""
     )
-
-
-def chart(figure: go.Figure | None, view: View, empty_key: str = "no_data_chart") -> None:
-    """Draws a chart, or says in a sentence why there is none (never an empty axis)."""
-    if figure is None:
-        st.info(view.t(empty_key))
-        return
-    if view.meeting:
-        _projector(figure)
-    view.charts += 1
-    # The toolbar's PNG is named for the page and the chart's place on it, not "plot-image.png".
-    name = f"{exports.slug(view.t(view.title_key or 'app_title'))}-{view.charts}"
-    config = {
-        **CHART_CONFIG,
-        **plotly_locale.config(view.lang),
-        "toImageButtonOptions": {"format": "png", "scale": 2, "filename": name},
-    }
-    # Workbook text in labels, legends and hovers is shown as typed, never as Plotly's HTML.
-    st.plotly_chart(markup.figure(figure), config=config, width="stretch")
-
-
-def _projector(figure: go.Figure) -> None:
-    """Bigger text and taller charts, to be read from the back of a meeting room."""
-    figure.update_layout(
-        font_size=MEETING_FONT,
-        hoverlabel_font_size=MEETING_FONT - 2,
-        height=round((figure.layout.height or 360) * MEETING_HEIGHT),
-    )
-    for annotation in figure.layout.annotations or ():
-        annotation.font.size = (annotation.font.size or 14) + 4
 
 
 def table(

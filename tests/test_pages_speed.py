@@ -1,0 +1,154 @@
+"""Page switches and filter changes near the floor of Streamlit (issue 15): the mechanisms, not timings.
+
+bench/pages.py measures the times in chromium against a bare page. These tests hold what makes
+them: a page run again on the same data asks the database only whether the data changed, builds no
+figure again, and sends a bounded amount of chart JSON.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+
+import pandas as pd
+import plotly.graph_objects as go
+import pytest
+from conftest import open_app
+
+from pages.common import figures
+from pages.common.ui import PAGES
+from plantrack import charts, demo, explore, queries
+from plantrack.db import connect
+
+PAGE_PATHS = [path for path, _, _ in PAGES]
+# Chart JSON of each page on the demo plan, in bytes: what was measured on 02/12/2026 and a little room.
+CHART_BUDGET = {
+    "dashboard.py": 6_500,
+    "pages/1_Tien_do_theo_don_vi.py": 42_000,
+    "pages/2_Moc_theo_quy.py": 23_000,
+    "pages/3_Ngan_sach.py": 40_000,
+    "pages/4_Du_luan_bao_chi.py": 45_000,
+    "pages/5_Kham_pha.py": 7_000,
+}
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("speed") / "demo.duckdb"
+    con = connect(db)
+    demo.load(con)
+    con.close()
+    return db
+
+
+def _count_calls(monkeypatch, module, names: list[str], calls: list[str]) -> None:
+    for name in names:
+        function = getattr(module, name)
+
+        @functools.wraps(function)
+        def counted(*args, _name=name, _function=function, **kwargs):
+            calls.append(_name if module is not queries else args[1])
+            return _function(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, counted)
+
+
+def _builders() -> list[str]:
+    return [
+        name
+        for name, value in vars(charts).items()
+        if callable(value) and getattr(value, "__module__", "") == charts.__name__ and not name.startswith("_")
+    ]
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_a_page_run_again_on_the_same_data_asks_the_database_only_whether_the_data_changed(path, demo_db, monkeypatch):
+    app = open_app(demo_db, monkeypatch, path)
+    asked: list[str] = []
+    _count_calls(monkeypatch, queries, ["run"], asked)
+    _count_calls(monkeypatch, explore, ["aggregate", "rows", "count", "options"], asked)
+    app.run()
+    assert not app.exception
+    assert asked == ["data_stamp"]
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_a_page_run_again_on_the_same_data_builds_no_figure_again(path, demo_db, monkeypatch):
+    app = open_app(demo_db, monkeypatch, path)
+    built: list[str] = []
+    _count_calls(monkeypatch, charts, [n for n in _builders() if n != "sentiment_long"], built)
+    app.run()
+    assert not app.exception
+    assert built == []
+
+
+def test_a_figure_is_built_again_for_other_inputs_or_new_data(monkeypatch):
+    calls: list[dict] = []
+
+    def group_counts(counts, lang):
+        calls.append(counts)
+        return go.Figure(go.Bar(x=list(counts), y=list(counts.values())))
+
+    monkeypatch.setattr(charts, "group_counts", group_counts)
+    figures.built.clear()
+    first = figures.built((1, "a"), "group_counts", ({"done": 1}, "vi"), (), False)
+    assert figures.built((1, "a"), "group_counts", ({"done": 1}, "vi"), (), False) is first
+    figures.built((1, "a"), "group_counts", ({"done": 2}, "vi"), (), False)
+    figures.built((2, "b"), "group_counts", ({"done": 1}, "vi"), (), False)
+    figures.built((1, "a"), "group_counts", ({"done": 1}, "vi"), (), True)
+    assert calls == [{"done": 1}, {"done": 2}, {"done": 1}, {"done": 1}]
+
+
+def test_a_frame_with_other_rows_builds_another_figure():
+    figures.built.clear()
+    frame = pd.DataFrame(
+        {"period_start": pd.to_datetime(["2019-01-01", "2019-02-01"]), "sentiment": "negative", "mentions": [3, 4]}
+    )
+    first = figures.built((1,), "media_volume", (frame, "month", "vi"), (), False)
+    again = figures.built((1,), "media_volume", (frame.assign(mentions=[3, 5]), "month", "vi"), (), False)
+    assert first is not again
+
+
+def test_text_from_a_workbook_is_escaped_once_however_often_the_figure_is_drawn():
+    figures.built.clear()
+    counts = pd.DataFrame({"outlet": ["Báo <b>A</b> & B"], "sentiment": ["negative"], "mentions": [2]})
+    for _ in range(2):
+        figure = figures.built((1,), "mentions_by", (counts, "outlet", "vi"), (), False)
+    assert list(figure.data[0].y) == ["Báo &lt;b&gt;A&lt;/b&gt; &amp; B"]
+
+
+def test_only_a_chart_builder_of_plantrack_charts_is_drawn(demo_db):
+    with pytest.raises(ValueError, match="not a chart builder"):
+        figures.chart(None, lambda lang: go.Figure(), "vi")
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_a_page_of_the_demo_plan_sends_its_charts_within_a_budget(path, demo_db, monkeypatch):
+    app = open_app(demo_db, monkeypatch, path)
+    specs = [e.proto.spec for e in _elements(app._tree) if _is_plotly(e)]
+    assert specs, "every viewer page draws a chart on the demo plan"
+    assert all(json.loads(spec)["data"] for spec in specs)
+    assert sum(len(spec) for spec in specs) <= CHART_BUDGET[path]
+
+
+def _is_plotly(element) -> bool:
+    proto = getattr(element, "proto", None)
+    return (
+        proto is not None and getattr(proto, "DESCRIPTOR", None) is not None and proto.DESCRIPTOR.name == "PlotlyChart"
+    )
+
+
+def _elements(node):
+    for child in getattr(node, "children", {}).values():
+        yield child
+        yield from _elements(child)
+
+
+def test_a_quarter_chosen_on_the_units_page_builds_again_only_the_charts_of_that_quarters_tasks(demo_db, monkeypatch):
+    app = open_app(demo_db, monkeypatch, "pages/1_Tien_do_theo_don_vi.py")
+    built: list[str] = []
+    _count_calls(monkeypatch, charts, [n for n in _builders() if n != "sentiment_long"], built)
+    app.selectbox(key="quarter_choice_vi").select(2).run()
+    assert not app.exception
+    # The tasks of quarter II are other tasks; the indicators and the progress history know no quarters.
+    assert sorted(built) == ["progress_bars", "status_by_unit"]
