@@ -4,6 +4,7 @@ import streamlit as st
 
 from pages.common import figures, ui
 from plantrack import charts, measures, shortlist
+from plantrack.i18n import quarter_numeral
 
 view = ui.page("page_milestones")
 ui.require_plan(view)
@@ -27,7 +28,7 @@ grid = view.query("milestone_quarter_grid")
 columns = st.columns(4)
 for column, row in zip(columns, grid.itertuples()):
     with column.container(border=True):
-        st.markdown(f"**{view.t('quarter_label', quarter=charts.QUARTERS[row.quarter - 1])}/{view.year}**")
+        st.markdown(f"**{view.t('quarter_label', quarter=quarter_numeral(row.quarter))}/{view.year}**")
         for code in ("ms_done", "ms_due", "ms_ahead", "ms_late"):
             st.markdown(f"{measures.category(code).tagged(lang)}: **{measures.count(getattr(row, code), lang)}**")
 

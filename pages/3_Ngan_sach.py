@@ -4,6 +4,7 @@ import streamlit as st
 
 from pages.common import budget_units, figures, ui
 from plantrack import charts, measures, shortlist
+from plantrack.i18n import quarter_numeral
 
 view = ui.page("page_budget")
 ui.require_plan(view)
@@ -15,10 +16,9 @@ if not totals["planned"]:
     st.info(view.t("no_budget"))
     st.stop()
 planned, disbursed = int(totals["planned"]), int(totals["disbursed"])
-quarter = ui.QUARTER_NAMES[view.quarter]
 if view.quarter:
     # Budget lines are planned for the year: a quarter filters the payments, not the plan.
-    st.caption(view.t("budget_quarter_note", quarter=quarter))
+    st.caption(view.t("budget_quarter_note", quarter=quarter_numeral(view.quarter)))
 columns = st.columns(3)
 # Millions (billions for a national plan) on the card, the exact amount under it: "923.000.000 ₫" is
 # cut to "923.00…" at 1024 px, and so is "923 triệu ₫": the unit goes in the label.
@@ -27,7 +27,9 @@ for column, label, amount in (
     (columns[0], view.t("legend_planned"), planned),
     (
         columns[1],
-        view.t("legend_disbursed_quarter", quarter=quarter) if view.quarter else view.t("legend_disbursed"),
+        view.t("legend_disbursed_quarter", quarter=quarter_numeral(view.quarter))
+        if view.quarter
+        else view.t("legend_disbursed"),
         disbursed,
     ),
 ):

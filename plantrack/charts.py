@@ -13,9 +13,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 
 from plantrack import measures
-from plantrack.i18n import format_date, t
+from plantrack.i18n import format_date, quarter_numeral, t
 
-QUARTERS = ("I", "II", "III", "IV")
 FONT = "Source Sans, Segoe UI, Roboto, Arial, sans-serif"
 
 
@@ -279,7 +278,7 @@ def gantt(tasks: pd.DataFrame, milestones: pd.DataFrame, year: int, as_of: dt.da
             yref="paper",
             yanchor="bottom",
             showarrow=False,
-            text=t("quarter_label", lang, quarter=QUARTERS[q]),
+            text=t("quarter_label", lang, quarter=quarter_numeral(q + 1)),
             font={"size": 13, "color": "#555"},
         )
     as_of_ts = pd.Timestamp(as_of)

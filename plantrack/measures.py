@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import pandas as pd
 
-from plantrack.i18n import format_date, format_money, format_number, t
+from plantrack.i18n import format_date, format_money, format_number, quarter_numeral, t
 from plantrack.rates import percent_decimal, share_text
 
 
@@ -200,7 +200,6 @@ COLUMN_KINDS = (
 )
 # Kinds the exports write as text: the words the table shows.
 _SHOWN_AS_TEXT = {"status", "category", "task_state", "response", "word", "quarter", "list", "change"}
-QUARTER_NUMERALS = ("I", "II", "III", "IV")
 
 
 @dataclass(frozen=True)
@@ -295,7 +294,7 @@ class Column:
         elif kind == "word":
             text = t(f"{self.prefix}{value}", lang)
         elif kind == "quarter":
-            text = QUARTER_NUMERALS[int(value) - 1]
+            text = quarter_numeral(int(value))
         elif kind == "list":
             text = "; ".join(str(v) for v in value)
         else:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import streamlit as st
 
 from pages.common import figures
-from pages.common.ui import QUARTER_NAMES, View, table
+from pages.common.ui import View, table
 from plantrack import charts, explore, measures, shortlist
+from plantrack.i18n import quarter_numeral
 
 # Khám phá's view of the same question: budget lines summed by unit.
 EXPLORE_BY_UNIT = explore.Exploration("budget_lines", group1="unit_code", measure="sum", column="planned")
@@ -35,7 +36,7 @@ def draw(view: View) -> None:
     if not largest.cut:
         return
     disbursed = (
-        view.t("legend_disbursed_quarter", quarter=QUARTER_NAMES[view.quarter])
+        view.t("legend_disbursed_quarter", quarter=quarter_numeral(view.quarter))
         if view.quarter
         else view.t("legend_disbursed")
     )

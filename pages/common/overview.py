@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages.common.ui import QUARTER_NAMES, View
+from pages.common.ui import View
 from plantrack import measures, rates, status
+from plantrack.i18n import quarter_numeral
 
 
 def status_cards(view: View, statuses: pd.DataFrame) -> None:
@@ -31,7 +32,7 @@ def budget_card(view: View, column) -> None:
     budget = view.query("budget_totals").iloc[0]
     planned, disbursed = int(budget["planned"]), int(budget["disbursed"])
     label = (
-        view.t("kpi_disbursed_quarter", quarter=QUARTER_NAMES[view.quarter])
+        view.t("kpi_disbursed_quarter", quarter=quarter_numeral(view.quarter))
         if view.quarter
         else view.t("kpi_disbursed")
     )
@@ -54,7 +55,7 @@ def budget_card(view: View, column) -> None:
 def media_card(view: View, column, media: pd.Series) -> None:
     """Mentions of the as-of month, or of the chosen quarter (up to the as-of date)."""
     if view.quarter:
-        label = view.t("kpi_quarter_mentions", quarter=QUARTER_NAMES[view.quarter], year=view.year)
+        label = view.t("kpi_quarter_mentions", quarter=quarter_numeral(view.quarter), year=view.year)
         mentions, negative = int(media["quarter_mentions"]), int(media["quarter_negative"])
     else:
         label = view.t("kpi_month_mentions", month=view.as_of.strftime("%m/%Y"))

@@ -7,15 +7,16 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from pages.common.ui import QUARTER_NAMES, View, table
+from pages.common.ui import View, table
 from plantrack import measures, press, rates
+from plantrack.i18n import quarter_numeral
 from plantrack.measures import Column
 
 
 def _window_label(view: View, starts_on: dt.date, ends_on: dt.date) -> str:
     if starts_on.month == 1 and ends_on.month == 12:
         return view.t("press_window_year", year=starts_on.year)
-    return view.t("press_window_quarter", roman=QUARTER_NAMES[(starts_on.month - 1) // 3 + 1], year=starts_on.year)
+    return view.t("press_window_quarter", roman=quarter_numeral((starts_on.month - 1) // 3 + 1), year=starts_on.year)
 
 
 def _count_change(value: int, lang: str) -> str:

@@ -17,13 +17,12 @@ from babel.numbers import format_decimal
 from pages.common import ui
 from plantrack import importer
 from plantrack.contract import CLEARABLE, CLOSED_LISTS, SHEETS_BY_NAME, Column, Sheet
-from plantrack.i18n import LOCALES, format_date, format_money, format_number
+from plantrack.i18n import LOCALES, QUARTER_NUMERALS, format_date, format_money, format_number, quarter_numeral
 from plantrack.references import DanglingReferences, count_phrase, join_words
 from plantrack.validate import KEY_SEPARATOR
 from plantrack.workbook import Problem
 
 PROBLEM_ROW_HEIGHT = 35
-QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 CODES_IN_BOX = 60
 
 
@@ -49,7 +48,7 @@ def show_value(view: ui.View, column: Column, value: object) -> str:
     if column.kind == "choice":
         return CLOSED_LISTS[column.choices].label(value, lang)
     if column.kind == "quarter":
-        return QUARTERS.get(int(value), str(value))
+        return quarter_numeral(int(value)) if 1 <= int(value) <= len(QUARTER_NUMERALS) else str(value)
     return str(value)
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 from pages.common import ui
 from plantrack import auth, exports, report
 from plantrack.db import database_path
+from plantrack.i18n import quarter_numeral
 
 
 def downloads(view: ui.View) -> None:
@@ -76,6 +77,6 @@ def downloads(view: ui.View) -> None:
 
 
 def _period_label(period: report.Period, view: ui.View) -> str:
-    roman = ui.QUARTER_NAMES[period.number] if period.kind == "quarter" else ""
+    roman = quarter_numeral(period.number) if period.kind == "quarter" else ""
     key = {"quarter": "rp_period_q", "half": f"rp_period_h{period.number}", "year": "rp_period_year"}[period.kind]
     return view.t(key, roman=roman, year=period.year) if period.kind == "quarter" else view.t(key, year=period.year)

@@ -33,7 +33,7 @@ from plantrack import (
     values,
 )
 from plantrack.db import database_path
-from plantrack.i18n import LANGS, format_date, t
+from plantrack.i18n import LANGS, format_date, quarter_numeral, t
 
 # Shown in the sidebar to a logged-in editor; everyone else sees a small link to its login form.
 UPDATE_PAGE = "pages/6_Cap_nhat_du_lieu.py"
@@ -45,7 +45,6 @@ PAGES = (
     ("pages/4_Du_luan_bao_chi.py", "page_media", ":material/newspaper:"),
     ("pages/5_Kham_pha.py", "page_explore", ":material/explore:"),
 )
-QUARTER_NAMES = ("", "I", "II", "III", "IV")
 # Tables longer than this load their rows as the reader scrolls (st.dataframe(lazy=True)).
 LAZY_ROWS = 1000
 # A local file: an icon name would make the browser fetch the favicon from the internet.
@@ -174,7 +173,7 @@ class View:
             return ()
         filters = [f"{self.t('filter_units')}: {', '.join(self.units)}"] if self.units else []
         if self.quarter:
-            filters.append(f"{self.t('filter_quarter')}: {QUARTER_NAMES[self.quarter]}")
+            filters.append(f"{self.t('filter_quarter')}: {quarter_numeral(self.quarter)}")
         return (
             str(self.plan["title"]),
             " · ".join([self.t("data_as_of", as_of=self.date(self.as_of), version=self.version_id), *filters]),
@@ -420,7 +419,7 @@ def _quarter_filter(view: View) -> None:
         # The language in the key: a widget keeps the option text it was first drawn with ("Cả năm").
         key=f"quarter_choice_{view.lang}",
         format_func=lambda q: (
-            view.t("filter_whole_year") if q == 0 else view.t("quarter_label", quarter=QUARTER_NAMES[q])
+            view.t("filter_whole_year") if q == 0 else view.t("quarter_label", quarter=quarter_numeral(q))
         ),
     )
     view.quarter = int(chosen)
@@ -500,7 +499,7 @@ def header(view: View, title_key: str) -> None:
 
 def filters_text(view: View) -> str:
     """The filters in force, " · Quý: III · Đơn vị: VP", to follow the as-of date in a caption."""
-    return (f" · {view.t('filter_quarter')}: {QUARTER_NAMES[view.quarter]}" if view.quarter else "") + (
+    return (f" · {view.t('filter_quarter')}: {quarter_numeral(view.quarter)}" if view.quarter else "") + (
         f" · {view.t('filter_units')}: {', '.join(plain(u) for u in view.units)}" if view.units else ""
     )
 
