@@ -13,7 +13,9 @@ import weakref
 import pytest
 from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
 from streamlit.runtime.uploaded_file_manager import UploadedFileRec
-from test_update_page import XLSX, _ok, button, db, login, refused_file, update_page, valid_file  # noqa: F401
+from test_update_page import db, refused_file, valid_file  # noqa: F401  (fixtures)
+from update_page import XLSX, button, login, update_page
+from update_page import ran_ok as _ok
 
 from pages.common import uploads
 
