@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from conftest import open_app, small_plan
 
-from plantrack import explore, importer, shortlist
+from plantrack import explore, importer, measures, shortlist
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 
@@ -158,3 +158,24 @@ def test_the_budget_cards_read_in_billions_for_a_national_plan(planned, label, v
     app = open_app(db, monkeypatch, PAGE)
     card = next(m for m in app.metric if m.label == label)
     assert card.value == value
+
+
+@pytest.mark.parametrize(
+    "counts, per_row",
+    [
+        ({"done": 4, "on_track": 369, "behind": 8_166, "overdue": 9_999}, 4),
+        ({"done": 4, "on_track": 369, "behind": 8_166, "overdue": 11_461}, 2),
+    ],
+)
+def test_status_cards_go_two_in_a_row_once_a_count_is_too_long_for_a_quarter_of_the_page(
+    counts, per_row, demo_db, monkeypatch
+):
+    from plantrack import status
+
+    monkeypatch.setattr(status, "status_counts", lambda statuses: counts)
+    app = open_app(demo_db, monkeypatch)
+    cards = [m for m in app.metric if m.value in {measures.count(v, "vi") for v in counts.values()}]
+    assert [m.value for m in cards] == ["4", "369", "8.166", measures.count(counts["overdue"], "vi")]
+    # The cards' row: st.columns(per_row) gives each column 1/per_row of the width.
+    weights = {round(c.weight, 3) for c in app.columns if any(m in cards for m in c.metric)}
+    assert weights == {round(1 / per_row, 3)}

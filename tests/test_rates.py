@@ -112,4 +112,4 @@ def test_card_sums_switch_to_billions_for_a_national_plan():
     assert measures.large_money(20_061_671_000_000, "vi") == "20.061,7 tỷ ₫"
     # Read against a national plan, a smaller sum is written in the same unit.
     assert measures.large_money(1_424_193_909_000, "vi", unit=False, scale_of=20_061_671_000_000) == "1.424,2"
-    assert measures.large_money(20_061_671_000_000, "en") == "20,061.7 billion ₫"
+    assert measures.large_money(20_061_671_000_000, "en") == "20,061.7 bn ₫"

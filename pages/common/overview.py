@@ -10,16 +10,25 @@ from pages.common.ui import View
 from plantrack import measures, rates, status
 from plantrack.i18n import quarter_numeral
 
+# The longest count a status card shows whole when four share a row of the 1024 px page.
+CARD_CHARS = 5
+
 
 def status_cards(view: View, statuses: pd.DataFrame) -> None:
     """Four cards: the count large, its share of all tasks beside it (a "12.345 / 20.000" value is cut off)."""
     counts, total = status.status_counts(statuses), len(statuses)
     # The total once, above the cards: "33,1% của 20.000 nhiệm vụ" in each is cut at 1024 px.
     st.caption(view.t("kpi_of_tasks", total=measures.count(total, view.lang)))
-    for column, code in zip(st.columns(4), ("done", "on_track", "behind", "overdue")):
+    codes = ("done", "on_track", "behind", "overdue")
+    shown = {code: measures.count(counts[code], view.lang) for code in codes}
+    # Four in a row hold five characters each at 1024 px ("8.166"); "11.461" is cut to "11.4…" there,
+    # so a plan with such counts gets two rows of two.
+    per_row = 4 if max(len(text) for text in shown.values()) <= CARD_CHARS else 2
+    columns = [column for _ in range(len(codes) // per_row) for column in st.columns(per_row)]
+    for column, code in zip(columns, codes):
         column.metric(
             measures.category(code).tagged(view.lang),
-            measures.count(counts[code], view.lang),
+            shown[code],
             delta=rates.share_text(counts[code], total, view.lang),
             delta_color="off",
             delta_arrow="off",

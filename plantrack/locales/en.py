@@ -243,7 +243,7 @@ MESSAGES: dict[str, str] = {
     "legend_disbursed_quarter": "Disbursed, quarter {quarter}",
     "unit_million": "million ₫",
     # Issue 11: Ngân sách's cards of a national plan read in billions.
-    "unit_billion": "billion ₫",
+    "unit_billion": "bn ₫",
     "budget_by_source_title": "By funding source",
     "budget_by_unit_title": "By managing unit",
     "budget_by_month_title": "Cumulative disbursement by month against the plan",
