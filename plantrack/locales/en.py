@@ -180,7 +180,7 @@ MESSAGES: dict[str, str] = {
     "data_as_of": "Data as of {as_of} (version {version})",
     "rows_media": "Mentions",
     "money_millions": "{amount} million ₫",
-    "money_billions": "{amount} billion ₫",
+    "money_billions": "{amount} bn ₫",
     "units_by_status_title": "Tasks by unit and status",
     "col_tasks_led": "Led",
     "col_tasks_supported": "Supported",
