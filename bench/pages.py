@@ -157,12 +157,30 @@ class Side:
         return [json.loads(line) for line in new]
 
 
+def _metrics(page) -> dict:
+    """The renderer's own counters (DevTools' Performance domain): ThreadTime is the main thread's CPU
+    time, which a loaded machine inflates far less than the wall clock; Nodes counts the DOM."""
+    session = _SESSIONS.get(id(page))
+    if session is None:
+        session = _SESSIONS[id(page)] = page.context.new_cdp_session(page)
+        session.send("Performance.enable")
+    return {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
+
+
+_SESSIONS: dict[int, object] = {}
+
+
 def _wait(page, timeout_s: float) -> dict:
     page.wait_for_function(
         "() => window.__perf && window.__perf.rendered !== null", timeout=timeout_s * 1000, polling=50
     )
     page.wait_for_timeout(300)  # late frames, and Plotly redrawing a chart that was already there
-    return page.evaluate("() => ({...window.__perf, longTask: window.__longTasks()})")
+    counters = _metrics(page)
+    return {
+        **page.evaluate("() => ({...window.__perf, longTask: window.__longTasks()})"),
+        "thread_time": counters.get("ThreadTime", 0),
+        "nodes": counters.get("Nodes", 0),
+    }
 
 
 def _result(perf: dict, frames: list, side: Side) -> dict:
@@ -179,6 +197,8 @@ def _result(perf: dict, frames: list, side: Side) -> dict:
         "run_s": round(ms["scriptDone"] - ms["runStart"], 3),
         "draw_s": round(ms["rendered"] - ms["scriptDone"], 3),
         "long_tasks_s": round(perf["longTask"] / 1000, 3),
+        "browser_cpu_s": round(perf["thread_time"] - perf.get("thread_time_before", 0), 3),
+        "nodes": perf["nodes"],
         "server": server,
         **decode_frames(frames),
     }
@@ -194,9 +214,10 @@ def _open(context, url: str, timeout_s: float):
 
 def _timed_action(page, frames: list, action, timeout_s: float) -> dict:
     frames.clear()
+    before = _metrics(page).get("ThreadTime", 0)
     page.evaluate("() => window.__perfReset(performance.now())")
     action()
-    return _wait(page, timeout_s)
+    return {**_wait(page, timeout_s), "thread_time_before": before}
 
 
 def _choose(page, scope, label: str, timeout_s: float, frames: list) -> dict:
@@ -364,6 +385,8 @@ def report(results: dict) -> str:
                     "run": ("run_s",),
                     "draw": ("draw_s",),
                     "long": ("long_tasks_s",),
+                    "browser_cpu": ("browser_cpu_s",),
+                    "nodes": ("nodes",),
                     "script": ("server", "script_s"),
                     "cpu": ("server", "cpu_s"),
                     "runs": ("server", "runs"),
@@ -377,6 +400,7 @@ def report(results: dict) -> str:
                     "table_bytes": ("bytes", "tables"),
                 }.items()
             }
+            bare_cpu = _median(_values(page["bare"], "filter" if action != "switch" else "switch", "browser_cpu_s"))
             bare_script = _median(
                 _values(page["bare"], "filter" if action not in ("switch",) else "switch", "server", "script_s")
             )
@@ -385,16 +409,19 @@ def report(results: dict) -> str:
                 f"bare {bare_script:.3f} s) | {m['queries']:.3f} s ({m['queries_n']:.0f}) | {m['figures']:.3f} s | "
                 f"{m['plotly']:.3f} s | {m['tables']:.3f} s | {m['bytes'] / 1024:.0f} KiB ({m['chart_bytes'] / 1024:.0f} "
                 f"chart, {m['table_bytes'] / 1024:.0f} table) | {m['wait']:.2f} / {m['run']:.2f} / {m['draw']:.2f} s "
-                f"(long tasks {m['long']:.2f} s) |"
+                f"(long tasks {m['long']:.2f} s) | {m['browser_cpu']:.2f} s / {bare_cpu:.2f} s = "
+                f"**{m['browser_cpu'] / bare_cpu:.2f}×**, {m['nodes']:.0f} nodes |"
             )
     lines += [
         "",
         "Where our time goes (medians): the server's script run(s), and inside it the named queries actually run "
         "(not cached), the chart builders, st.plotly_chart (validation and JSON), st.dataframe (Arrow); the "
-        "ForwardMsg bytes received; in the browser, click → run starts / the run / run finished → drawn.",
+        "ForwardMsg bytes received; in the browser, click → run starts / the run / run finished → drawn; the "
+        "browser's main-thread CPU time for the action (DevTools' ThreadTime: little moved by the machine's "
+        "load) against the bare page's, and the DOM's nodes after it.",
         "",
-        "| page | action | script run | queries (count) | figures | plotly_chart | dataframe | received | browser: wait / run / draw |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| page | action | script run | queries (count) | figures | plotly_chart | dataframe | received | browser: wait / run / draw | browser CPU, DOM |",
+        "|---|---|---|---|---|---|---|---|---|---|",
         *where,
     ]
     return "\n".join(lines)
