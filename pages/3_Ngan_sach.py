@@ -48,40 +48,54 @@ columns[2].metric(
     help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
 )
 
-by_source = view.query("budget_by_source")
-by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
-# One under the other: side by side at 1024 px, unit names and amounts have no room.
-st.subheader(view.t("budget_by_source_title"))
-figures.chart(view, charts.planned_vs_disbursed, by_source, "source_label", lang)
-budget_units.draw(view)
+parts = ui.sections(view, ("budget_sources", "budget_units", "budget_months", "budget_tasks"))
+if parts["budget_sources"].open:
+    with parts["budget_sources"]:
+        by_source = view.query("budget_by_source")
+        by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
+        st.subheader(view.t("budget_by_source_title"))
+        figures.chart(view, charts.planned_vs_disbursed, by_source, "source_label", lang)
 
-st.subheader(view.t("budget_by_month_title"))
-figures.chart(view, charts.cumulative_disbursement, view.query("disbursement_by_month"), lang)
+if parts["budget_units"].open:
+    with parts["budget_units"]:
+        budget_units.draw(view)
 
-by_task = view.query("budget_by_task")
-# Lines without a task come as one row "—" with no content: no task, and in a national plan its sum
-# flattened every task's bar to nothing. The charts leave it out and say so; the table keeps it.
-tasks = by_task[by_task["content"].notna()]
-largest = shortlist.largest_budgets(tasks)
-left, right = st.columns(2)
-with left:
-    st.subheader(view.t("budget_by_task_title"))
-    if len(tasks) < len(by_task):
-        st.caption(
-            view.t(
-                "budget_no_task", planned=measures.large_money(by_task["planned"].sum() - tasks["planned"].sum(), lang)
-            )
+if parts["budget_months"].open:
+    with parts["budget_months"]:
+        st.subheader(view.t("budget_by_month_title"))
+        figures.chart(view, charts.cumulative_disbursement, view.query("disbursement_by_month"), lang)
+
+if parts["budget_tasks"].open:
+    with parts["budget_tasks"]:
+        by_task = view.query("budget_by_task")
+        # Lines without a task come as one row "—" with no content: no task, and in a national plan its sum
+        # flattened every task's bar to nothing. The charts leave it out and say so; the table keeps it.
+        tasks = by_task[by_task["content"].notna()]
+        largest = shortlist.largest_budgets(tasks)
+        left, right = st.columns(2)
+        with left:
+            st.subheader(view.t("budget_by_task_title"))
+            if len(tasks) < len(by_task):
+                st.caption(
+                    view.t(
+                        "budget_no_task",
+                        planned=measures.large_money(by_task["planned"].sum() - tasks["planned"].sum(), lang),
+                    )
+                )
+            if largest.cut:
+                st.caption(
+                    view.t("budget_top_tasks", shown=len(largest.rows), total=measures.count(largest.total, lang))
+                )
+            figures.chart(view, charts.planned_vs_disbursed, largest.rows, "task_code", lang)
+        with right:
+            st.subheader(view.t("spend_vs_progress_title"))
+            if largest.cut:
+                st.caption(view.t("spend_grid_caption", total=measures.count(len(tasks), lang)))
+                figures.chart(view, charts.spend_vs_progress_grid, tasks, lang)
+            else:
+                st.caption(view.t("spend_vs_progress_caption"))
+                figures.chart(view, charts.spend_vs_progress, tasks, lang)
+
+        ui.table(
+            by_task, view, measures.columns("task_code", "content", "planned", "disbursed", "disbursed_pct", "progress")
         )
-    if largest.cut:
-        st.caption(view.t("budget_top_tasks", shown=len(largest.rows), total=measures.count(largest.total, lang)))
-    figures.chart(view, charts.planned_vs_disbursed, largest.rows, "task_code", lang)
-with right:
-    st.subheader(view.t("spend_vs_progress_title"))
-    if largest.cut:
-        st.caption(view.t("spend_grid_caption", total=measures.count(len(tasks), lang)))
-        figures.chart(view, charts.spend_vs_progress_grid, tasks, lang)
-    else:
-        st.caption(view.t("spend_vs_progress_caption"))
-        figures.chart(view, charts.spend_vs_progress, tasks, lang)
-
-ui.table(by_task, view, measures.columns("task_code", "content", "planned", "disbursed", "disbursed_pct", "progress"))

@@ -15,63 +15,74 @@ if not kpis["mentions"]:
     st.info(view.t("no_media"))
     st.stop()
 
-grain = (
-    st.segmented_control(
-        view.t("grain"),
-        ["week", "month"],
-        default=st.query_params.get("grain", "month"),
-        format_func=lambda g: view.t(f"grain_{g}"),
-        key=f"grain_choice_{lang}",
-    )
-    or "month"
-)
-st.query_params["grain"] = grain
-
 press_summary.draw(view)
 
-st.subheader(view.t("volume_title"))
-figures.chart(view, charts.media_volume, view.query("media_volume", grain=grain), grain, lang)
+parts = ui.sections(view, ("press_volume", "press_sentiment", "press_sources", "press_stories", "press_false"))
+if parts["press_volume"].open:
+    with parts["press_volume"]:
+        grain = press_ui.grain(view)
+        st.subheader(view.t("volume_title"))
+        figures.chart(view, charts.media_volume, view.query("media_volume", grain=grain), grain, lang)
 
-left, right = st.columns(2)
-with left:
-    st.subheader(view.t("net_sentiment_title"))
-    st.caption(view.t("net_sentiment_caption"))
-    figures.chart(view, charts.net_sentiment, view.query("media_net_sentiment", grain=grain), grain, lang)
-with right:
-    st.subheader(view.t("scope_title"))
-    figures.chart(view, charts.mentions_by, view.query("media_by_scope"), "scope", lang, translate=True)
+if parts["press_sentiment"].open:
+    with parts["press_sentiment"]:
+        grain = press_ui.grain(view)
+        st.subheader(view.t("net_sentiment_title"))
+        st.caption(view.t("net_sentiment_caption"))
+        figures.chart(view, charts.net_sentiment, view.query("media_net_sentiment", grain=grain), grain, lang)
 
-left, right = st.columns(2)
-with left:
-    st.subheader(view.t("top_outlets_title"))
-    figures.chart(
-        view, charts.mentions_by, charts.sentiment_long(view.query("media_top_outlets"), "outlet"), "outlet", lang
-    )
-with right:
-    st.subheader(view.t("top_topics_title"))
-    figures.chart(
-        view, charts.mentions_by, charts.sentiment_long(view.query("media_top_topics"), "topic"), "topic", lang
-    )
+        st.subheader(view.t("spikes_title"))
+        st.caption(view.t("spikes_rule"))
+        spikes = view.query("media_negative_spikes")
+        figures.chart(view, charts.negative_spikes, spikes, lang)
+        spike_weeks = spikes[spikes["is_spike"]]
+        if spike_weeks.empty:
+            st.success(view.t("no_spikes"))
+        else:
+            st.warning(view.t("spike_weeks", weeks=", ".join(view.date(w) for w in spike_weeks["week_start"])))
 
-press_ui.stories_section(view)
+if parts["press_sources"].open:
+    with parts["press_sources"]:
+        st.subheader(view.t("scope_title"))
+        figures.chart(view, charts.mentions_by, view.query("media_by_scope"), "scope", lang, translate=True)
 
-st.subheader(view.t("spikes_title"))
-st.caption(view.t("spikes_rule"))
-spikes = view.query("media_negative_spikes")
-figures.chart(view, charts.negative_spikes, spikes, lang)
-spike_weeks = spikes[spikes["is_spike"]]
-if spike_weeks.empty:
-    st.success(view.t("no_spikes"))
-else:
-    st.warning(view.t("spike_weeks", weeks=", ".join(view.date(w) for w in spike_weeks["week_start"])))
+        left, right = st.columns(2)
+        with left:
+            st.subheader(view.t("top_outlets_title"))
+            figures.chart(
+                view,
+                charts.mentions_by,
+                charts.sentiment_long(view.query("media_top_outlets"), "outlet"),
+                "outlet",
+                lang,
+            )
+        with right:
+            st.subheader(view.t("top_topics_title"))
+            figures.chart(
+                view, charts.mentions_by, charts.sentiment_long(view.query("media_top_topics"), "topic"), "topic", lang
+            )
 
-st.subheader(view.t("false_cases_title"))
-cases = view.query("false_info_cases")
-ui.table(
-    cases,
-    view,
-    measures.columns(
-        "published_on", "outlet", "scope", "title", "response", "responded_on", "days_to_respond", "days_open", "url"
-    ),
-    empty_key="no_false_cases",
-)
+if parts["press_stories"].open:
+    with parts["press_stories"]:
+        press_ui.stories_section(view)
+
+if parts["press_false"].open:
+    with parts["press_false"]:
+        st.subheader(view.t("false_cases_title"))
+        cases = view.query("false_info_cases")
+        ui.table(
+            cases,
+            view,
+            measures.columns(
+                "published_on",
+                "outlet",
+                "scope",
+                "title",
+                "response",
+                "responded_on",
+                "days_to_respond",
+                "days_open",
+                "url",
+            ),
+            empty_key="no_false_cases",
+        )

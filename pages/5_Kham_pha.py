@@ -188,11 +188,19 @@ else:
     shown, columns = explore_panel.result_table(result, exploration, lang)
     ui.table(shown, view, columns, title=f"{view.t('page_explore')} - {view.t(f'ex_ds_{chosen}')}", notes=notes)
 
-with st.expander(view.t("ex_rows_title") + f" ({measures.count(matching, lang)})", icon=":material/table_rows:"):
-    found = explore_panel.explored(view, "rows", exploration)
-    if len(found) < matching:
-        st.caption(
-            view.t("ex_rows_limited", shown=measures.count(len(found), lang), total=measures.count(matching, lang))
-        )
-    rows, columns = explore_panel.rows_table(found, spec, lang)
-    ui.table(rows, view, columns, empty_key="ex_no_rows", title=view.t(f"ex_ds_{chosen}"), notes=notes)
+# Up to 5.000 rows are asked for and drawn only when the reader opens the list (issue 15).
+rows_box = st.expander(
+    view.t("ex_rows_title") + f" ({measures.count(matching, lang)})",
+    icon=":material/table_rows:",
+    key="x_rows_open",
+    on_change="rerun",
+)
+if rows_box.open:
+    with rows_box:
+        found = explore_panel.explored(view, "rows", exploration)
+        if len(found) < matching:
+            st.caption(
+                view.t("ex_rows_limited", shown=measures.count(len(found), lang), total=measures.count(matching, lang))
+            )
+        rows, columns = explore_panel.rows_table(found, spec, lang)
+        ui.table(rows, view, columns, empty_key="ex_no_rows", title=view.t(f"ex_ds_{chosen}"), notes=notes)

@@ -133,6 +133,7 @@ def wait_idle(page, timeout: float = 30_000) -> None:
     page.wait_for_function(
         """() => !!document.querySelector('[data-testid="stMain"] h1')
                  && !document.querySelector('[data-testid="stStatusWidget"]')
+                 && document.querySelector('[data-testid="stApp"]')?.getAttribute('data-test-script-state') !== 'running'
                  && !document.querySelector('[data-testid="stSkeleton"]')
                  && document.querySelectorAll('[data-stale="true"]').length === 0""",
         timeout=timeout,

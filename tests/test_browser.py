@@ -6,7 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from browser import CHROMIUM, chromium, open_page, streamlit_server
+from browser import CHROMIUM, chromium, open_page, streamlit_server, wait_idle
+
+from plantrack.i18n import t
 
 pytestmark = [
     pytest.mark.browser,
@@ -29,15 +31,15 @@ PAGES = {
     "Tien_do_theo_don_vi": [
         "Tiến độ theo đơn vị",
         "Nhiệm vụ theo đơn vị và tình trạng",
-        "Chỉ tiêu: thực hiện so với kế hoạch",
+        "Từng nhiệm vụ",
     ],
     "Moc_theo_quy": ["Mốc theo quý", "Tiến trình nhiệm vụ và các mốc trong năm", "Quý III/2019"],
     "Ngan_sach": ["Ngân sách", "Theo nguồn kinh phí", "Ngân sách nhà nước", "923.000.000 ₫"],
     "Du_luan_bao_chi": [
         "Dư luận báo chí",
-        "Chỉ số sắc thái ròng",
-        "Tuần có tin tiêu cực tăng đột biến",
-        "Thông tin sai lệch và việc xử lý",
+        "Số tin bài theo thời gian và sắc thái",
+        "Sắc thái",
+        "Thông tin sai lệch",
     ],
 }
 
@@ -71,11 +73,24 @@ def test_every_page_renders_in_vietnamese_without_errors(server, browser_context
         page.close()
 
 
-def test_every_chart_is_drawn(server, browser_context):
+def test_each_part_of_the_press_page_draws_its_charts_and_is_named_in_the_link(server, browser_context):
     page, _ = open_page(browser_context, f"{server}/Du_luan_bao_chi")
+    drawn = """() => [...document.querySelectorAll('.js-plotly-plot')]
+                     .filter(chart => chart.checkVisibility() && chart.querySelector('.main-svg')).length"""
     try:
-        assert page.locator(".js-plotly-plot").count() >= 5
-        assert page.locator(".js-plotly-plot .main-svg").count() > 0
+        assert page.evaluate(drawn) == 1
+        for part, charts, link in (
+            ("press_sources", 3, "tab=press_sources"),
+            ("press_sentiment", 2, "tab=press_sentiment"),
+            ("press_volume", 1, None),  # the first part: the link names none
+        ):
+            page.get_by_role("tab", name=t(f"sec_{part}", "vi"), exact=True).click()
+            if link:
+                page.wait_for_function(f"() => window.location.search.includes('{link}')", timeout=20_000)
+            else:
+                page.wait_for_function("() => !window.location.search.includes('tab=')", timeout=20_000)
+            wait_idle(page)
+            page.wait_for_function(f"() => ({drawn})() === {charts}", timeout=20_000)
     finally:
         page.close()
 

@@ -77,6 +77,8 @@ def test_a_bad_link_still_opens_and_says_what_was_ignored(explore_db, monkeypatc
 
 def test_every_table_on_the_page_can_be_downloaded(explore_db, monkeypatch) -> None:
     app = open_app(explore_db, monkeypatch, EXPLORE_PAGE, x_ds="media", x_g1="outlet")
+    app.session_state["x_rows_open"] = True  # the rows' list, asked for once it is opened
+    app.run()
     labels = [button.proto.label for button in app.get("download_button")]
     assert labels == ["Excel", "CSV (;)", "CSV (,)"] * 2
 
@@ -146,6 +148,7 @@ def test_a_copied_link_reopens_the_same_exploration_in_chromium(demo_server, tmp
 
         page, _errors = open_page(context, link)
         try:
+            page.get_by_test_id("stPopover").first.click()  # the result table's download menu
             file = download(page, page.get_by_role("button", name="Excel").first)
             saved = tmp_path / file.suggested_filename
             file.save_as(saved)

@@ -93,7 +93,7 @@ def test_the_overview_cards_are_for_the_quarter(quarter, demo_db, run, monkeypat
 
 @pytest.mark.parametrize("quarter", QUARTERS)
 def test_the_budget_page_is_for_the_quarter(quarter, demo_db, run, monkeypatch):
-    app = open_app(demo_db, monkeypatch, "pages/3_Ngan_sach.py", q=str(quarter))
+    app = open_app(demo_db, monkeypatch, "pages/3_Ngan_sach.py", q=str(quarter), tab="budget_months")
     cards = {m.label: m for m in app.metric}
     paid = int(run("budget_totals", quarter=quarter).iloc[0]["disbursed"])
     assert cards[f"Giải ngân quý {quarter_numeral(quarter)} (triệu ₫)"].proto.delta == measures.money(paid, "vi")

@@ -72,7 +72,8 @@ def _built_keys() -> dict[str, set[str] | None]:
 
 
 # The prefixes of keys the code builds from a value that is not a closed set of its own: a sheet's name,
-# a problem's code, an audit action, a timing doubt, the kind of a deadline row of upcoming_deadlines.sql…
+# a problem's code, an audit action, a timing doubt, the kind of a deadline row of upcoming_deadlines.sql,
+# a page's part (ui.sections)…
 OPEN_PREFIXES = (
     "count_",
     "dangling_",
@@ -83,6 +84,7 @@ OPEN_PREFIXES = (
     "mark_",
     "press_row_",
     "role_",
+    "sec_",
     "severity_",
     "sheet_",
     "upd_action_",

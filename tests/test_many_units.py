@@ -76,7 +76,7 @@ def _unit_chart(app) -> dict:
     ],
 )
 def test_a_plan_with_many_units_charts_the_largest_and_tables_them_all(lang, caption, many_units_db, monkeypatch):
-    app = open_app(many_units_db, monkeypatch, PAGE, lang=lang)
+    app = open_app(many_units_db, monkeypatch, PAGE, lang=lang, tab="budget_units")
     captions = [c.value for c in app.caption]
     assert any(c.startswith(caption) for c in captions), captions
     drawn = _unit_chart(app)["data"][0]["y"]
@@ -102,7 +102,7 @@ def test_a_plan_with_few_units_charts_them_all_without_a_caption(tmp_path, monke
     con = connect(db)
     importer.commit(con, importer.prepare(con, workbook_bytes(small_plan()), "plan.xlsx"), "tester")
     con.close()
-    app = open_app(db, monkeypatch, PAGE)
+    app = open_app(db, monkeypatch, PAGE, tab="budget_units")
     assert not any("đơn vị, dự toán lớn nhất" in c.value for c in app.caption)
     assert not any("Bảng đủ" in str(e.proto) for e in app.get("expander"))
 
@@ -115,7 +115,7 @@ def test_budget_lines_of_no_task_stay_out_of_the_task_charts_and_the_page_says_s
     con = connect(db)
     importer.commit(con, importer.prepare(con, workbook_bytes(frames), "plan.xlsx"), "tester")
     con.close()
-    app = open_app(db, monkeypatch, PAGE)
+    app = open_app(db, monkeypatch, PAGE, tab="budget_tasks")
     assert any(
         c.value.startswith("Các dòng kinh phí không gắn với nhiệm vụ nào (dự toán 500 triệu ₫) không có trong biểu đồ")
         for c in app.caption

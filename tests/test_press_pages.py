@@ -112,7 +112,7 @@ def test_the_press_page_counts_mentions_and_stories_and_names_who_carried_each(d
             accept_suggested_mapping=True,
         )
         importer.commit(con, preview, "tester")
-    app = open_app(db, monkeypatch, "pages/4_Du_luan_bao_chi.py")
+    app = open_app(db, monkeypatch, "pages/4_Du_luan_bao_chi.py", tab="press_stories")
     assert {m.label: m.value for m in app.metric if m.label in ("Tin bài", "Câu chuyện")} == {
         "Tin bài": "8",
         "Câu chuyện": "5",

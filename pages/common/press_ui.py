@@ -32,6 +32,22 @@ def _stories(
     return stories.summary(stories.group(mentions))
 
 
+def grain(view: ui.View) -> str:
+    """Weeks or months for the press charts over time, kept in the URL (?grain=)."""
+    chosen = (
+        st.segmented_control(
+            view.t("grain"),
+            ["week", "month"],
+            default=st.query_params.get("grain", "month"),
+            format_func=lambda g: view.t(f"grain_{g}"),
+            key=f"grain_choice_{view.lang}",
+        )
+        or "month"
+    )
+    st.query_params["grain"] = chosen
+    return chosen
+
+
 def stories_section(view: ui.View) -> None:
     st.subheader(view.t("stories_title"))
     found = _stories(

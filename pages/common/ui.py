@@ -299,6 +299,34 @@ def _viewer_login(view: View) -> None:
     st.stop()
 
 
+def sections(view: View, keys: tuple[str, ...]) -> dict[str, object]:
+    """A page's parts as tabs, `keys` naming each (its label is the catalogue's `sec_<key>`): only the
+    open part runs and is drawn (issue 15: a page switch drew every chart of the page, most of them
+    below the fold). The open part is in the URL (?tab=<key>, none for the first), so a shared link
+    opens it, in either language.
+
+    Returns each key's tab; a page draws a part only `if parts[key].open`."""
+    labels = {key: view.t(f"sec_{key}") for key in keys}
+    wanted = url_value("tab")
+    # The language in the widget's key: a tab keeps the label it was first drawn with.
+    widget = f"sections_{view.title_key}_{view.lang}"
+    tabs = st.tabs(
+        list(labels.values()),
+        default=labels.get(wanted, labels[keys[0]]),
+        key=widget,
+        on_change=_section_chosen,
+        args=(widget, {label: key for key, label in labels.items()}, keys[0]),
+    )
+    if wanted not in labels:
+        set_url("tab", None)
+    return dict(zip(keys, tabs))
+
+
+def _section_chosen(widget: str, keys: dict[str, str], first: str) -> None:
+    key = keys.get(st.session_state.get(widget), first)
+    set_url("tab", None if key == first else key)
+
+
 def plain(text: object) -> str:
     """Text from a workbook, escaped so Streamlit's markdown shows it as typed (no links, no emphasis)."""
     return markup.md(text)
@@ -554,7 +582,7 @@ def column_config(column: measures.Column, lang: str) -> st.column_config.Column
 def _downloads(
     frame: pd.DataFrame, view: View, columns: tuple[measures.Column, ...], title: str | None, notes: tuple[str, ...]
 ) -> None:
-    """Two small buttons under a table; the files are made only when a button is pressed."""
+    """A download menu under a table; the files are made only when one of its buttons is pressed."""
     view.tables += 1
     name = title or view.t(view.title_key or "app_title")
     lang, context = view.lang, (*view.context(), *notes)
@@ -563,7 +591,9 @@ def _downloads(
         return exports.table(frame, columns, lang, sheet=name, title=name, notes=context)
 
     stem = exports.slug(name) + ("" if title else f"-{view.tables}")
-    with st.container(horizontal=True, gap="small"):
+    # One menu, its buttons drawn only when it opens: three buttons under every table were more of a
+    # page switch's drawing than the table itself (issue 15).
+    with st.popover(view.t("exp_menu"), icon=":material/download:", type="tertiary", help=view.t("exp_menu_help")):
         for key, ext, write, mime in (
             ("xlsx", "xlsx", exports.xlsx_bytes, exports.XLSX_MIME),
             # ";" first: Excel on a Vietnamese Windows splits columns at ";" (its decimal mark is ",").
