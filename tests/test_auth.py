@@ -14,6 +14,7 @@ import pytest
 from conftest import fingerprint, small_plan
 
 from plantrack import auth, importer
+from plantrack.auth import accounts
 from plantrack.db import connect
 from plantrack.excel import workbook_bytes
 
@@ -129,7 +130,7 @@ def test_read_new_password_asks_twice_at_a_terminal(monkeypatch):
             return True
 
     answers = iter([PASSWORD, PASSWORD, PASSWORD, "khác-hẳn-2019"])
-    monkeypatch.setattr(auth.getpass, "getpass", lambda prompt: next(answers))
+    monkeypatch.setattr(accounts.getpass, "getpass", lambda prompt: next(answers))
     assert auth.read_new_password(stream=Terminal()) == PASSWORD
     with pytest.raises(auth.BadCredentials):
         auth.read_new_password(stream=Terminal())

@@ -4,11 +4,14 @@ not tell which names exist, and whose audit rows stay bounded (issue 16)."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import threading
 
 import pytest
 
 from plantrack import auth
+from plantrack.auth import credentials
 from plantrack.db import connect
 
 PASSWORD = "Mật-khẩu-rất-bí-mật-2019"
@@ -17,18 +20,25 @@ NOW = dt.datetime(2026, 3, 2, 8, 30)
 
 @pytest.fixture
 def fast_hash(monkeypatch):
-    """scrypt's cost is not what these tests measure: a cheap stand-in that counts the checks."""
-    checks = []
+    """scrypt's cost is not what these tests measure: a cheap stand-in that counts the checks.
+
+    Replaced in `credentials`, the module every caller looks the two functions up in: a patch on the
+    package's names would leave the logins hashing with scrypt. Every test here stores and checks a
+    password, so a stand-in never called means the patch missed."""
+    checks, hashed = [], []
 
     def matches(password: str, salt: bytes, expected: bytes) -> bool:
         checks.append(password)
-        return auth.hmac.compare_digest(auth.hashlib.sha256(salt + password.encode()).digest(), expected)
+        return hmac.compare_digest(hashlib.sha256(salt + password.encode()).digest(), expected)
 
-    monkeypatch.setattr(auth, "_matches", matches)
-    monkeypatch.setattr(
-        auth, "hash_password", lambda password, salt: auth.hashlib.sha256(salt + password.encode()).digest()
-    )
-    return checks
+    def hash_password(password: str, salt: bytes) -> bytes:
+        hashed.append(password)
+        return hashlib.sha256(salt + password.encode()).digest()
+
+    monkeypatch.setattr(credentials, "matches", matches)
+    monkeypatch.setattr(credentials, "hash_password", hash_password)
+    yield checks
+    assert checks and hashed, "a stand-in was never called: the passwords went through scrypt"
 
 
 @pytest.fixture
