@@ -1,14 +1,16 @@
-"""The viewer password guards every page and the data layer; crafted links and broken databases give
-sentences, never tracebacks (issue 16)."""
+"""The viewer password: off by default, checked (and throttled) when configured, and then guarding every
+page and the data layer; crafted links and broken databases give sentences, never tracebacks (issue 16)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 from pathlib import Path
 
 import duckdb
 import pytest
 from conftest import open_app, small_plan
+from editor_logins import NOW, PASSWORD, editor_token, everything_stored
 
 from plantrack import auth, failures, importer
 from plantrack.db import connect
@@ -74,6 +76,37 @@ def test_the_data_layer_refuses_a_session_without_the_viewer_password(monkeypatc
     with pytest.raises(auth.ViewerPasswordRequired):
         auth.require_viewer({})
     auth.require_viewer({auth.VIEWER_KEY: True})
+
+
+def test_viewer_password_is_off_by_default_and_checked_when_configured(con):
+    assert not auth.viewer_password_required({})
+    assert not auth.viewer_needs_password({}, environ={})
+    environ = {auth.VIEWER_ENV: auth.viewer_hash("xem-chung-2019")}
+    assert PASSWORD not in environ[auth.VIEWER_ENV] and "xem-chung-2019" not in environ[auth.VIEWER_ENV]
+    session: dict = {}
+    assert auth.viewer_needs_password(session, environ=environ)
+    assert auth.verify_viewer(con, "sai", session, now=NOW, environ=environ).outcome == "failed"
+    assert auth.viewer_needs_password(session, environ=environ)
+    assert auth.verify_viewer(con, "xem-chung-2019", session, now=NOW, environ=environ).ok
+    assert not auth.viewer_needs_password(session, environ=environ)
+    # Five failures lock the session.
+    other: dict = {}
+    for i in range(5):
+        auth.verify_viewer(con, "sai", other, now=NOW + dt.timedelta(seconds=i), environ=environ)
+    assert (
+        auth.verify_viewer(con, "xem-chung-2019", other, now=NOW + dt.timedelta(minutes=1), environ=environ).outcome
+        == "locked"
+    )
+    # A malformed setting fails closed.
+    broken = {auth.VIEWER_ENV: "not-a-hash"}
+    assert auth.viewer_needs_password({}, environ=broken)
+    assert auth.verify_viewer(con, "", {}, now=NOW, environ=broken).outcome == "failed"
+    # An editor who is logged in is not asked.
+    auth.add_user(con, "lan", PASSWORD)
+    editor_session: dict = {}
+    auth.login(editor_session, editor_token(con))
+    assert not auth.viewer_needs_password(editor_session, environ=environ)
+    assert "xem-chung-2019" not in everything_stored(con)
 
 
 @pytest.mark.parametrize(

@@ -1,34 +1,96 @@
-"""Login throttles that hold across reloads, new browser contexts and simultaneous attempts, that do
-not tell which names exist, and whose audit rows stay bounded (issue 16)."""
+"""Login throttles (DESIGN §7): five failures lock a name or a browser session for five minutes, with
+the real scrypt hash, across a restart. Then (issue 16), with a cheap stand-in for the hash: limits
+that hold across reloads, new browser contexts and simultaneous attempts, that do not tell which names
+exist, and whose audit rows stay bounded."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 import threading
 
 import pytest
+from editor_logins import NOW, PASSWORD, log_in
 
 from plantrack import auth
+from plantrack.auth import credentials
 from plantrack.db import connect
 
-PASSWORD = "Mật-khẩu-rất-bí-mật-2019"
-NOW = dt.datetime(2026, 3, 2, 8, 30)
+
+def test_five_failures_lock_the_user_for_five_minutes_even_with_the_right_password(con):
+    auth.add_user(con, "lan", PASSWORD)
+    for i in range(4):
+        result = log_in(con, "lan", "sai", session=f"browser-{i}", now=NOW + dt.timedelta(seconds=i))
+        assert (result.outcome, result.attempts_left) == ("failed", 4 - i)
+    fifth = log_in(con, "lan", "sai", session="browser-4", now=NOW + dt.timedelta(seconds=4))
+    assert fifth.outcome == "locked"
+    assert fifth.locked_until == NOW + dt.timedelta(seconds=4, minutes=5)
+    # Per user: a fresh session with the right password is refused until the lock ends...
+    for later in (dt.timedelta(seconds=5), dt.timedelta(minutes=2), dt.timedelta(minutes=5, seconds=3)):
+        assert log_in(con, "lan", session="fresh", now=NOW + later).outcome == "locked"
+    # ... and attempts while locked do not extend it.
+    assert log_in(con, "lan", session="fresh", now=NOW + dt.timedelta(minutes=5, seconds=5)).ok
+    outcomes = [
+        r[0] for r in con.execute("select outcome from audit_log where action = 'login' order by event_id").fetchall()
+    ]
+    assert outcomes == ["failed"] * 5 + ["locked"] * 3 + ["ok"]
+
+
+def test_five_failures_lock_the_session_for_every_name(con):
+    auth.add_user(con, "lan", PASSWORD)
+    for i in range(5):
+        log_in(con, f"khách-{i}", "sai", session="one-browser", now=NOW + dt.timedelta(seconds=i))
+    assert log_in(con, "lan", session="one-browser", now=NOW + dt.timedelta(minutes=1)).outcome == "locked"
+    # The editor was not the target, so another session logs in; the browser waits out its lock.
+    assert log_in(con, "lan", session="other-browser", now=NOW + dt.timedelta(minutes=1)).ok
+    assert log_in(con, "lan", session="one-browser", now=NOW + dt.timedelta(minutes=5, seconds=5)).ok
+
+
+def test_the_throttle_survives_a_restart_and_a_success_starts_the_count_again(tmp_path):
+    db = tmp_path / "throttle.duckdb"
+    with connect(db) as con:
+        auth.add_user(con, "lan", PASSWORD)
+        for i in range(4):
+            log_in(con, "lan", "sai", session=f"b{i}", now=NOW + dt.timedelta(seconds=i))
+        assert log_in(con, "lan", session="b9", now=NOW + dt.timedelta(seconds=10)).ok
+        for i in range(4):
+            assert (
+                log_in(con, "lan", "sai", session=f"c{i}", now=NOW + dt.timedelta(seconds=20 + i)).outcome == "failed"
+            )
+    with connect(db) as con:  # a new server process reads the same failures
+        assert log_in(con, "lan", "sai", session="d", now=NOW + dt.timedelta(seconds=30)).outcome == "locked"
+        assert log_in(con, "lan", session="d2", now=NOW + dt.timedelta(minutes=3)).outcome == "locked"
+
+
+def test_failures_spread_over_more_than_the_window_do_not_lock(con):
+    auth.add_user(con, "lan", PASSWORD)
+    for i in range(8):
+        result = log_in(con, "lan", "sai", session=f"b{i}", now=NOW + i * dt.timedelta(minutes=4))
+        assert result.outcome == "failed", i
 
 
 @pytest.fixture
 def fast_hash(monkeypatch):
-    """scrypt's cost is not what these tests measure: a cheap stand-in that counts the checks."""
-    checks = []
+    """scrypt's cost is not what these tests measure: a cheap stand-in that counts the checks.
+
+    Replaced in `credentials`, the module every caller looks the two functions up in: a patch on the
+    package's names would leave the logins hashing with scrypt. Every test here stores and checks a
+    password, so a stand-in never called means the patch missed."""
+    checks, hashed = [], []
 
     def matches(password: str, salt: bytes, expected: bytes) -> bool:
         checks.append(password)
-        return auth.hmac.compare_digest(auth.hashlib.sha256(salt + password.encode()).digest(), expected)
+        return hmac.compare_digest(hashlib.sha256(salt + password.encode()).digest(), expected)
 
-    monkeypatch.setattr(auth, "_matches", matches)
-    monkeypatch.setattr(
-        auth, "hash_password", lambda password, salt: auth.hashlib.sha256(salt + password.encode()).digest()
-    )
-    return checks
+    def hash_password(password: str, salt: bytes) -> bytes:
+        hashed.append(password)
+        return hashlib.sha256(salt + password.encode()).digest()
+
+    monkeypatch.setattr(credentials, "matches", matches)
+    monkeypatch.setattr(credentials, "hash_password", hash_password)
+    yield checks
+    assert checks and hashed, "a stand-in was never called: the passwords went through scrypt"
 
 
 @pytest.fixture

@@ -1,39 +1,24 @@
-"""Exports of what is on screen: .xlsx with the shown headers and formats, and .csv that Excel opens.
+"""The .xlsx writer: one workbook, a sheet per table, as Excel and LibreOffice show it best. Kept apart
+because its layout rules (formats, widths, wrapped rows, print set-up, Excel's limits) concern no other format.
 
-A table is exported with the columns, headers and order the page shows. In .xlsx, dates are real
-Excel dates shown dd/mm/yyyy, money is a number shown #,##0 ₫, percentages are Excel percentages,
-the header row is frozen and filterable and columns are sized to their content. The .csv is UTF-8
-with a byte-order mark (without it Excel shows "Tiáº¿n Ä‘á»™" for "Tiến độ"); dates are dd/mm/yyyy,
-whole numbers plain digits, decimals use the language's decimal mark.
-
-Text that a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage return)
-gets a leading apostrophe in both formats (DESIGN §7), so a title like "=HYPERLINK(…)" taken from a
-news site stays text.
-
-`table` builds a page's download from the definitions of its columns (`measures.Column`): the page hands
-over the frame as the query returned it, and numbers are written as numbers, never read back from text.
+Dates are real Excel dates shown dd/mm/yyyy, money is a number shown #,##0 ₫, percentages are Excel
+percentages; the header row is frozen and filterable, columns are sized to their content, and a
+sheet prints on A4 across with its header on every page.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import math
 import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
-import pandas as pd
 import xlsxwriter
 
-from plantrack import measures
-from plantrack.i18n import format_date, format_number
+from plantrack.exports.tables import Column, Table, cell_value, neutralise
+from plantrack.i18n import format_number
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-KINDS = ("text", "date", "money", "int", "number", "percent")
-BLANKS = ("", "—")
 # Excel refuses longer cells and sheet names, and these characters in sheet names.
 MAX_CELL = 32_767
 MAX_SHEET_NAME = 31
@@ -43,57 +28,6 @@ ROW_HEIGHT, MAX_ROW_HEIGHT = 15, 409  # points; Excel's limit
 # Letters of ordinary text per line of a widest column: a width unit is one "0", wider than most letters.
 CHARS_PER_LINE = 70
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CSV_MIME = "text/csv"
-BOM = "\ufeff"
-
-# The language's thousands and decimal marks.
-_SEPARATORS = {"vi": (".", ","), "en": (",", ".")}
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    header: str
-    kind: str = "text"
-    digits: int = 0  # decimals shown, for number and percent
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ValueError(f"unknown export kind {self.kind!r}")
-
-
-@dataclass(frozen=True)
-class Table:
-    """One sheet: the rows, the columns as shown, and an optional title block above the header."""
-
-    frame: pd.DataFrame
-    columns: tuple[Column, ...]
-    sheet: str = "Dữ liệu"
-    title: str = ""
-    notes: tuple[str, ...] = field(default=())
-
-
-def neutralise(text: str) -> str:
-    """Text a spreadsheet would run as a formula, made inert by a leading apostrophe."""
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
-def is_blank(value: object) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() in BLANKS
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def slug(text: str) -> str:
-    """A file name part from a Vietnamese title: 'Tiến độ theo đơn vị' → 'tien-do-theo-don-vi'."""
-    plain = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in plain if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "bang"
 
 
 def sheet_name(text: str, taken: Iterable[str] = ()) -> str:
@@ -104,54 +38,6 @@ def sheet_name(text: str, taken: Iterable[str] = ()) -> str:
         suffix = f" ({n})"
         name, n = base[: MAX_SHEET_NAME - len(suffix)] + suffix, n + 1
     return name
-
-
-def table(
-    frame: pd.DataFrame,
-    columns: Iterable[measures.Column],
-    lang: str = "vi",
-    sheet: str = "Dữ liệu",
-    title: str = "",
-    notes: tuple[str, ...] = (),
-) -> Table:
-    """The download of a table as the page shows it, from the columns' definitions: `frame` is what the query
-    returned, so money, counts and percentages are written as the numbers they are."""
-    columns = tuple(columns)
-    data = pd.DataFrame({f"c{i}": column.exported(frame, lang) for i, column in enumerate(columns)}, index=frame.index)
-    return Table(
-        data.reset_index(drop=True),
-        tuple(
-            Column(f"c{i}", column.header(lang), column.export_kind, _digits(column))
-            for i, column in enumerate(columns)
-        ),
-        sheet=sheet,
-        title=title,
-        notes=notes,
-    )
-
-
-def _digits(column: measures.Column) -> int:
-    # A share is worked out to one decimal, as the table shows it.
-    return 1 if column.kind == "share" else column.digits
-
-
-def _value(value: object, column: Column, lang: str) -> object:
-    """The typed value of a cell: date, int, float or text; None when blank."""
-    if is_blank(value):
-        return None
-    if column.kind == "date":
-        return pd.Timestamp(value).date()
-    if column.kind in ("money", "int"):
-        return int(round(float(value)))
-    if column.kind in ("number", "percent"):
-        number = float(value)
-        return None if math.isnan(number) else number
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return str(value)
-
-
-# --- .xlsx ------------------------------------------------------------------------------------------
 
 
 def _formats(book: xlsxwriter.Workbook) -> dict:
@@ -207,7 +93,7 @@ def _write_sheet(book: xlsxwriter.Workbook, formats: dict, table: Table, name: s
     for col, column in enumerate(table.columns):
         sheet.write_string(header_row, col, neutralise(column.header), formats["header"])
         widths.append(max(len(word) for word in column.header.split()) + 2 if column.header.strip() else MIN_WIDTH)
-    values = [[_value(v, column, lang) for v in table.frame[column.name]] for column in table.columns]
+    values = [[cell_value(v, column, lang) for v in table.frame[column.name]] for column in table.columns]
     lines = [1] * len(table.frame)
     for col, column in enumerate(table.columns):
         longest = max((_shown_width(v, column, lang) for v in values[col]), default=0)
@@ -268,39 +154,3 @@ def xlsx_bytes(tables: Table | Iterable[Table], lang: str = "vi") -> bytes:
         _write_sheet(book, formats, table, name, lang)
     book.close()
     return buffer.getvalue()
-
-
-# --- .csv -------------------------------------------------------------------------------------------
-
-
-def _csv_cell(value: object, column: Column, lang: str) -> str:
-    typed = _value(value, column, lang)
-    if typed is None:
-        return ""
-    if column.kind == "date":
-        return format_date(typed, lang)
-    if column.kind in ("money", "int"):
-        return str(typed)
-    if column.kind in ("number", "percent"):
-        decimal = _SEPARATORS.get(lang, _SEPARATORS["vi"])[1]
-        text = f"{typed:.{column.digits}f}".replace(".", decimal)
-        return text + "%" if column.kind == "percent" else text
-    return neutralise(typed)
-
-
-CSV_SEPARATORS = (";", ",")
-
-
-def csv_bytes(table: Table, lang: str = "vi", separator: str = ",") -> bytes:
-    """UTF-8 with a byte-order mark, CRLF line ends: what Excel opens with diacritics.
-
-    `separator` ";" is what Excel expects where the decimal mark is a comma (a Vietnamese Windows);
-    "," elsewhere. Cells holding the separator are quoted either way."""
-    if separator not in CSV_SEPARATORS:
-        raise ValueError(f"separator must be one of {CSV_SEPARATORS}")
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=separator, lineterminator="\r\n")
-    writer.writerow([neutralise(column.header) for column in table.columns])
-    columns = [[_csv_cell(v, column, lang) for v in table.frame[column.name]] for column in table.columns]
-    writer.writerows(zip(*columns))
-    return (BOM + buffer.getvalue()).encode("utf-8")
