@@ -46,13 +46,11 @@ def draw() -> None:
     columns = st.columns(3)
     overview.budget_card(view, columns[0])
     overview.media_card(view, columns[1], media)
-    columns[2].metric(
+    ui.card(
+        columns[2],
         view.t("kpi_false_open"),
         measures.count(media["false_open"], lang),
-        delta=view.t("kpi_false_total", total=measures.count(media["false_cases"], lang)),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
+        view.t("kpi_false_total", total=measures.count(media["false_cases"], lang)),
     )
 
     st.subheader(view.t("groups_title"))

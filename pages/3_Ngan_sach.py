@@ -33,18 +33,16 @@ for column, label, amount in (
         disbursed,
     ),
 ):
-    column.metric(
+    ui.card(
+        column,
         f"{label} ({money_unit})",
         measures.large_money(amount, lang, unit=False, scale_of=planned),
-        delta=measures.money(amount, lang),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
+        measures.money(amount, lang),
     )
-columns[2].metric(
+ui.card(
+    columns[2],
     view.t("kpi_disbursed_share"),
     measures.disbursed_share(disbursed, planned, lang),
-    border=True,
     help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
 )
 

@@ -63,45 +63,35 @@ def changes(view: ui.View) -> None:
     # Three cards then two: five in a row are cut short on a 1024 px projector.
     columns = [*st.columns(3), *st.columns(2)]
     gained = changes.progress_gained
-    columns[0].metric(
+    ui.card(
+        columns[0],
         view.t("mt_kpi_status"),
         measures.count(changes.status_changed, lang),
-        border=True,
-        delta=view.t("mt_kpi_status_delta", total=measures.count(len(changes.tasks), lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_status_delta", total=measures.count(len(changes.tasks), lang)),
     )
-    columns[1].metric(
+    ui.card(
+        columns[1],
         view.t("mt_kpi_progress"),
         measures.signed(gained, lang),
-        border=True,
-        delta=view.t("mt_kpi_progress_delta", count=measures.count(changes.tasks_gaining, lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_progress_delta", count=measures.count(changes.tasks_gaining, lang)),
     )
-    columns[2].metric(
+    ui.card(
+        columns[2],
         view.t("mt_kpi_disbursed"),
         measures.millions(changes.disbursed, lang, unit=False),
-        border=True,
-        delta=view.t("mt_kpi_disbursed_delta", count=measures.count(len(changes.disbursements), lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_disbursed_delta", count=measures.count(len(changes.disbursements), lang)),
     )
-    columns[3].metric(
+    ui.card(
+        columns[3],
         view.t("mt_kpi_mentions"),
         measures.count(changes.mentions["mentions"], lang),
-        border=True,
-        delta=view.t("mt_kpi_mentions_delta", share=measures.percent(changes.negative_share, lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_mentions_delta", share=measures.percent(changes.negative_share, lang)),
     )
-    columns[4].metric(
+    ui.card(
+        columns[4],
         view.t("mt_kpi_false"),
         measures.count(changes.mentions["false_new"], lang),
-        border=True,
-        delta=view.t("mt_kpi_false_delta", answered=measures.count(changes.mentions["false_answered"], lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_false_delta", answered=measures.count(changes.mentions["false_answered"], lang)),
     )
     st.subheader(view.t("mt_tasks_title"))
     ui.table(

@@ -512,6 +512,13 @@ def filters_text(view: View) -> str:
     )
 
 
+def card(column, label: str, value: str, note: str | None = None, help: str | None = None) -> None:
+    """A figure in a bordered card: the label, the value large, and under it a grey `note` (st.metric's delta
+    without colour or arrow: a share or a basis, not a change for better or worse). `column` is where it
+    goes (a column, a container, or st)."""
+    column.metric(label, value, delta=note, delta_color="off", delta_arrow="off", border=True, help=help)
+
+
 def table(
     frame: pd.DataFrame,
     view: View,
