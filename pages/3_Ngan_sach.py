@@ -46,11 +46,9 @@ ui.card(
     help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
 )
 
-by_source = view.query("budget_by_source")
-by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
 # One under the other: side by side at 1024 px, unit names and amounts have no room.
 st.subheader(view.t("budget_by_source_title"))
-figures.chart(view, charts.planned_vs_disbursed, by_source, "source_label", lang)
+figures.chart(view, charts.budget_by_source, view.query("budget_by_source"), lang)
 budget_units.draw(view)
 
 st.subheader(view.t("budget_by_month_title"))

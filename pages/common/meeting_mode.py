@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from pages.common import ui
@@ -22,9 +21,7 @@ def changes(view: ui.View) -> None:
         st.info(view.t("mt_nothing_before"))
         st.divider()
         return
-    earlier = view.versions[view.versions["version_id"] < view.version_id].sort_values("version_id", ascending=False)
-    earlier = earlier.assign(day=[pd.Timestamp(d).date() for d in earlier["as_of"]])
-    earlier = earlier[earlier["day"] < view.as_of].drop_duplicates("day")
+    earlier = meeting.earlier_days(view.versions, view.version_id, view.as_of)
     options = [d.isoformat() for d in earlier["day"]] + ["other"]
     labels = {
         d.isoformat(): view.t("mt_since_version", version=v, as_of=view.date(d))
