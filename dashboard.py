@@ -39,20 +39,18 @@ def draw() -> None:
     )
     meeting_mode.changes(view)
 
-    statuses = view.statuses()
+    statuses = view.computed(status.statuses, "tasks_at_version")
     overview.status_cards(view, statuses)
 
     media = view.query("media_kpis").iloc[0]
     columns = st.columns(3)
     overview.budget_card(view, columns[0])
     overview.media_card(view, columns[1], media)
-    columns[2].metric(
+    ui.card(
+        columns[2],
         view.t("kpi_false_open"),
         measures.count(media["false_open"], lang),
-        delta=view.t("kpi_false_total", total=measures.count(media["false_cases"], lang)),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
+        view.t("kpi_false_total", total=measures.count(media["false_cases"], lang)),
     )
 
     st.subheader(view.t("groups_title"))

@@ -33,28 +33,24 @@ for column, label, amount in (
         disbursed,
     ),
 ):
-    column.metric(
+    ui.card(
+        column,
         f"{label} ({money_unit})",
         measures.large_money(amount, lang, unit=False, scale_of=planned),
-        delta=measures.money(amount, lang),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
+        measures.money(amount, lang),
     )
-columns[2].metric(
+ui.card(
+    columns[2],
     view.t("kpi_disbursed_share"),
     measures.disbursed_share(disbursed, planned, lang),
-    border=True,
     help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
 )
 
 parts = ui.sections(view, ("budget_sources", "budget_units", "budget_months", "budget_tasks"))
 if parts["budget_sources"].open:
     with parts["budget_sources"]:
-        by_source = view.query("budget_by_source")
-        by_source["source_label"] = by_source["source"].map(lambda code: measures.category(code).label(lang))
         st.subheader(view.t("budget_by_source_title"))
-        figures.chart(view, charts.planned_vs_disbursed, by_source, "source_label", lang)
+        figures.chart(view, charts.budget_by_source, view.query("budget_by_source"), lang)
 
 if parts["budget_units"].open:
     with parts["budget_units"]:

@@ -300,6 +300,12 @@ def gantt(tasks: pd.DataFrame, milestones: pd.DataFrame, year: int, as_of: dt.da
     return fig
 
 
+def budget_by_source(frame: pd.DataFrame, lang: str) -> go.Figure | None:
+    """frame: source (a funding source code), planned, disbursed — planned_vs_disbursed with the sources named."""
+    named = frame.assign(source_label=[measures.category(code).label(lang) for code in frame["source"]])
+    return planned_vs_disbursed(named, "source_label", lang)
+
+
 def planned_vs_disbursed(frame: pd.DataFrame, label_column: str, lang: str) -> go.Figure | None:
     """frame: <label_column>, planned, disbursed — two bars per category."""
     if frame.empty or frame["planned"].sum() == 0 and frame["disbursed"].sum() == 0:

@@ -179,6 +179,12 @@ def disbursed_share(disbursed: int, planned: int, lang: str) -> str:
     return share_text(disbursed, planned, lang) if planned else "—"
 
 
+def disbursed_pct(disbursed: float, planned: float) -> float | None:
+    """The same share as a number, percent, None without a plan: what the report writes in its own words
+    and its appendix holds (the queries' disbursed_pct columns divide the same way)."""
+    return 100.0 * disbursed / planned if planned else None
+
+
 # What a displayed column holds, and so how a table shows it and an export writes it.
 COLUMN_KINDS = (
     "text",  # as the query returned it

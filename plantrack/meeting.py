@@ -39,6 +39,14 @@ def default_since(versions: pd.DataFrame, version_id: int) -> dt.date | None:
     return max(earlier) if earlier else None
 
 
+def earlier_days(versions: pd.DataFrame, version_id: int, as_of: dt.date) -> pd.DataFrame:
+    """The data dates a meeting can be compared with: each date before `as_of` of a version before the
+    one shown, with the newest version of that date; newest version first. Columns: day, version_id."""
+    earlier = versions[versions["version_id"] < version_id].sort_values("version_id", ascending=False)
+    days = pd.DataFrame({"day": [_day(d) for d in earlier["as_of"]], "version_id": earlier["version_id"].to_numpy()})
+    return days[days["day"] < as_of].drop_duplicates("day").reset_index(drop=True)
+
+
 def baseline(versions: pd.DataFrame, version_id: int, since: dt.date) -> Baseline:
     """The newest version before the one shown whose data is as of `since` or earlier."""
     earlier = versions[(versions["version_id"] < version_id)]

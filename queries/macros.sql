@@ -16,13 +16,19 @@ create or replace macro unit_in_view(unit_code, units) as (
     len(units) = 0 or unit_code in (select unnest(units))
 );
 
+-- A list of units (a task's supporting units) names one of the given units; a missing list names none.
+create or replace macro names_a_unit(unit_list, units) as (
+    len(list_intersect(unit_list, units)) > 0
+);
+
 -- A task is in view when its lead unit or one of its supporting units is chosen.
 create or replace macro task_in_view(lead_unit, support_units, units) as (
-    unit_in_view(lead_unit, units) or len(list_intersect(support_units, units)) > 0
+    unit_in_view(lead_unit, units) or names_a_unit(support_units, units)
 );
 
 -- The plan's order of tasks: by the number in the code (NV2 before NV10), then by the code, codes
--- without a number last. A struct, so that a query orders by one expression.
+-- without a number last. A struct, so that a query orders by one expression. Khám phá lists the
+-- other codes (milestones, budget lines) in the same order.
 create or replace macro task_order(task_code) as {
     'unnumbered': try_cast(regexp_extract(task_code, '\d+') as integer) is null,
     'number': try_cast(regexp_extract(task_code, '\d+') as integer),

@@ -107,6 +107,11 @@ def _planned_vs_disbursed(lang):
     return charts.planned_vs_disbursed(frame, "unit_name", lang)
 
 
+def _budget_by_source(lang):
+    frame = pd.DataFrame({"source": ["state", "social"], "planned": [555 * M, 50 * M], "disbursed": [417 * M, 0]})
+    return charts.budget_by_source(frame, lang)
+
+
 def _cumulative_disbursement(lang):
     months = pd.to_datetime([f"2019-{m:02d}-01" for m in (7, 8, 9)])
     frame = pd.DataFrame(
@@ -208,6 +213,7 @@ BUILDERS = {
     "progress_summary": _progress_summary,
     "gantt": _gantt,
     "planned_vs_disbursed": _planned_vs_disbursed,
+    "budget_by_source": _budget_by_source,
     "cumulative_disbursement": _cumulative_disbursement,
     "spend_vs_progress": _spend_vs_progress,
     "spend_vs_progress_grid": _spend_vs_progress_grid,
@@ -284,6 +290,13 @@ def test_the_smallest_group_is_named_in_the_legend_not_cut_in_its_bar():
     late = next(trace for trace in fig.data if "quá hạn" in trace.name and trace.x[0] == 13)
     assert late.name.endswith(": 13")
     assert list(late.text) == [""]  # 13 of 20.000 is too thin for a label
+
+
+@pytest.mark.parametrize(
+    ("lang", "names"), [("vi", ["Ngân sách nhà nước", "Xã hội hóa"]), ("en", ["State budget", "Private contributions"])]
+)
+def test_funding_sources_are_named_in_the_readers_language(lang, names):
+    assert list(_budget_by_source(lang).data[0].y) == names
 
 
 def test_money_axes_are_in_millions():

@@ -19,7 +19,7 @@ def test_results_read_as_the_pages_read() -> None:
     assert frame.to_dict("list") == {
         "g1": ["■ Ngân sách nhà nước", "(trống)"],
         "n_rows": [2, 1],
-        "value": ["1.234.567 ₫", "0 ₫"],
+        "value": [1_234_567.0, 0.0],
     }
     shares = replace(exploration, measure="share", column=None, group2="unit_code")
     assert explore.share_basis(shares, "vi") == (

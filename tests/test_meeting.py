@@ -111,6 +111,21 @@ def test_the_last_meeting_is_the_previous_update_by_default(cur) -> None:
     assert meeting.baseline(versions, 2, dt.date(2019, 3, 1)) == meeting.Baseline(None, None)
 
 
+def test_a_meeting_compares_with_each_earlier_data_date_once_by_its_newest_version() -> None:
+    versions = pd.DataFrame(
+        {
+            "version_id": [1, 2, 3, 4, 5],
+            "as_of": pd.to_datetime(["2019-03-31", "2019-06-30", "2019-06-30", "2019-09-30", "2019-05-15"]),
+        }
+    )
+    days = meeting.earlier_days(versions, 5, dt.date(2019, 9, 30))
+    expected = pd.DataFrame(
+        {"day": [dt.date(2019, 6, 30), dt.date(2019, 3, 31)], "version_id": pd.array([3, 1], dtype="int64")}
+    )
+    pd.testing.assert_frame_equal(days, expected)
+    assert meeting.earlier_days(versions, 1, dt.date(2019, 3, 31)).empty
+
+
 def test_changes_since_the_previous_version(cur) -> None:
     changes = meeting.changes(cur, _params(), FIRST, _versions(cur))
     assert changes.baseline == meeting.Baseline(1, FIRST)

@@ -102,6 +102,21 @@ def test_a_task_is_in_view_by_its_lead_unit_or_a_supporting_unit(con):
         assert got == (expected, not units or lead in units), (lead, support, units)
 
 
+def test_a_list_of_units_names_a_unit_when_it_shares_one_with_the_given_units(con):
+    cases = [
+        (["VP", "SNV"], ["SNV"], True),
+        (["VP"], ["SNV", "STP"], False),
+        ([], ["VP"], False),
+        (["VP"], [], False),
+        (None, ["VP"], None),  # a missing list: no row is kept by it in a where clause
+    ]
+    for unit_list, units, expected in cases:
+        got = con.execute(
+            "select names_a_unit($list::varchar[], $units::varchar[])", {"list": unit_list, "units": units}
+        ).fetchone()[0]
+        assert got == expected, (unit_list, units)
+
+
 def test_tasks_are_ordered_by_the_number_in_their_code_then_by_code_unnumbered_last(con):
     codes = ["NV10", "NV2", None, "Khác", "NV2b", "NV1", "B3", "NV2a", "A"]
     con.execute("create temp table codes (task_code varchar)")

@@ -53,8 +53,7 @@ def result_table(
     result: pd.DataFrame, exploration: explore.Exploration, lang: str
 ) -> tuple[pd.DataFrame, tuple[measures.Column, ...]]:
     """The aggregate as the table shows it: the groups labelled, the row count and the value as numbers."""
-    labelled, headers = explore.table_frame(result, exploration, lang)
-    frame = labelled.assign(value=result["value"].reset_index(drop=True))
+    frame, headers = explore.table_frame(result, exploration, lang)
     columns = []
     for name, header in headers.items():
         if name == "value":

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pandas as pd
 import streamlit as st
 
 from pages.common import ui
@@ -22,9 +21,7 @@ def changes(view: ui.View) -> None:
         st.info(view.t("mt_nothing_before"))
         st.divider()
         return
-    earlier = view.versions[view.versions["version_id"] < view.version_id].sort_values("version_id", ascending=False)
-    earlier = earlier.assign(day=[pd.Timestamp(d).date() for d in earlier["as_of"]])
-    earlier = earlier[earlier["day"] < view.as_of].drop_duplicates("day")
+    earlier = meeting.earlier_days(view.versions, view.version_id, view.as_of)
     options = [d.isoformat() for d in earlier["day"]] + ["other"]
     labels = {
         d.isoformat(): view.t("mt_since_version", version=v, as_of=view.date(d))
@@ -63,45 +60,35 @@ def changes(view: ui.View) -> None:
     # Three cards then two: five in a row are cut short on a 1024 px projector.
     columns = [*st.columns(3), *st.columns(2)]
     gained = changes.progress_gained
-    columns[0].metric(
+    ui.card(
+        columns[0],
         view.t("mt_kpi_status"),
         measures.count(changes.status_changed, lang),
-        border=True,
-        delta=view.t("mt_kpi_status_delta", total=measures.count(len(changes.tasks), lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_status_delta", total=measures.count(len(changes.tasks), lang)),
     )
-    columns[1].metric(
+    ui.card(
+        columns[1],
         view.t("mt_kpi_progress"),
         measures.signed(gained, lang),
-        border=True,
-        delta=view.t("mt_kpi_progress_delta", count=measures.count(changes.tasks_gaining, lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_progress_delta", count=measures.count(changes.tasks_gaining, lang)),
     )
-    columns[2].metric(
+    ui.card(
+        columns[2],
         view.t("mt_kpi_disbursed"),
         measures.millions(changes.disbursed, lang, unit=False),
-        border=True,
-        delta=view.t("mt_kpi_disbursed_delta", count=measures.count(len(changes.disbursements), lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_disbursed_delta", count=measures.count(len(changes.disbursements), lang)),
     )
-    columns[3].metric(
+    ui.card(
+        columns[3],
         view.t("mt_kpi_mentions"),
         measures.count(changes.mentions["mentions"], lang),
-        border=True,
-        delta=view.t("mt_kpi_mentions_delta", share=measures.percent(changes.negative_share, lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_mentions_delta", share=measures.percent(changes.negative_share, lang)),
     )
-    columns[4].metric(
+    ui.card(
+        columns[4],
         view.t("mt_kpi_false"),
         measures.count(changes.mentions["false_new"], lang),
-        border=True,
-        delta=view.t("mt_kpi_false_delta", answered=measures.count(changes.mentions["false_answered"], lang)),
-        delta_color="off",
-        delta_arrow="off",
+        view.t("mt_kpi_false_delta", answered=measures.count(changes.mentions["false_answered"], lang)),
     )
     st.subheader(view.t("mt_tasks_title"))
     ui.table(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from pages.common.ui import View
+from pages.common import ui
 from plantrack import measures, rates, status
 from plantrack.i18n import quarter_numeral
 
@@ -14,8 +14,11 @@ from plantrack.i18n import quarter_numeral
 CARD_CHARS = 5
 
 
-def status_cards(view: View, statuses: pd.DataFrame) -> None:
-    """Four cards: the count large, its share of all tasks beside it (a "12.345 / 20.000" value is cut off)."""
+def status_cards(view: ui.View, statuses: pd.DataFrame) -> None:
+    """Four cards: the count large, its share of all tasks beside it (a "12.345 / 20.000" value is cut off).
+
+    `statuses` is `view.computed(status.statuses, "tasks_at_version")`: the rules of
+    plantrack/status/rules.py over queries/tasks_at_version.sql; the cards count its `status` column."""
     counts, total = status.status_counts(statuses), len(statuses)
     # The total once, above the cards: "33,1% của 20.000 nhiệm vụ" in each is cut at 1024 px.
     st.caption(view.t("kpi_of_tasks", total=measures.count(total, view.lang)))
@@ -26,17 +29,15 @@ def status_cards(view: View, statuses: pd.DataFrame) -> None:
     per_row = 4 if max(len(text) for text in shown.values()) <= CARD_CHARS else 2
     columns = [column for _ in range(len(codes) // per_row) for column in st.columns(per_row)]
     for column, code in zip(columns, codes):
-        column.metric(
+        ui.card(
+            column,
             measures.category(code).tagged(view.lang),
             shown[code],
-            delta=rates.share_text(counts[code], total, view.lang),
-            delta_color="off",
-            delta_arrow="off",
-            border=True,
+            rates.share_text(counts[code], total, view.lang),
         )
 
 
-def budget_card(view: View, column) -> None:
+def budget_card(view: ui.View, column) -> None:
     """Disbursed against the year's plan; with a quarter chosen, what was paid in that quarter."""
     budget = view.query("budget_totals").iloc[0]
     planned, disbursed = int(budget["planned"]), int(budget["disbursed"])
@@ -45,23 +46,21 @@ def budget_card(view: View, column) -> None:
         if view.quarter
         else view.t("kpi_disbursed")
     )
-    column.metric(
+    ui.card(
+        column,
         label,
         measures.disbursed_share(disbursed, planned, view.lang),
         # Billions for a national plan: "1.424.193,9/20.061.671 triệu ₫" is cut at 1024 px.
-        delta=view.t(
+        view.t(
             "kpi_of_planned",
             disbursed=measures.large_money(disbursed, view.lang, unit=False, scale_of=planned),
             planned=measures.large_money(planned, view.lang),
         ),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
         help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
     )
 
 
-def media_card(view: View, column, media: pd.Series) -> None:
+def media_card(view: ui.View, column, media: pd.Series) -> None:
     """Mentions of the as-of month, or of the chosen quarter (up to the as-of date)."""
     if view.quarter:
         label = view.t("kpi_quarter_mentions", quarter=quarter_numeral(view.quarter), year=view.year)
@@ -69,17 +68,15 @@ def media_card(view: View, column, media: pd.Series) -> None:
     else:
         label = view.t("kpi_month_mentions", month=view.as_of.strftime("%m/%Y"))
         mentions, negative = int(media["month_mentions"]), int(media["month_negative"])
-    column.metric(
+    ui.card(
+        column,
         label,
         measures.count(mentions, view.lang),
-        delta=view.t("kpi_negative_share", share=rates.share_text(negative, mentions, view.lang) if mentions else "—"),
-        delta_color="off",
-        delta_arrow="off",
-        border=True,
+        view.t("kpi_negative_share", share=rates.share_text(negative, mentions, view.lang) if mentions else "—"),
     )
 
 
-def official_rate(view: View, groups: dict[str, int]) -> None:
+def official_rate(view: ui.View, groups: dict[str, int]) -> None:
     """The Government's "tỷ lệ hoàn thành" (two decimals, truncated) and the overdue share beside it."""
     rate = rates.completion_rate(groups)
     lang = view.lang
@@ -88,10 +85,10 @@ def official_rate(view: View, groups: dict[str, int]) -> None:
         return
     left, right = st.columns(2)
     with left:
-        st.metric(view.t("rate_official"), rate.text(lang), border=True)
+        ui.card(st, view.t("rate_official"), rate.text(lang))
         st.caption(view.t("rate_official_method", basis=rate.basis(lang)))
     with right:
-        st.metric(view.t("rate_official_overdue"), rate.overdue_text(lang), border=True)
+        ui.card(st, view.t("rate_official_overdue"), rate.overdue_text(lang))
         st.caption(
             view.t(
                 "rate_official_overdue_basis",
@@ -101,7 +98,7 @@ def official_rate(view: View, groups: dict[str, int]) -> None:
         )
 
 
-def other_rates(view: View, statuses: pd.DataFrame) -> None:
+def other_rates(view: ui.View, statuses: pd.DataFrame) -> None:
     """The on-time and overdue rates, each to one decimal and with what it divides by."""
     lang = view.lang
     shown = {key: rate for key, rate in status.rates(statuses, lang).items() if key != "done"}

@@ -29,7 +29,6 @@ from plantrack import (
     queries,
     service,
     settings,
-    status,
     values,
 )
 from plantrack.db import database_path
@@ -77,19 +76,18 @@ def _cached_query(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, name: 
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def _cached_statuses(
+def _cached_computed(
     _cur: duckdb.DuckDBPyConnection,
     db: str,
     stamp: tuple,
+    name: str,
     params: tuple,
-    as_of: dt.date,
-    lang: str,
-    year: int,
-    grace_days: int,
+    _compute,
+    compute_name: str,
+    settings: tuple,
 ) -> pd.DataFrame:
-    """Every task's status for the view: 20.000 reasons take a while to write, and every page reuses them."""
-    tasks = _cached_query(_cur, db, stamp, "tasks_at_version", params)
-    return status.statuses(tasks, as_of, lang=lang, plan_year=year, grace_days=grace_days)
+    """View.computed's cache: `compute_name` stands for `_compute` in the key (a function is not hashed)."""
+    return _compute(_cached_query(_cur, db, stamp, name, params), **dict(settings))
 
 
 def hashable(value: object) -> object:
@@ -156,12 +154,22 @@ class View:
         auth.require_viewer(st.session_state)
         return _cached_query(self.cur, str(database_path()), self.stamp, name, self._bound(name, **extra)).copy()
 
-    def statuses(self) -> pd.DataFrame:
-        """status.statuses of `query("tasks_at_version")`, cached until the data changes."""
+    def computed(self, compute, name: str) -> pd.DataFrame:
+        """compute(rows of queries/<name>.sql, as_of, lang, plan_year, grace_days) for this view, cached
+        until the data changes: a measure Python computes over a query's rows, such as the task status
+        rules `status.statuses` (plantrack/status/rules.py), too rich for SQL (margins, update windows,
+        reasons); 20.000 reasons take a while to write, and every page reuses them."""
         auth.require_viewer(st.session_state)
-        wanted = self._bound("tasks_at_version")
-        return _cached_statuses(
-            self.cur, str(database_path()), self.stamp, wanted, self.as_of, self.lang, self.year, self.rules.grace_days
+        settings = {"as_of": self.as_of, "lang": self.lang, "plan_year": self.year, "grace_days": self.rules.grace_days}
+        return _cached_computed(
+            self.cur,
+            str(database_path()),
+            self.stamp,
+            name,
+            self._bound(name),
+            compute,
+            f"{compute.__module__}.{compute.__qualname__}",
+            tuple(sorted(settings.items())),
         ).copy()
 
     def link_params(self) -> dict[str, str]:
@@ -530,6 +538,13 @@ def filters_text(view: View) -> str:
     return (f" · {view.t('filter_quarter')}: {quarter_numeral(view.quarter)}" if view.quarter else "") + (
         f" · {view.t('filter_units')}: {', '.join(plain(u) for u in view.units)}" if view.units else ""
     )
+
+
+def card(column, label: str, value: str, note: str | None = None, help: str | None = None) -> None:
+    """A figure in a bordered card: the label, the value large, and under it a grey `note` (st.metric's delta
+    without colour or arrow: a share or a basis, not a change for better or worse). `column` is where it
+    goes (a column, a container, or st)."""
+    column.metric(label, value, delta=note, delta_color="off", delta_arrow="off", border=True, help=help)
 
 
 def table(

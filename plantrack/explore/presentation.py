@@ -128,7 +128,8 @@ def chart_colours(exploration: Exploration, lang: str = "vi") -> dict[str, str] 
 def table_frame(
     result: pd.DataFrame, exploration: Exploration, lang: str = "vi"
 ) -> tuple[pd.DataFrame, dict[str, str]]:
-    """The aggregated result as shown: labelled groups, the row count and the value; and the headers."""
+    """The aggregated result as the table shows it: labelled groups, the row count and the value as the query
+    returned it (its Column formats it and the exports write the number); and the headers."""
     frame = pd.DataFrame(index=result.index)
     headers: dict[str, str] = {}
     for alias, field_ in zip(("g1", "g2"), exploration.groups):
@@ -142,13 +143,10 @@ def table_frame(
         if field_.kind == "date" and exploration.grain != "day":
             grain = t(f"ex_grain_{exploration.grain}", lang).lower()
             headers[alias] = t("ex_period_header", lang, column=field_.label(lang), grain=grain)
-    kind = value_kind(exploration)
     if exploration.measure != "count":
         frame["n_rows"] = result["n_rows"].astype("int64")
         headers["n_rows"] = count_label(exploration.dataset, lang)
-    frame["value"] = (
-        result["value"].astype("int64") if kind == "int" else [format_value(v, kind, lang) for v in result["value"]]
-    )
+    frame["value"] = result["value"]
     headers["value"] = measure_label(exploration, lang)
     return frame.reset_index(drop=True), headers
 

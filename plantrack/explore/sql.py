@@ -40,10 +40,9 @@ def _condition(field_: Field, flt: Filter, n: int) -> tuple[str, dict[str, objec
         parts = []
         if chosen:
             params[name] = chosen
+            # The one list kind is a list of units: the macro task_in_view filters tasks by it too.
             parts.append(
-                f"len(list_intersect({column}, ${name})) > 0"
-                if field_.kind == "list"
-                else f"list_contains(${name}, {column})"
+                f"names_a_unit({column}, ${name})" if field_.kind == "list" else f"list_contains(${name}, {column})"
             )
         if BLANK in flt.values:
             parts.append(f"len(coalesce({column}, [])) = 0" if field_.kind == "list" else f"{column} is null")
@@ -93,7 +92,7 @@ def _order(field_: Field, alias: str, n: int, params: dict[str, object]) -> str:
         params[f"x_order{n}"] = list(field_.codes)
         return f"list_position($x_order{n}, {alias}) nulls last, {alias}"
     if field_.order == "natural":
-        return f"try_cast(regexp_extract(cast({alias} as varchar), '\\d+') as integer) nulls last, {alias}"
+        return f"task_order(cast({alias} as varchar))"
     return f"{alias}_total desc, {alias} nulls last"
 
 
@@ -182,9 +181,7 @@ def rows_sql(exploration: Exploration, limit: int = ROW_LIMIT) -> tuple[str, dic
     where, params = where_sql(spec, exploration.filters)
     columns = ", ".join(quote(f.name) for f in spec.fields)
     order = ", ".join(
-        f"try_cast(regexp_extract({quote(name)}, '\\d+') as integer) nulls last, {quote(name)}"
-        if spec.field(name).order == "natural"
-        else f"{quote(name)} nulls last"
+        f"task_order({quote(name)})" if spec.field(name).order == "natural" else f"{quote(name)} nulls last"
         for name in spec.order_by
     )
     params["x_limit"] = int(limit)

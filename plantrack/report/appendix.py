@@ -24,10 +24,6 @@ def appendix_bytes(data: ReportData) -> bytes:
     )
     by_source = data.budget_by_source.assign(
         source_label=[measures.category(c).label(LANG) for c in data.budget_by_source["source"]],
-        share=[
-            100.0 * d / p if p else None
-            for d, p in zip(data.budget_by_source["disbursed"], data.budget_by_source["planned"])
-        ],
     )
     media = data.media.assign(
         scope_label=[measures.category(c).label(LANG) for c in data.media["scope"]],
@@ -90,7 +86,7 @@ def appendix_bytes(data: ReportData) -> bytes:
                 C("source_label", "Nguồn kinh phí"),
                 C("planned", "Dự toán", "money"),
                 C("disbursed", "Đã giải ngân", "money"),
-                C("share", "Tỷ lệ giải ngân", "percent", 1),
+                C("disbursed_pct", "Tỷ lệ giải ngân", "percent", 1),
             ),
             "Kinh phí theo nguồn",
             "Phụ lục 4. Kinh phí theo nguồn",

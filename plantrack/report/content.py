@@ -153,7 +153,7 @@ def docx_bytes(
 
     layout.add_heading(document, "3. Kinh phí thực hiện", 2)
     planned, disbursed = data.budget_totals["planned"], data.budget_totals["disbursed"]
-    share = 100.0 * disbursed / planned if planned else None
+    share = measures.disbursed_pct(disbursed, planned)
     layout.add_paragraph(
         document,
         (
@@ -166,7 +166,7 @@ def docx_bytes(
             measures.category(r.source).label(LANG),
             format_number(r.planned, LANG),
             format_number(r.disbursed, LANG),
-            words.pct(100.0 * r.disbursed / r.planned if r.planned else None),
+            words.pct(r.disbursed_pct),
         ]
         for r in data.budget_by_source.itertuples()
     ]

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import duckdb
 import pandas as pd
 
-from plantrack import press, queries, status
+from plantrack import measures, press, queries, status
 from plantrack.i18n import quarter_numeral
 from plantrack.rates import CompletionRate, completion_rate
 from plantrack.settings import StatusSettings
@@ -105,7 +105,7 @@ class ReportData:
     indicators: pd.DataFrame
     milestones: pd.DataFrame  # milestones_at_version in the period's quarters
     budget_totals: Mapping[str, float]
-    budget_by_source: pd.DataFrame
+    budget_by_source: pd.DataFrame  # budget_by_source + disbursed_pct (measures.disbursed_pct)
     budget_by_task: pd.DataFrame
     disbursed_in_period: int
     media: pd.DataFrame  # media_by_scope summed over the period's quarters: scope, sentiment, mentions
@@ -164,6 +164,7 @@ def collect(
     cases = run("false_info_cases")
     cases = cases[[period.contains(d) for d in cases["published_on"]]].reset_index(drop=True)
     units = run("units_at_version")
+    by_source = run("budget_by_source")
     return ReportData(
         plan=plan,
         period=period,
@@ -178,7 +179,9 @@ def collect(
         indicators=run("indicators_at_version"),
         milestones=milestones,
         budget_totals={k: float(v) for k, v in run("budget_totals").iloc[0].items()},
-        budget_by_source=run("budget_by_source"),
+        budget_by_source=by_source.assign(
+            disbursed_pct=[measures.disbursed_pct(d, p) for d, p in zip(by_source["disbursed"], by_source["planned"])]
+        ),
         budget_by_task=run("budget_by_task"),
         disbursed_in_period=int(by_month.loc[in_period, "disbursed"].sum()),
         media=media,
