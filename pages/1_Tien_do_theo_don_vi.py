@@ -20,11 +20,11 @@ unit_names = dict(zip(units["unit_code"], units["unit_name"]))
 
 if ui.url_value("task") and not ui.url_value("tab"):
     ui.set_url("tab", "task_detail")  # a link naming a task opens it
-parts = ui.sections(view, ("unit_status", "task_progress", "indicators", "progress_history", "task_detail"))
+part, inside = ui.sections(view, ("unit_status", "task_progress", "indicators", "progress_history", "task_detail"))
 with_status = tasks.merge(statuses, on="task_code")
 
-if parts["unit_status"].open:
-    with parts["unit_status"]:
+with inside:
+    if part == "unit_status":
         st.subheader(view.t("units_by_status_title"))
         by_unit = status.tasks_by_unit_status(tasks, statuses, unit_names, view.units)
         busiest = shortlist.busiest_units(by_unit)
@@ -51,8 +51,7 @@ if parts["unit_status"].open:
             ),
         )
 
-if parts["task_progress"].open:
-    with parts["task_progress"]:
+    elif part == "task_progress":
         st.subheader(view.t("progress_title"))
         st.caption(view.t("progress_caption"))
         bars = shortlist.most_behind(with_status)
@@ -73,8 +72,7 @@ if parts["task_progress"].open:
             ),
         )
 
-if parts["indicators"].open:
-    with parts["indicators"]:
+    elif part == "indicators":
         st.subheader(view.t("indicators_title"))
         lowest = shortlist.lowest_indicators(view.query("indicators_at_version"))
         if lowest.cut:
@@ -83,8 +81,7 @@ if parts["indicators"].open:
             )
         figures.chart(view, charts.indicators, lowest.rows, lang, empty_key="no_indicators")
 
-if parts["progress_history"].open:
-    with parts["progress_history"]:
+    elif part == "progress_history":
         st.subheader(view.t("history_title"))
         if len(tasks) > 12:
             # A line per task stops being readable (and 20.000 lines weigh megabytes): the tasks as a whole.
@@ -95,6 +92,5 @@ if parts["progress_history"].open:
         else:
             figures.chart(view, charts.progress_history, view.query("progress_history"), lang, empty_key="no_history")
 
-if parts["task_detail"].open:
-    with parts["task_detail"]:
+    elif part == "task_detail":
         task_detail.draw(view, with_status, unit_names)

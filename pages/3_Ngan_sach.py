@@ -46,23 +46,20 @@ ui.card(
     help=view.t("kpi_disbursed_quarter_help") if view.quarter else view.t("kpi_disbursed_share_help"),
 )
 
-parts = ui.sections(view, ("budget_sources", "budget_units", "budget_months", "budget_tasks"))
-if parts["budget_sources"].open:
-    with parts["budget_sources"]:
+part, inside = ui.sections(view, ("budget_sources", "budget_units", "budget_months", "budget_tasks"))
+with inside:
+    if part == "budget_sources":
         st.subheader(view.t("budget_by_source_title"))
         figures.chart(view, charts.budget_by_source, view.query("budget_by_source"), lang)
 
-if parts["budget_units"].open:
-    with parts["budget_units"]:
+    elif part == "budget_units":
         budget_units.draw(view)
 
-if parts["budget_months"].open:
-    with parts["budget_months"]:
+    elif part == "budget_months":
         st.subheader(view.t("budget_by_month_title"))
         figures.chart(view, charts.cumulative_disbursement, view.query("disbursement_by_month"), lang)
 
-if parts["budget_tasks"].open:
-    with parts["budget_tasks"]:
+    elif part == "budget_tasks":
         by_task = view.query("budget_by_task")
         # Lines without a task come as one row "—" with no content: no task, and in a national plan its sum
         # flattened every task's bar to nothing. The charts leave it out and say so; the table keeps it.

@@ -17,15 +17,14 @@ if not kpis["mentions"]:
 
 press_summary.draw(view)
 
-parts = ui.sections(view, ("press_volume", "press_sentiment", "press_sources", "press_stories", "press_false"))
-if parts["press_volume"].open:
-    with parts["press_volume"]:
+part, inside = ui.sections(view, ("press_volume", "press_sentiment", "press_sources", "press_stories", "press_false"))
+with inside:
+    if part == "press_volume":
         grain = press_ui.grain(view)
         st.subheader(view.t("volume_title"))
         figures.chart(view, charts.media_volume, view.query("media_volume", grain=grain), grain, lang)
 
-if parts["press_sentiment"].open:
-    with parts["press_sentiment"]:
+    elif part == "press_sentiment":
         grain = press_ui.grain(view)
         st.subheader(view.t("net_sentiment_title"))
         st.caption(view.t("net_sentiment_caption"))
@@ -41,8 +40,7 @@ if parts["press_sentiment"].open:
         else:
             st.warning(view.t("spike_weeks", weeks=", ".join(view.date(w) for w in spike_weeks["week_start"])))
 
-if parts["press_sources"].open:
-    with parts["press_sources"]:
+    elif part == "press_sources":
         st.subheader(view.t("scope_title"))
         figures.chart(view, charts.mentions_by, view.query("media_by_scope"), "scope", lang, translate=True)
 
@@ -62,12 +60,10 @@ if parts["press_sources"].open:
                 view, charts.mentions_by, charts.sentiment_long(view.query("media_top_topics"), "topic"), "topic", lang
             )
 
-if parts["press_stories"].open:
-    with parts["press_stories"]:
+    elif part == "press_stories":
         press_ui.stories_section(view)
 
-if parts["press_false"].open:
-    with parts["press_false"]:
+    elif part == "press_false":
         st.subheader(view.t("false_cases_title"))
         cases = view.query("false_info_cases")
         ui.table(

@@ -13,6 +13,27 @@ import streamlit as st
 from pages.common import ui
 from plantrack import measures, shortlist
 
+# The task's tabs: label, query file, columns.
+TABS = (
+    (
+        "tab_milestones",
+        "task_milestones",
+        measures.columns("milestone_code", "content", "due_on", "completed_on", "milestone_state"),
+    ),
+    ("tab_indicators", "task_indicators", measures.columns("indicator", "measure_unit", "target", "actual")),
+    ("tab_budget", "task_budget", measures.columns("line_code", "content", "source", "planned", "disbursed")),
+    ("tab_mentions", "task_mentions", measures.columns("published_on", "outlet", "title", "sentiment", "url")),
+    (
+        "tab_history",
+        "task_history",
+        (
+            *measures.columns("version_id", "as_of"),
+            measures.column("progress", bar=False),
+            *measures.columns("task_state", "updated_on", "user_name"),
+        ),
+    ),
+)
+
 
 @st.fragment
 def draw(view: ui.View, with_status: pd.DataFrame, unit_names: dict[str, str]) -> None:
@@ -57,54 +78,8 @@ def draw(view: ui.View, with_status: pd.DataFrame, unit_names: dict[str, str]) -
     st.text(task["reason"])
 
     # Only the open tab's table is asked for and drawn.
-    detail = st.tabs(
-        [
-            view.t("tab_milestones"),
-            view.t("tab_indicators"),
-            view.t("tab_budget"),
-            view.t("tab_mentions"),
-            view.t("tab_history"),
-        ],
-        key=f"task_tab_{lang}",
-        on_change="rerun",
-    )
-    if detail[0].open:
-        with detail[0]:
-            milestones = view.query("task_milestones", task_code=chosen)
-            ui.table(
-                milestones,
-                view,
-                measures.columns("milestone_code", "content", "due_on", "completed_on", "milestone_state"),
-            )
-    if detail[1].open:
-        with detail[1]:
-            ui.table(
-                view.query("task_indicators", task_code=chosen),
-                view,
-                measures.columns("indicator", "measure_unit", "target", "actual"),
-            )
-    if detail[2].open:
-        with detail[2]:
-            ui.table(
-                view.query("task_budget", task_code=chosen),
-                view,
-                measures.columns("line_code", "content", "source", "planned", "disbursed"),
-            )
-    if detail[3].open:
-        with detail[3]:
-            ui.table(
-                view.query("task_mentions", task_code=chosen),
-                view,
-                measures.columns("published_on", "outlet", "title", "sentiment", "url"),
-            )
-    if detail[4].open:
-        with detail[4]:
-            ui.table(
-                view.query("task_history", task_code=chosen),
-                view,
-                (
-                    *measures.columns("version_id", "as_of"),
-                    measures.column("progress", bar=False),
-                    *measures.columns("task_state", "updated_on", "user_name"),
-                ),
-            )
+    tabs = st.tabs([view.t(label) for label, _, _ in TABS], key=f"task_tab_{lang}", on_change="rerun")
+    for tab, (_, query, columns) in zip(tabs, TABS):
+        if tab.open:
+            with tab:
+                ui.table(view.query(query, task_code=chosen), view, columns)

@@ -307,13 +307,13 @@ def _viewer_login(view: View) -> None:
     st.stop()
 
 
-def sections(view: View, keys: tuple[str, ...]) -> dict[str, object]:
+def sections(view: View, keys: tuple[str, ...]) -> tuple[str, object]:
     """A page's parts as tabs, `keys` naming each (its label is the catalogue's `sec_<key>`): only the
     open part runs and is drawn (issue 15: a page switch drew every chart of the page, most of them
     below the fold). The open part is in the URL (?tab=<key>, none for the first), so a shared link
     opens it, in either language.
 
-    Returns each key's tab; a page draws a part only `if parts[key].open`."""
+    Returns the open part's key and its tab, for the page to draw that part only inside it."""
     labels = {key: view.t(f"sec_{key}") for key in keys}
     wanted = url_value("tab")
     # The language in the widget's key: a tab keeps the label it was first drawn with.
@@ -327,7 +327,7 @@ def sections(view: View, keys: tuple[str, ...]) -> dict[str, object]:
     )
     if wanted not in labels:
         set_url("tab", None)
-    return dict(zip(keys, tabs))
+    return next(((key, tab) for key, tab in zip(keys, tabs) if tab.open), (keys[0], tabs[0]))
 
 
 def _section_chosen(widget: str, keys: dict[str, str], first: str) -> None:
