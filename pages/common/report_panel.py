@@ -14,7 +14,11 @@ def downloads(view: ui.View) -> None:
     """The periodic report (.docx) and its appendix (.xlsx), for a quarter, a half or the year."""
     if view.plan is None or view.version_id is None:
         return
-    with st.expander(view.t("rp_title"), icon=":material/description:"):
+    # Its widgets are made, sent and drawn only when the reader opens it (issue 15).
+    panel = st.expander(view.t("rp_title"), icon=":material/description:", key="report_open", on_change="rerun")
+    if not panel.open:
+        return
+    with panel:
         st.caption(view.t("rp_intro"))
         year = view.year
         periods = (
