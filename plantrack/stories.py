@@ -31,6 +31,11 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
+def told(mentions: pd.DataFrame) -> pd.DataFrame:
+    """The stories the rows of queries/media_story_mentions.sql tell: `summary` of `group`."""
+    return summary(group(mentions))
+
+
 def group(mentions: pd.DataFrame) -> pd.DataFrame:
     """The mentions of media_story_mentions with a `story_id` each: 1, 2, … in the order the stories
     first appeared."""

@@ -1,35 +1,13 @@
-"""Dư luận báo chí, syndicated stories: how many stories the mentions tell, and who carried each one."""
+"""Dư luận báo chí's own controls and parts: the charts' grain, and the syndicated stories (how many stories the
+mentions tell, and who carried each one)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
-import duckdb
-import pandas as pd
 import streamlit as st
 
 from pages.common import ui
-from plantrack import measures, queries, stories
-from plantrack.db import database_path
+from plantrack import measures, stories
 from plantrack.i18n import format_number
-
-
-@st.cache_data(max_entries=64, show_spinner=False)
-def _stories(
-    _cur: duckdb.DuckDBPyConnection,
-    db: str,
-    stamp: tuple,
-    plan_id: int,
-    version_id: int,
-    quarter: int,
-    year: int,
-    until: dt.date,
-) -> pd.DataFrame:
-    """One row per story, cached until the data changes (grouping a year of mentions takes a moment)."""
-    mentions = queries.run(
-        _cur, "media_story_mentions", plan_id=plan_id, version_id=version_id, quarter=quarter, year=year, until=until
-    )
-    return stories.summary(stories.group(mentions))
 
 
 def grain(view: ui.View) -> str:
@@ -50,9 +28,8 @@ def grain(view: ui.View) -> str:
 
 def stories_section(view: ui.View) -> None:
     st.subheader(view.t("stories_title"))
-    found = _stories(
-        view.cur, str(database_path()), view.stamp, view.plan_id, view.version_id, view.quarter, view.year, view.as_of
-    ).copy()
+    # Grouping a year of mentions into stories takes a moment: computed once per data stamp.
+    found = view.computed(stories.told, "media_story_mentions")
     mentions, told = int(found["mentions"].sum()), len(found)
     left, right = st.columns(2)
     left.metric(view.t("rows_media"), format_number(mentions, view.lang))

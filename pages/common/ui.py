@@ -6,6 +6,7 @@ Only pages import this module; the logic it calls lives in `plantrack`, which ne
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -86,8 +87,11 @@ def _cached_computed(
     compute_name: str,
     settings: tuple,
 ) -> pd.DataFrame:
-    """View.computed's cache: `compute_name` stands for `_compute` in the key (a function is not hashed)."""
-    return _compute(_cached_query(_cur, db, stamp, name, params), **dict(settings))
+    """View.computed's cache: `compute_name` stands for `_compute` in the key (a function is not hashed).
+
+    `_compute` is given the settings it names."""
+    wanted = inspect.signature(_compute).parameters
+    return _compute(_cached_query(_cur, db, stamp, name, params), **{k: v for k, v in settings if k in wanted})
 
 
 def hashable(value: object) -> object:
@@ -155,10 +159,11 @@ class View:
         return _cached_query(self.cur, str(database_path()), self.stamp, name, self._bound(name, **extra)).copy()
 
     def computed(self, compute, name: str) -> pd.DataFrame:
-        """compute(rows of queries/<name>.sql, as_of, lang, plan_year, grace_days) for this view, cached
-        until the data changes: a measure Python computes over a query's rows, such as the task status
-        rules `status.statuses` (plantrack/status/rules.py), too rich for SQL (margins, update windows,
-        reasons); 20.000 reasons take a while to write, and every page reuses them."""
+        """compute(rows of queries/<name>.sql, and those of as_of, lang, plan_year, grace_days it names) for
+        this view, cached until the data changes: a measure Python computes over a query's rows, too rich
+        for SQL, such as the task status rules `status.statuses` (plantrack/status/rules.py: margins,
+        update windows, reasons) or the press stories `stories.told`; 20.000 reasons or a year of
+        mentions take a while, and every page reuses them."""
         auth.require_viewer(st.session_state)
         settings = {"as_of": self.as_of, "lang": self.lang, "plan_year": self.year, "grace_days": self.rules.grace_days}
         return _cached_computed(
