@@ -319,8 +319,25 @@ class Column:
                 index=frame.index,
             )
         if self.shown_as_text:
-            return pd.Series([self.word(v, lang) for v in frame[self.sql]], index=frame.index, dtype="object")
+            return pd.Series(self._words(frame[self.sql], lang), index=frame.index, dtype="object")
         return frame[self.sql]
+
+    def _words(self, values: pd.Series, lang: str) -> list[str]:
+        """`word` of each value, each distinct value written once: a national plan's 60.000 milestones
+        have a few hundred dates, and Babel took 4 s to write every one of them at each page run."""
+        written: dict[tuple, str] = {}
+        words = []
+        for value in values:
+            try:
+                # The type in the key: 1 and 1.0 are equal but may not be written alike.
+                key = (type(value), value)
+                text = written.get(key)
+                if text is None:
+                    text = written[key] = self.word(value, lang)
+            except TypeError:  # a list (a task's support units) has no hash
+                text = self.word(value, lang)
+            words.append(text)
+        return words
 
     def exported(self, frame: pd.DataFrame, lang: str) -> pd.Series:
         """The column's values for the downloads: real numbers and dates, words where the table shows words."""

@@ -100,6 +100,20 @@ def test_a_column_is_shown_in_the_languages_way(column, values, lang, shown) -> 
     assert list(column.shown(pd.DataFrame({column.sql: values}), lang)) == shown
 
 
+def test_a_long_column_writes_each_distinct_value_once_and_every_row_as_it_would_alone(monkeypatch) -> None:
+    written: list[dt.date] = []
+    real = measures.format_date
+    monkeypatch.setattr(measures, "format_date", lambda day, lang: written.append(day) or real(day, lang))
+    days = [dt.date(2019, 3, 5), dt.date(2019, 12, 31), None] * 20_000
+    column = measures.column("due_on")
+    shown = list(column.shown(pd.DataFrame({"due_on": pd.to_datetime(days)}), "vi"))
+    assert shown == ["05/03/2019", "31/12/2019", "—"] * 20_000
+    assert sorted(written) == [dt.date(2019, 3, 5), dt.date(2019, 12, 31)]
+    # Lists have no hash: written row by row.
+    units = measures.column("support_units")
+    assert list(units.shown(pd.DataFrame({"support_units": [["VP"], ["VP"], []]}), "vi")) == ["VP", "VP", ""]
+
+
 def test_a_share_is_shown_with_its_counts_and_exported_as_its_percentage() -> None:
     frame = pd.DataFrame({"on_time": [2, 0], "on_time_base": [3, 0]})
     column = measures.column("on_time")
