@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
 import pandas as pd
 
 from plantrack.i18n import format_date, format_money, format_number, quarter_numeral, t
@@ -322,22 +323,16 @@ class Column:
             return pd.Series(self._words(frame[self.sql], lang), index=frame.index, dtype="object")
         return frame[self.sql]
 
-    def _words(self, values: pd.Series, lang: str) -> list[str]:
+    def _words(self, values: pd.Series, lang: str) -> np.ndarray | list[str]:
         """`word` of each value, each distinct value written once: a national plan's 60.000 milestones
         have a few hundred dates, and Babel took 4 s to write every one of them at each page run."""
-        written: dict[tuple, str] = {}
-        words = []
-        for value in values:
-            try:
-                # The type in the key: 1 and 1.0 are equal but may not be written alike.
-                key = (type(value), value)
-                text = written.get(key)
-                if text is None:
-                    text = written[key] = self.word(value, lang)
-            except TypeError:  # a list (a task's support units) has no hash
-                text = self.word(value, lang)
-            words.append(text)
-        return words
+        try:
+            codes, distinct = pd.factorize(values)
+        except TypeError:  # lists (a task's support units) have no hash: written row by row
+            return [self.word(value, lang) for value in values]
+        # A blank value's code is -1: the last word, the blank's.
+        words = np.array([*(self.word(value, lang) for value in distinct), self.word(None, lang)], dtype=object)
+        return words[codes]
 
     def exported(self, frame: pd.DataFrame, lang: str) -> pd.Series:
         """The column's values for the downloads: real numbers and dates, words where the table shows words."""
