@@ -128,3 +128,32 @@ def test_numbers_inside_the_charts_svg_are_written_the_languages_way(server, bro
         assert not [t for t in numbers if re.fullmatch(r"\d{4,}", t)], numbers  # "1188" is not written
     finally:
         page.close()
+
+
+def test_the_task_box_shows_another_task_and_only_the_tab_chosen(server, browser_context):
+    page, errors = open_page(browser_context, f"{server}/Tien_do_theo_don_vi?task=NV1")
+    try:
+        main = page.get_by_test_id("stMain")
+        main.get_by_text("NV1", exact=True).wait_for(timeout=20_000)
+        main.get_by_test_id("stSelectbox").locator("input").click()
+        page.get_by_role("option").filter(has_text="NV3 —").click()
+        page.wait_for_function("() => window.location.search.includes('task=NV3')", timeout=20_000)
+        main.get_by_text("NV3", exact=True).wait_for(timeout=20_000)
+        budget = page.get_by_role("tab", name=t("tab_budget", "vi"), exact=True)
+        budget.click()
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('[role=tab][aria-selected=true]')].some(tab => tab.innerText.trim() === '"
+            + t("tab_budget", "vi")
+            + "')",
+            timeout=20_000,
+        )
+        wait_idle(page)
+        # One table: the budget tab's; the milestones' is no longer drawn.
+        visible = (
+            "() => [...document.querySelectorAll('[data-testid=stDataFrame]')].filter(e => e.checkVisibility()).length"
+        )
+        page.wait_for_function(f"() => ({visible})() === 1", timeout=20_000)
+        assert page.locator("[data-testid='stException']").count() == 0
+        assert _errors(errors) == []
+    finally:
+        page.close()
