@@ -6,6 +6,7 @@ A fragment (issue 15): choosing another task or tab reruns this part only, not t
 from __future__ import annotations
 
 import dataclasses
+from typing import NamedTuple
 
 import pandas as pd
 import streamlit as st
@@ -13,17 +14,23 @@ import streamlit as st
 from pages.common import ui
 from plantrack import measures, shortlist
 
-# The task's tabs: label, query file, columns.
+
+class DetailTab(NamedTuple):
+    label: str  # catalogue key
+    query: str  # queries/<query>.sql, for the chosen task
+    columns: tuple[measures.Column, ...]
+
+
 TABS = (
-    (
+    DetailTab(
         "tab_milestones",
         "task_milestones",
         measures.columns("milestone_code", "content", "due_on", "completed_on", "milestone_state"),
     ),
-    ("tab_indicators", "task_indicators", measures.columns("indicator", "measure_unit", "target", "actual")),
-    ("tab_budget", "task_budget", measures.columns("line_code", "content", "source", "planned", "disbursed")),
-    ("tab_mentions", "task_mentions", measures.columns("published_on", "outlet", "title", "sentiment", "url")),
-    (
+    DetailTab("tab_indicators", "task_indicators", measures.columns("indicator", "measure_unit", "target", "actual")),
+    DetailTab("tab_budget", "task_budget", measures.columns("line_code", "content", "source", "planned", "disbursed")),
+    DetailTab("tab_mentions", "task_mentions", measures.columns("published_on", "outlet", "title", "sentiment", "url")),
+    DetailTab(
         "tab_history",
         "task_history",
         (
@@ -78,8 +85,8 @@ def draw(view: ui.View, with_status: pd.DataFrame, unit_names: dict[str, str]) -
     st.text(task["reason"])
 
     # Only the open tab's table is asked for and drawn.
-    tabs = st.tabs([view.t(label) for label, _, _ in TABS], key=f"task_tab_{lang}", on_change="rerun")
-    for tab, (_, query, columns) in zip(tabs, TABS):
+    tabs = st.tabs([view.t(tab.label) for tab in TABS], key=f"task_tab_{lang}", on_change="rerun")
+    for tab, detail in zip(tabs, TABS):
         if tab.open:
             with tab:
-                ui.table(view.query(query, task_code=chosen), view, columns)
+                ui.table(view.query(detail.query, task_code=chosen), view, detail.columns)
