@@ -39,6 +39,7 @@ import shutil
 import statistics
 import sys
 import time
+import weakref
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -160,14 +161,15 @@ class Side:
 def _metrics(page) -> dict:
     """The renderer's own counters (DevTools' Performance domain): ThreadTime is the main thread's CPU
     time, which a loaded machine inflates far less than the wall clock; Nodes counts the DOM."""
-    session = _SESSIONS.get(id(page))
+    # Kept with the page itself: a closed page's id() is soon another page's.
+    session = _SESSIONS.get(page)
     if session is None:
-        session = _SESSIONS[id(page)] = page.context.new_cdp_session(page)
+        session = _SESSIONS[page] = page.context.new_cdp_session(page)
         session.send("Performance.enable")
     return {m["name"]: m["value"] for m in session.send("Performance.getMetrics")["metrics"]}
 
 
-_SESSIONS: dict[int, object] = {}
+_SESSIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _wait(page, timeout_s: float) -> dict:
