@@ -21,18 +21,19 @@ unit_names = dict(zip(units["unit_code"], units["unit_name"]))
 if ui.url_value("task") and not ui.url_value("tab"):
     ui.set_url("tab", "task_detail")  # a link naming a task opens it
 part, inside = ui.sections(view, ("unit_status", "task_progress", "indicators", "progress_history", "task_detail"))
+with_status = tasks.merge(statuses, on="task_code")
 
 with inside:
     if part == "unit_status":
         st.subheader(view.t("units_by_status_title"))
-        by_unit = view.derived(status.tasks_by_unit_status, tasks, statuses, unit_names, view.units)
+        by_unit = status.tasks_by_unit_status(tasks, statuses, unit_names, view.units)
         busiest = shortlist.busiest_units(by_unit)
         if busiest.cut:
             st.caption(
                 view.t("chart_busiest_units", shown=len(busiest.rows), total=measures.count(busiest.total, lang))
             )
         figures.chart(view, charts.status_by_unit, by_unit[by_unit["unit_name"].isin(busiest.rows["unit_name"])], lang)
-        rollup = view.derived(status.unit_rollup, tasks, statuses, view.units)
+        rollup = status.unit_rollup(tasks, statuses, view.units)
         ui.table(
             # Every unit a task names is in the units sheet: the import refuses any other.
             rollup.merge(units[["unit_code", "unit_name"]], on="unit_code", how="left"),
@@ -51,7 +52,6 @@ with inside:
         )
 
     elif part == "task_progress":
-        with_status = tasks.merge(statuses, on="task_code")
         st.subheader(view.t("progress_title"))
         st.caption(view.t("progress_caption"))
         bars = shortlist.most_behind(with_status)
@@ -93,5 +93,4 @@ with inside:
             figures.chart(view, charts.progress_history, view.query("progress_history"), lang, empty_key="no_history")
 
     elif part == "task_detail":
-        with_status = tasks.merge(statuses, on="task_code")
         task_detail.draw(view, with_status, unit_names)

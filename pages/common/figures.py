@@ -19,7 +19,7 @@ MEETING_FONT = 20
 MEETING_HEIGHT = 1.3
 
 
-def frame_key(frame: pd.DataFrame) -> bytes:
+def _frame_key(frame: pd.DataFrame) -> bytes:
     """A frame's whole content. A column of lists (a task's support units) is hashed as its text:
     Streamlit's own hash refuses it and falls back to pickling, with a warning in the log at every run."""
     lists = [name for name, dtype in frame.dtypes.items() if pd.api.types.is_object_dtype(dtype)]
@@ -27,7 +27,7 @@ def frame_key(frame: pd.DataFrame) -> bytes:
     return repr(list(frame.columns)).encode() + pd.util.hash_pandas_object(text, index=True).to_numpy().tobytes()
 
 
-@st.cache_resource(max_entries=512, show_spinner=False, hash_funcs={pd.DataFrame: frame_key})
+@st.cache_resource(max_entries=512, show_spinner=False, hash_funcs={pd.DataFrame: _frame_key})
 def built(stamp: tuple, builder: str, args: tuple, kwargs: tuple, meeting: bool) -> go.Figure | None:
     """charts.<builder>(*args, **kwargs), made for the projector in meeting mode and escaped; None if nothing to draw.
 

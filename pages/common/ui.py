@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit import runtime
 from streamlit.runtime.scriptrunner_utils.script_run_context import get_script_run_ctx
 
-from pages.common import figures, sessions, uploads
+from pages.common import sessions, uploads
 from plantrack import (
     auth,
     clock,
@@ -92,12 +92,6 @@ def _cached_computed(
     `_compute` is given the settings it names."""
     wanted = inspect.signature(_compute).parameters
     return _compute(_cached_query(_cur, db, stamp, name, params), **{k: v for k, v in settings if k in wanted})
-
-
-@st.cache_data(max_entries=256, show_spinner=False, hash_funcs={pd.DataFrame: figures.frame_key})
-def _cached_derived(stamp: tuple, name: str, _function, args: tuple) -> pd.DataFrame:
-    """View.derived's cache: `name` stands for `_function` in the key (a function is not hashed)."""
-    return _function(*args)
 
 
 def hashable(value: object) -> object:
@@ -182,13 +176,6 @@ class View:
             f"{compute.__module__}.{compute.__qualname__}",
             tuple(sorted(settings.items())),
         ).copy()
-
-    def derived(self, function, *args: object) -> pd.DataFrame:
-        """function(*args), a plantrack function over this view's frames (status.unit_rollup…), cached
-        until the data changes: hashing a national plan's 20.000 rows costs a tenth of regrouping them
-        at every run (issue 15)."""
-        name = f"{function.__module__}.{function.__qualname__}"
-        return _cached_derived(self.stamp, name, function, args).copy()
 
     def link_params(self) -> dict[str, str]:
         return {key: st.query_params[key] for key in URL_KEYS if key in st.query_params}
