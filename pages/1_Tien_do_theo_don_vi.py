@@ -21,7 +21,6 @@ unit_names = dict(zip(units["unit_code"], units["unit_name"]))
 if ui.url_value("task") and not ui.url_value("tab"):
     ui.set_url("tab", "task_detail")  # a link naming a task opens it
 part, inside = ui.sections(view, ("unit_status", "task_progress", "indicators", "progress_history", "task_detail"))
-with_status = tasks.merge(statuses, on="task_code")
 
 with inside:
     if part == "unit_status":
@@ -52,6 +51,7 @@ with inside:
         )
 
     elif part == "task_progress":
+        with_status = tasks.merge(statuses, on="task_code")
         st.subheader(view.t("progress_title"))
         st.caption(view.t("progress_caption"))
         bars = shortlist.most_behind(with_status)
@@ -93,4 +93,5 @@ with inside:
             figures.chart(view, charts.progress_history, view.query("progress_history"), lang, empty_key="no_history")
 
     elif part == "task_detail":
+        with_status = tasks.merge(statuses, on="task_code")
         task_detail.draw(view, with_status, unit_names)
