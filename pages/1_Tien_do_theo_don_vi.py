@@ -25,14 +25,14 @@ part, inside = ui.sections(view, ("unit_status", "task_progress", "indicators", 
 with inside:
     if part == "unit_status":
         st.subheader(view.t("units_by_status_title"))
-        by_unit = status.tasks_by_unit_status(tasks, statuses, unit_names, view.units)
+        by_unit = view.by_status(status.tasks_by_unit_status, unit_names, view.units)
         busiest = shortlist.busiest_units(by_unit)
         if busiest.cut:
             st.caption(
                 view.t("chart_busiest_units", shown=len(busiest.rows), total=measures.count(busiest.total, lang))
             )
         figures.chart(view, charts.status_by_unit, by_unit[by_unit["unit_name"].isin(busiest.rows["unit_name"])], lang)
-        rollup = status.unit_rollup(tasks, statuses, view.units)
+        rollup = view.by_status(status.unit_rollup, view.units)
         ui.table(
             # Every unit a task names is in the units sheet: the import refuses any other.
             rollup.merge(units[["unit_code", "unit_name"]], on="unit_code", how="left"),

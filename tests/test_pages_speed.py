@@ -247,3 +247,17 @@ def test_a_table_has_one_download_menu_with_its_three_files(demo_db, monkeypatch
     assert len(menus) == len(app.dataframe) == 1
     labels = [b.proto.label for b in _elements(menus[0]) if getattr(b, "type", None) == "download_button"]
     assert labels == [t("exp_xlsx", "vi"), t("exp_csv_semicolon", "vi"), t("exp_csv", "vi")]
+
+
+def test_the_units_page_run_again_on_the_same_data_regroups_no_task(demo_db, monkeypatch):
+    from plantrack import status
+
+    app = open_app(demo_db, monkeypatch, "pages/1_Tien_do_theo_don_vi.py")
+    grouped: list[str] = []
+    _count_calls(monkeypatch, status, ["unit_rollup", "tasks_by_unit_status"], grouped)
+    app.run()
+    assert not app.exception
+    assert grouped == []
+    # Another unit chosen is other rows: grouped once more.
+    app.multiselect(key="units_choice").select("VP").run()
+    assert sorted(grouped) == ["tasks_by_unit_status", "unit_rollup"]

@@ -30,6 +30,7 @@ from plantrack import (
     queries,
     service,
     settings,
+    status,
     values,
 )
 from plantrack.db import database_path
@@ -92,6 +93,31 @@ def _cached_computed(
     `_compute` is given the settings it names."""
     wanted = inspect.signature(_compute).parameters
     return _compute(_cached_query(_cur, db, stamp, name, params), **{k: v for k, v in settings if k in wanted})
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _cached_by_status(
+    _cur: duckdb.DuckDBPyConnection,
+    db: str,
+    stamp: tuple,
+    params: tuple,
+    settings: tuple,
+    _function,
+    function_name: str,
+    extra: tuple,
+) -> pd.DataFrame:
+    """View.by_status's cache: keyed by what makes the tasks and their statuses, never by their rows
+    (hashing 20.000 rows costs more than grouping them)."""
+    tasks = _cached_query(_cur, db, stamp, "tasks_at_version", params)
+    statuses = _cached_computed(
+        _cur, db, stamp, "tasks_at_version", params, status.statuses, _name(status.statuses), settings
+    )
+    return _function(tasks, statuses, *extra)
+
+
+def _name(function) -> str:
+    """What stands for a function in a cache key."""
+    return f"{function.__module__}.{function.__qualname__}"
 
 
 def hashable(value: object) -> object:
@@ -165,7 +191,6 @@ class View:
         update windows, reasons) or the press stories `stories.told`; 20.000 reasons or a year of
         mentions take a while, and every page reuses them."""
         auth.require_viewer(st.session_state)
-        settings = {"as_of": self.as_of, "lang": self.lang, "plan_year": self.year, "grace_days": self.rules.grace_days}
         return _cached_computed(
             self.cur,
             str(database_path()),
@@ -173,9 +198,31 @@ class View:
             name,
             self._bound(name),
             compute,
-            f"{compute.__module__}.{compute.__qualname__}",
-            tuple(sorted(settings.items())),
+            _name(compute),
+            self._settings(),
         ).copy()
+
+    def by_status(self, function, *extra: object) -> pd.DataFrame:
+        """function(tasks, statuses, *extra): a grouping of plantrack.status over the view's tasks
+        (queries/tasks_at_version.sql) and their statuses (`computed(status.statuses, …)`), such as
+        `status.unit_rollup`, cached until the data changes: pandas takes 0,2 s to group even the
+        demo's 8 tasks, at every run (issue 15)."""
+        auth.require_viewer(st.session_state)
+        return _cached_by_status(
+            self.cur,
+            str(database_path()),
+            self.stamp,
+            self._bound("tasks_at_version"),
+            self._settings(),
+            function,
+            _name(function),
+            tuple(hashable(value) for value in extra),
+        ).copy()
+
+    def _settings(self) -> tuple:
+        """The status rules' settings for this view, as a cache key."""
+        settings = {"as_of": self.as_of, "lang": self.lang, "plan_year": self.year, "grace_days": self.rules.grace_days}
+        return tuple(sorted(settings.items()))
 
     def link_params(self) -> dict[str, str]:
         return {key: st.query_params[key] for key in URL_KEYS if key in st.query_params}
