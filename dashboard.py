@@ -59,49 +59,25 @@ def draw() -> None:
     overview.official_rate(view, groups)
     overview.other_rates(view, statuses)
 
-    left, right = st.columns([3, 2])
-    with left:
-        st.subheader(view.t("deadlines_title"))
-        deadlines = view.query("upcoming_deadlines")
-        ui.table(
-            deadlines,
-            view,
-            measures.columns("due_on", "days_left", "kind", "task_code", "content", "unit_code"),
-            empty_key="no_deadlines",
-        )
-    with right:
-        st.subheader(view.t("ageing_title"))
-        ageing = status.overdue_ageing(statuses)
-        if ageing["tasks"].sum() == 0:
-            st.success(view.t("no_overdue"))
-        else:
-            ui.table(ageing, view, measures.columns("age", "tasks"))
-
-    st.subheader(view.t("changes_title"))
-    changes = view.query("version_changes")
-    if changes.empty:
-        st.info(view.t("no_changes"))
-    else:
-        st.markdown(
-            " · ".join(
-                view.t(
-                    "changes_line",
-                    sheet=view.t(f"sheet_{r.sheet}"),
-                    added=measures.count(r.added, lang),
-                    changed=measures.count(r.changed, lang),
-                    removed=measures.count(r.removed, lang),
-                )
-                for r in changes.itertuples()
+    # The lists below the figures are parts, one open at a time: drawn together, their three tables cost a
+    # page switch ~0,2 s in the browser, and most of them were below the fold (issue 15).
+    part, inside = ui.sections(view, ("deadlines", "ageing", "changes"))
+    with inside:
+        if part == "deadlines":
+            ui.table(
+                view.query("upcoming_deadlines"),
+                view,
+                measures.columns("due_on", "days_left", "kind", "task_code", "content", "unit_code"),
+                empty_key="no_deadlines",
             )
-        )
-        task_changes = view.query("task_changes")
-        ui.table(
-            task_changes,
-            view,
-            # The changes first, the long content last: at 1024 px the last columns scroll out of sight.
-            measures.columns("task_code", "old_progress", "new_progress", "old_state", "new_state", "content"),
-            empty_key="no_task_changes",
-        )
+        elif part == "ageing":
+            ageing = status.overdue_ageing(statuses)
+            if ageing["tasks"].sum() == 0:
+                st.success(view.t("no_overdue"))
+            else:
+                ui.table(ageing, view, measures.columns("age", "tasks"))
+        else:
+            overview.version_changes(view)
 
     report_panel.downloads(view)
 

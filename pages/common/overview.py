@@ -106,3 +106,30 @@ def other_rates(view: ui.View, statuses: pd.DataFrame) -> None:
         with column:
             st.metric(rate.title, rates.share_text(rate.numerator, rate.denominator, lang))
             st.caption(f"{measures.count(rate.numerator, lang)}/{measures.count(rate.denominator, lang)}: {rate.basis}")
+
+
+def version_changes(view: ui.View) -> None:
+    """What the version shown changed against the one before: counts per sheet, then the tasks' changes."""
+    changed = view.query("version_changes")
+    if changed.empty:
+        st.info(view.t("no_changes"))
+        return
+    st.markdown(
+        " · ".join(
+            view.t(
+                "changes_line",
+                sheet=view.t(f"sheet_{r.sheet}"),
+                added=measures.count(r.added, view.lang),
+                changed=measures.count(r.changed, view.lang),
+                removed=measures.count(r.removed, view.lang),
+            )
+            for r in changed.itertuples()
+        )
+    )
+    ui.table(
+        view.query("task_changes"),
+        view,
+        # The changes first, the long content last: at 1024 px the last columns scroll out of sight.
+        measures.columns("task_code", "old_progress", "new_progress", "old_state", "new_state", "content"),
+        empty_key="no_task_changes",
+    )
