@@ -81,7 +81,7 @@ def test_a_versions_changes_are_counted_in_the_readers_language(tmp_path, monkey
         ("vi", "Giải ngân: thêm 1.234", "1.234 lần chi"),
         ("en", "Disbursements: 1,234 added", "1,234 payments"),
     ):
-        app = open_app(db, monkeypatch, lang=lang)
+        app = open_app(db, monkeypatch, lang=lang, tab="changes")  # the overview's part with the changes
         assert any(line in m.value for m in app.markdown), [m.value for m in app.markdown]
         app = open_app(db, monkeypatch, lang=lang, meeting="1")
         deltas = [m.proto.delta for m in app.metric]
