@@ -34,15 +34,19 @@ class Shortlist:
         return len(self.rows) < self.total
 
 
-def _ordered(frame: pd.DataFrame, by: list[str], ascending: list[bool]) -> pd.DataFrame:
-    return frame.sort_values(by, ascending=ascending, kind="stable", na_position="last")
+def _head(frame: pd.DataFrame, by: list[str], ascending: list[bool], limit: int) -> pd.DataFrame:
+    """The first `limit` rows of `frame` in the given order. Only the keys are sorted: sorting 20.000
+    whole tasks (their content, reasons, lists of units) to keep 40 took ~0,04 s of every page run."""
+    keys = frame[by].reset_index(drop=True)
+    positions = keys.sort_values(by, ascending=ascending, kind="stable", na_position="last").index[:limit]
+    return frame.iloc[positions]
 
 
 def _first(frame: pd.DataFrame, by: list[str], ascending: list[bool], limit: int) -> Shortlist:
     """All rows in their own order when they fit; otherwise the first `limit` in the given order."""
     if len(frame) <= limit:
         return Shortlist(frame, len(frame))
-    return Shortlist(_ordered(frame, by, ascending).head(limit).reset_index(drop=True), len(frame))
+    return Shortlist(_head(frame, by, ascending, limit).reset_index(drop=True), len(frame))
 
 
 def most_behind(tasks: pd.DataFrame, limit: int = CHART_ITEMS) -> Shortlist:
@@ -64,12 +68,13 @@ def due_soonest(tasks: pd.DataFrame, limit: int = CHART_ITEMS) -> Shortlist:
     """
     if len(tasks) <= limit:
         return Shortlist(tasks, len(tasks))
-    done = tasks["status"] == "done"
-    open_first = _ordered(tasks[~done], ["due_on", "task_code"], [True, True]).head(limit)
-    if len(open_first) < limit:
-        latest_done = _ordered(tasks[done], ["due_on", "task_code"], [False, True]).head(limit - len(open_first))
-        open_first = pd.concat([open_first, latest_done])
-    return Shortlist(open_first.reset_index(drop=True), len(tasks))
+    done = (tasks["status"] == "done").to_numpy()
+    keys = tasks[["due_on", "task_code"]].reset_index(drop=True)
+    chosen = _head(keys[~done], ["due_on", "task_code"], [True, True], limit).index
+    if len(chosen) < limit:
+        latest_done = _head(keys[done], ["due_on", "task_code"], [False, True], limit - len(chosen)).index
+        chosen = chosen.append(latest_done)
+    return Shortlist(tasks.iloc[chosen].reset_index(drop=True), len(tasks))
 
 
 def largest_budgets(by_task: pd.DataFrame, limit: int = CHART_ITEMS) -> Shortlist:

@@ -7,8 +7,10 @@ figure again, and sends a bounded amount of chart JSON.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
+import pickle
 import tomllib
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from streamlit import config
 
 from pages.common import explore_panel, figures, ui
 from pages.common.ui import PAGES
-from plantrack import charts, demo, explore, queries
+from plantrack import charts, demo, explore, queries, status
 from plantrack.db import connect
 from plantrack.i18n import t
 
@@ -85,6 +87,48 @@ def test_a_page_run_again_on_the_same_data_builds_no_figure_again(path, demo_db,
     app.run()
     assert not app.exception
     assert built == []
+
+
+@pytest.mark.parametrize("path", PAGE_PATHS)
+def test_a_page_run_again_on_the_same_data_unpickles_no_cached_result(path, demo_db, monkeypatch):
+    # st.cache_data unpickles a new copy of a result at every hit: 0,08 s for the national plan's tasks.
+    app = open_app(demo_db, monkeypatch, path)
+    unpickled: list[str] = []
+    _count_calls(monkeypatch, pickle, ["loads"], unpickled)
+    app.run()
+    assert not app.exception
+    assert unpickled == []
+
+
+def test_what_a_page_does_to_a_cached_result_does_not_reach_the_cache(demo_db):
+    con = connect(demo_db)
+    try:
+        stamp = ("changed",)
+        params = (("plan_id", 1), ("quarter", 0), ("units", ()), ("version_id", 1), ("year", 2019))
+        before = ui._cached_query(con, str(demo_db), stamp, "tasks_at_version", params).copy()
+
+        def spoil(frame):
+            frame["content"] = "spoilt"
+            frame["added"] = 1
+            return frame
+
+        settings = (("as_of", dt.date(2019, 9, 30)), ("lang", "vi"), ("plan_year", 2019))
+
+        def statuses():
+            name = ui._name(status.statuses)
+            return ui._cached_computed(
+                con, str(demo_db), stamp, "tasks_at_version", params, status.statuses, name, settings
+            )
+
+        statuses_before = statuses().copy()
+        ui._cached_computed(con, str(demo_db), stamp, "tasks_at_version", params, spoil, "spoil", settings)
+        ui._cached_by_status(
+            con, str(demo_db), stamp, params, settings, lambda t, s: (spoil(t), spoil(s))[0], "spoil", ()
+        )
+        pd.testing.assert_frame_equal(ui._cached_query(con, str(demo_db), stamp, "tasks_at_version", params), before)
+        pd.testing.assert_frame_equal(statuses(), statuses_before)
+    finally:
+        con.close()
 
 
 def test_a_figure_is_built_again_for_other_inputs_or_new_data(monkeypatch):

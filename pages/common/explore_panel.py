@@ -11,7 +11,8 @@ from plantrack import auth, explore, measures
 from plantrack.db import database_path
 
 
-@st.cache_data(max_entries=512, show_spinner=False)
+# The results themselves, not pickles (ui._cached_query says why); explored() hands out copies.
+@st.cache_resource(max_entries=512, show_spinner=False)
 def _cached_explore(
     _cur: duckdb.DuckDBPyConnection,
     db: str,
