@@ -39,7 +39,7 @@ def draw() -> None:
     )
     meeting_mode.changes(view)
 
-    statuses = view.computed(status.statuses, "tasks_at_version")
+    statuses = view.statuses()
     overview.status_cards(view, statuses)
 
     media = view.query("media_kpis").iloc[0]

@@ -14,7 +14,7 @@ tasks = view.query("tasks_at_version")
 if tasks.empty:
     st.info(view.t("no_data_table"))
     st.stop()
-statuses = view.computed(status.statuses, "tasks_at_version")
+statuses = view.statuses()
 units = view.query("units_at_version")
 unit_names = dict(zip(units["unit_code"], units["unit_name"]))
 

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from pages.common import figures, ui
-from plantrack import charts, measures, shortlist, status
+from plantrack import charts, measures, shortlist
 from plantrack.i18n import quarter_numeral
 
 view = ui.page("page_milestones")
@@ -12,7 +12,7 @@ ui.header(view, "page_milestones")
 lang = view.lang
 
 tasks = view.query("tasks_at_version")
-statuses = view.computed(status.statuses, "tasks_at_version")
+statuses = view.statuses()
 milestones = view.query("milestones_at_version")
 
 st.subheader(view.t("gantt_title"))

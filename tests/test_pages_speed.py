@@ -131,6 +131,36 @@ def test_what_a_page_does_to_a_cached_result_does_not_reach_the_cache(demo_db):
         con.close()
 
 
+@pytest.mark.parametrize("path", ["dashboard.py", "pages/1_Tien_do_theo_don_vi.py", "pages/2_Moc_theo_quy.py"])
+def test_another_unit_or_quarter_computes_no_status_again(path, demo_db, monkeypatch):
+    # A task's status does not depend on the filters: they pick rows of the statuses of all the tasks.
+    ui._cached_computed.clear()
+    app = open_app(demo_db, monkeypatch, path)
+    computed: list[str] = []
+    _count_calls(monkeypatch, status, ["statuses"], computed)
+    for quarter in (2, 3):
+        app.selectbox(key="quarter_choice_vi").select(quarter).run()
+    app.multiselect(key="units_choice").select("P.KHTC").run()
+    assert not app.exception
+    assert computed == []
+
+
+@pytest.mark.parametrize("units", [[], ["P.KHTC"], ["P.TTBCXB", "UBND.DC"]])
+@pytest.mark.parametrize("quarter", [0, 1, 3])
+def test_the_statuses_of_a_filtered_view_are_those_of_its_tasks(units, quarter, demo_db):
+    con = connect(demo_db)
+    try:
+        view = ui.View(con, "vi", version_id=3, as_of=dt.date(2019, 9, 30), units=units, quarter=quarter)
+        view.plan = pd.Series({"plan_id": 1, "year": 2019})
+        view.stamp = ("filtered", units, quarter)
+        tasks = queries.run(con, "tasks_at_version", **view.params())
+        expected = status.statuses(tasks, view.as_of, lang="vi", plan_year=2019, grace_days=view.rules.grace_days)
+        pd.testing.assert_frame_equal(view.statuses(), expected)
+        assert len(tasks) > 0
+    finally:
+        con.close()
+
+
 def test_a_figure_is_built_again_for_other_inputs_or_new_data(monkeypatch):
     calls: list[dict] = []
 

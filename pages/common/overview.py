@@ -17,8 +17,8 @@ CARD_CHARS = 5
 def status_cards(view: ui.View, statuses: pd.DataFrame) -> None:
     """Four cards: the count large, its share of all tasks beside it (a "12.345 / 20.000" value is cut off).
 
-    `statuses` is `view.computed(status.statuses, "tasks_at_version")`: the rules of
-    plantrack/status/rules.py over queries/tasks_at_version.sql; the cards count its `status` column."""
+    `statuses` is `view.statuses()`: the rules of plantrack/status/rules.py over
+    queries/tasks_at_version.sql; the cards count its `status` column."""
     counts, total = status.status_counts(statuses), len(statuses)
     # The total once, above the cards: "33,1% của 20.000 nhiệm vụ" in each is cut at 1024 px.
     st.caption(view.t("kpi_of_tasks", total=measures.count(total, view.lang)))

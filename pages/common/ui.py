@@ -114,10 +114,23 @@ def _cached_by_status(
     """View.by_status's cache: keyed by what makes the tasks and their statuses, never by their rows
     (hashing 20.000 rows costs more than grouping them)."""
     tasks = _cached_query(_cur, db, stamp, "tasks_at_version", params).copy()
-    statuses = _cached_computed(
-        _cur, db, stamp, "tasks_at_version", params, status.statuses, _name(status.statuses), settings
-    ).copy()
-    return _function(tasks, statuses, *extra)
+    return _function(tasks, _statuses(_cur, db, stamp, params, settings), *extra)
+
+
+def _statuses(cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, params: tuple, settings: tuple) -> pd.DataFrame:
+    """status.statuses of the tasks `params` (tasks_at_version's) choose, in their order.
+
+    A task's status depends on its own row and the settings, never on the units or the quarter chosen:
+    the statuses are computed once for all the version's tasks and each filter picks its rows. A filter
+    change on the national plan computed 20.000 statuses and reasons again (0,2 s), for every new
+    unit or quarter (issue 15)."""
+    everything = tuple((key, () if key == "units" else 0 if key == "quarter" else value) for key, value in params)
+    name = _name(status.statuses)
+    whole = _cached_computed(cur, db, stamp, "tasks_at_version", everything, status.statuses, name, settings)
+    if everything == params:
+        return whole.copy()
+    codes = _cached_query(cur, db, stamp, "tasks_at_version", params)["task_code"]
+    return whole[whole["task_code"].isin(codes)].reset_index(drop=True)
 
 
 def _name(function) -> str:
@@ -192,9 +205,8 @@ class View:
     def computed(self, compute, name: str) -> pd.DataFrame:
         """compute(rows of queries/<name>.sql, and those of as_of, lang, plan_year, grace_days it names) for
         this view, cached until the data changes: a measure Python computes over a query's rows, too rich
-        for SQL, such as the task status rules `status.statuses` (plantrack/status/rules.py: margins,
-        update windows, reasons) or the press stories `stories.told`; 20.000 reasons or a year of
-        mentions take a while, and every page reuses them."""
+        for SQL, such as the press stories `stories.told` (the tasks' statuses: `statuses()`); a year of
+        mentions takes a while, and every page reuses them."""
         auth.require_viewer(st.session_state)
         return _cached_computed(
             self.cur,
@@ -207,9 +219,15 @@ class View:
             self._settings(),
         ).copy()
 
+    def statuses(self) -> pd.DataFrame:
+        """status.statuses (plantrack/status/rules.py: margins, update windows, reasons) of the view's tasks
+        (queries/tasks_at_version.sql), in their order, cached until the data changes."""
+        auth.require_viewer(st.session_state)
+        return _statuses(self.cur, str(database_path()), self.stamp, self._bound("tasks_at_version"), self._settings())
+
     def by_status(self, function, *extra: object) -> pd.DataFrame:
         """function(tasks, statuses, *extra): a grouping of plantrack.status over the view's tasks
-        (queries/tasks_at_version.sql) and their statuses (`computed(status.statuses, …)`), such as
+        (queries/tasks_at_version.sql) and their statuses (`statuses()`), such as
         `status.unit_rollup`, cached until the data changes: pandas takes 0,2 s to group even the
         demo's 8 tasks, at every run (issue 15)."""
         auth.require_viewer(st.session_state)
