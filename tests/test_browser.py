@@ -33,7 +33,7 @@ PAGES = {
         "Nhiệm vụ theo đơn vị và tình trạng",
         "Từng nhiệm vụ",
     ],
-    "Moc_theo_quy": ["Mốc theo quý", "Tiến trình nhiệm vụ và các mốc trong năm", "Quý III/2019"],
+    "Moc_theo_quy": ["Mốc theo quý", "Tiến trình nhiệm vụ và các mốc trong năm", "Quý III/2019", "Danh sách mốc"],
     "Ngan_sach": ["Ngân sách", "Theo nguồn kinh phí", "Ngân sách nhà nước", "923.000.000 ₫"],
     "Du_luan_bao_chi": [
         "Dư luận báo chí",

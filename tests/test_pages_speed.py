@@ -248,6 +248,10 @@ PARTS = {
         "progress_history": (1, 0),
         "task_detail": (0, 1),
     },
+    "pages/2_Moc_theo_quy.py": {
+        "ms_timeline": (1, 0),
+        "ms_list": (0, 1),
+    },
     "pages/3_Ngan_sach.py": {
         "budget_sources": (1, 0),
         "budget_units": (1, 0),
@@ -325,7 +329,7 @@ def test_khám_phá_asks_for_its_rows_only_once_the_list_is_opened(demo_db, monk
 
 
 def test_a_table_has_one_download_menu_with_its_three_files(demo_db, monkeypatch):
-    app = open_app(demo_db, monkeypatch, "pages/2_Moc_theo_quy.py")
+    app = open_app(demo_db, monkeypatch, "pages/2_Moc_theo_quy.py", tab="ms_list")
     menus = [e for e in _elements(app._tree) if getattr(e, "type", None) == "popover"]
     assert len(menus) == len(app.dataframe) == 1
     labels = [b.proto.label for b in _elements(menus[0]) if getattr(b, "type", None) == "download_button"]
