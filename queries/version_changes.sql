@@ -1,4 +1,5 @@
--- one row per sheet: rows added, changed and removed by a version against the version before it
+-- one row per sheet: rows added, changed and removed by a version against the version before it, in
+-- the workbook's order of sheets
 -- parameters: $plan_id, $version_id
 with previous as (
     select coalesce(max(version_id), 0) as version_id
@@ -20,6 +21,10 @@ touched as (
     select 'media' as sheet, row_key, valid_from, valid_to from media where plan_id = $plan_id
     union all
     select 'units' as sheet, row_key, valid_from, valid_to from units where plan_id = $plan_id
+    union all
+    select 'plan_info' as sheet, row_key, valid_from, valid_to from plan_info where plan_id = $plan_id
+    union all
+    select 'outlets' as sheet, row_key, valid_from, valid_to from outlets where plan_id = $plan_id
 ),
 
 -- only keys with a row opened or closed between the two versions can differ: a million untouched
@@ -53,4 +58,7 @@ select
 from before_after
 group by sheet
 having added + changed + removed > 0
-order by sheet
+order by list_position(
+    ['plan_info', 'units', 'tasks', 'indicators', 'milestones', 'budget_lines', 'disbursements', 'media', 'outlets'],
+    sheet
+)

@@ -495,7 +495,7 @@ def test_upcoming_deadlines_list_milestones_and_tasks_by_days_left(cur):
 def test_what_changed_since_the_previous_version(cur):
     _expect(
         _run(cur, "version_changes"),
-        [("disbursements", 1, 0, 0), ("indicators", 0, 1, 0), ("media", 6, 0, 0), ("tasks", 0, 2, 0)],
+        [("tasks", 0, 2, 0), ("indicators", 0, 1, 0), ("disbursements", 1, 0, 0), ("media", 6, 0, 0)],
         ["sheet", "added", "changed", "removed"],
     )
     _expect(
@@ -503,6 +503,25 @@ def test_what_changed_since_the_previous_version(cur):
         [("NV1", 25.0, 50.0), ("NV3", 10.0, 40.0)],
         ["task_code", "old_progress", "new_progress"],
     )
+
+
+def test_the_changes_count_the_plan_sheet_and_the_outlet_directory_too(tmp_path):
+    from plantrack.db import connect
+
+    con = connect(tmp_path / "changes.duckdb")
+    again = _plan(1)
+    again["plan_info"] = again["plan_info"].assign(title="Kế hoạch kiểm thử (sửa đổi)")
+    again["outlets"] = pd.DataFrame([{"outlet": "Báo Gia Lai", "scope": "domestic"}])
+    for plan, as_of in ((_plan(1), Q1), (again, Q2)):
+        preview = importer.prepare(con, workbook_bytes(plan), "plan.xlsx", as_of=as_of)
+        assert not preview.errors, [p.line("en") for p in preview.errors]
+        importer.commit(con, preview, "tester")
+    _expect(
+        _run(con.cursor(), "version_changes"),
+        [("plan_info", 0, 1, 0), ("outlets", 1, 0, 0)],
+        ["sheet", "added", "changed", "removed"],
+    )
+    con.close()
 
 
 def test_progress_history_across_versions(cur):
