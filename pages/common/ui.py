@@ -72,8 +72,8 @@ def connection(path: str) -> duckdb.DuckDBPyConnection:
 
 
 # The three caches below hold the frames themselves (st.cache_resource), not pickles of them (st.cache_data):
-# cache_data unpickles a new copy at every hit, and for the national plan's 20.000 tasks (support units
-# as lists) that was 0,09-0,17 s of a 0,26 s page run (issue 15). Nothing changes what they hold: View
+# cache_data unpickles a new copy at every hit: 0,08 s for the national plan's 20.000 tasks (a copy takes
+# 0,6 ms), most of a warm page run (issue 15). Nothing changes what they hold: View
 # hands every reader a copy, and a function computing from a cached frame is given a copy too.
 @st.cache_resource(max_entries=1024, show_spinner=False)
 def _cached_query(_cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, name: str, params: tuple) -> pd.DataFrame:
@@ -122,7 +122,7 @@ def _statuses(cur: duckdb.DuckDBPyConnection, db: str, stamp: tuple, params: tup
 
     A task's status depends on its own row and the settings, never on the units or the quarter chosen:
     the statuses are computed once for all the version's tasks and each filter picks its rows. A filter
-    change on the national plan computed 20.000 statuses and reasons again (0,2 s), for every new
+    change on the national plan computed 20.000 statuses and reasons again (0,06-0,2 s), for every new
     unit or quarter (issue 15)."""
     everything = tuple((key, () if key == "units" else 0 if key == "quarter" else value) for key, value in params)
     name = _name(status.statuses)
