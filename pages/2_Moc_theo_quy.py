@@ -12,8 +12,6 @@ ui.require_plan(view)
 ui.header(view, "page_milestones")
 lang = view.lang
 
-tasks = view.query("tasks_at_version")
-statuses = view.statuses()
 milestones = view.query("milestones_at_version")
 
 # The list of every milestone is a part of its own: on the national plan it is 60.000 rows (168 KiB sent
@@ -23,7 +21,7 @@ with inside:
     if part == "ms_timeline":
         st.subheader(view.t("gantt_title"))
         st.caption(view.t("gantt_caption"))
-        timeline = shortlist.due_soonest(tasks.merge(statuses, on="task_code"))
+        timeline = shortlist.due_soonest(view.query("tasks_at_version").merge(view.statuses(), on="task_code"))
         if timeline.cut:
             st.caption(view.t("gantt_nearest", shown=len(timeline.rows), total=measures.count(timeline.total, lang)))
         shown = milestones[milestones["task_code"].isin(timeline.rows["task_code"])]
