@@ -3,12 +3,15 @@
     make bench-pages                              # demo plan and the national data, 5 rounds
     make bench-pages ARGS="--quick"               # 2 rounds, the quick national data set
     make bench-pages ARGS="--db /path/national.duckdb --rounds 9 --profile"
+    make bench-pages ARGS="--demo-only --same-figures"   # the bare page draws our pages' figures
 
 Serves the dashboard and a bare Streamlit page of the same shape (bench/bare/: sidebar links and a
 filter, four metrics, one Plotly chart, a small table, no data work) side by side from the same
 Streamlit, and drives one Debian chromium through Playwright. In every round, for every viewer page,
 the dashboard and the bare page are measured one after the other (the order alternates with the
-round, so the machine's load hits both alike):
+round, so the machine's load hits both alike). With --same-figures the bare page draws, in place of
+its five bars, the figures our page drew (bench/timed_server.py records them): the ratio is then what
+our page costs beyond its charts.
 
 - cold: a new browser context (no cache, no session), the page's URL, until drawn;
 - switch: in an open session, a click on the page's sidebar link (from the overview; to the overview
@@ -193,7 +196,9 @@ def _result(perf: dict, frames: list, side: Side) -> dict:
             if key.endswith(("_s", "_n")):
                 server[key] = server.get(key, 0) + value
     ms = {k: (perf[k] or 0) / 1000 for k in ("runStart", "scriptDone", "rendered")}
+    drawn = [run["figures"] for run in runs if run.get("figures")]
     return {
+        "figures": drawn[-1] if drawn else None,
         "drawn_s": round(ms["rendered"], 3),
         "wait_s": round(ms["runStart"], 3),
         "run_s": round(ms["scriptDone"] - ms["runStart"], 3),
@@ -284,9 +289,20 @@ def _attempt(function, *args) -> dict:
 
 
 def measure(
-    db: Path, label: str, rounds: int, keys: list[str] | None, profile: bool, cold: bool, timeout_s: float
+    db: Path,
+    label: str,
+    rounds: int,
+    keys: list[str] | None,
+    profile: bool,
+    cold: bool,
+    timeout_s: float,
+    same_figures: bool = False,
 ) -> dict:
-    """Every round, every page: ours then bare, or bare then ours (alternating by round)."""
+    """Every round, every page: ours then bare, or bare then ours (alternating by round).
+
+    With `same_figures` the bare page draws, in place of its five bars, the figures our page drew at
+    its last switch and filter change (the first round always measures ours first): the ratio is
+    then what our page costs beyond its charts."""
     from browser import CHROMIUM, CHROMIUM_ARGS, streamlit_server
     from playwright.sync_api import sync_playwright
 
@@ -297,14 +313,17 @@ def measure(
     ours_env = {"BENCH_TIMINGS": str(work / "ours.jsonl")}
     if profile:
         ours_env["BENCH_PROFILE"] = str(work / "profiles")
+    bare_env = {"BENCH_TIMINGS": str(work / "bare.jsonl")}
+    ours_figures: dict[str, dict[str, str]] = {}
+    if same_figures:
+        ours_env["BENCH_FIGURES"] = str(work / "figures")
+        bare_env["BARE_FIGURES"] = str(work / "bare-figures.json")
     paths = [(k, p) for k, p in page_paths() if keys is None or k in keys]
     all_paths = dict(page_paths())
     results: dict[str, dict[str, list]] = {key: {"ours": [], "bare": []} for key, _ in paths}
     with (
         streamlit_server(db, timeout=180, launcher=(str(TIMED),), env=ours_env) as ours_url,
-        streamlit_server(
-            db, timeout=180, script=BARE, launcher=(str(TIMED),), env={"BENCH_TIMINGS": str(work / "bare.jsonl")}
-        ) as bare_url,
+        streamlit_server(db, timeout=180, script=BARE, launcher=(str(TIMED),), env=bare_env) as bare_url,
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -324,12 +343,30 @@ def measure(
                     if side is ours:
                         via = all_paths["page_media"] if path == "" else ""
                         found = _attempt(measure_side, browser, ours, path, via, key == "page_explore", cold, timeout_s)
+                        if found.get("switch", {}).get("figures") and found.get("filter", {}).get("figures"):
+                            ours_figures[key] = {action: found[action]["figures"] for action in ("switch", "filter")}
                     else:
+                        if same_figures:
+                            _bare_figures(ours_figures.get(key), Path(bare_env["BARE_FIGURES"]))
                         found = _attempt(measure_side, browser, bare, "", "other", False, cold, timeout_s)
                     results[key][side.name].append(found)
                 log(f"{label} round {rnd + 1}/{rounds} {key}: {_short(results[key])}")
         browser.close()
     return {"label": label, "pages": results}
+
+
+def _bare_figures(sources: dict[str, str] | None, target: Path) -> None:
+    """The figures the bare page draws next: those our page drew at its switch (the whole year) and at
+    its filter change (another quarter), or, with none recorded, its own five bars."""
+    if sources:
+        target.write_text(
+            json.dumps(
+                {action: json.loads(Path(path).read_text(encoding="utf-8")) for action, path in sources.items()}
+            ),
+            encoding="utf-8",
+        )
+    else:
+        target.unlink(missing_ok=True)
 
 
 def _short(page: dict) -> str:
@@ -356,7 +393,8 @@ def _values(runs: list[dict], action: str, *keys: str) -> list[float]:
 
 def report(results: dict) -> str:
     lines = [
-        f"### {results['label']} ({results['rounds']} rounds; medians; ratio = ours ÷ bare page measured next to it)",
+        f"### {results['label']} ({results['rounds']} rounds; medians; ratio = ours ÷ bare page measured next to it"
+        + ("; the bare page drawing our page's figures)" if results.get("same_figures") else ")"),
         "",
         "| page | cold | switch | filter | Khám phá choices | failed runs |",
         "|---|---|---|---|---|---|",
@@ -465,6 +503,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="pyinstrument profile of every server run")
     parser.add_argument("--skip-cold", action="store_true", help="switches and filters only (no cold loads)")
     parser.add_argument("--timeout", type=float, default=120, help="seconds a page may take to be drawn")
+    parser.add_argument(
+        "--same-figures",
+        action="store_true",
+        help="the bare page draws our page's figures instead of its five bars: what our page costs beyond its charts",
+    )
     args = parser.parse_args(argv)
     rounds = args.rounds or (2 if args.quick else 5)
     keys = args.pages.split(",") if args.pages else None
@@ -485,8 +528,8 @@ def main(argv: list[str] | None = None) -> int:
     texts = []
     for label, db in datasets:
         log(f"measuring on {label} ({db}), {rounds} rounds")
-        results = measure(db, label, rounds, keys, args.profile, not args.skip_cold, args.timeout)
-        results["rounds"] = rounds
+        results = measure(db, label, rounds, keys, args.profile, not args.skip_cold, args.timeout, args.same_figures)
+        results["rounds"], results["same_figures"] = rounds, args.same_figures
         results["machine"] = info | {"load_average_end": os.getloadavg()[0]}
         (OUT / f"results-{label}.json").write_text(json.dumps(results, indent=1, default=str))
         texts.append(report(results))

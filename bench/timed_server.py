@@ -7,7 +7,10 @@ after a widget, a fragment) appends one JSON line: its wall time and its thread'
 time spent inside the named queries (with their count), the chart builders, st.plotly_chart (which
 validates and serialises the figure) and st.dataframe (Arrow). Only what runs counts: a cached query
 is not run, so it is neither counted nor timed. With BENCH_PROFILE=<folder>, every run is
-also profiled by pyinstrument and its text profile written there. The product has no such hook:
+also profiled by pyinstrument and its text profile written there. With BENCH_FIGURES=<folder>, the
+figures a run draws (with their config) are written there as one JSON list per run, after the run
+has finished, and the run's record names the file: the bare page can then draw the same charts
+(bench/pages.py --same-figures). The product has no such hook:
 the functions are wrapped here, from outside, before Streamlit starts.
 """
 
@@ -47,12 +50,35 @@ def _timed(phase: str, function):
     return wrapper
 
 
+def _recorded(function):
+    """`function` (st.plotly_chart), keeping the figure and config it is given for the running script."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        figures = getattr(_local, "figures", None)
+        if figures is not None:
+            from streamlit.delta_generator import DeltaGenerator
+
+            shown = [a for a in args if not isinstance(a, DeltaGenerator)]
+            figures.append((shown[0] if shown else kwargs.get("figure_or_data"), kwargs.get("config") or {}))
+        return function(*args, **kwargs)
+
+    return wrapper
+
+
+def _write_figures(figures: list, target: Path) -> None:
+    import plotly.io
+
+    specs = [{"figure": json.loads(plotly.io.to_json(f, validate=False)), "config": c} for f, c in figures]
+    target.write_text(json.dumps(specs), encoding="utf-8")
+
+
 def _wrap_module(module, phase: str, names: list[str]) -> None:
     for name in names:
         setattr(module, name, _timed(phase, getattr(module, name)))
 
 
-def install(timings: Path, profiles: Path | None) -> None:
+def install(timings: Path, profiles: Path | None, figures_dir: Path | None = None) -> None:
     import streamlit as st
     from streamlit.delta_generator import DeltaGenerator
     from streamlit.runtime.scriptrunner import script_runner
@@ -66,6 +92,10 @@ def install(timings: Path, profiles: Path | None) -> None:
     for name, phase in (("plotly_chart", "plotly"), ("dataframe", "tables")):
         setattr(DeltaGenerator, name, _timed(phase, getattr(DeltaGenerator, name)))
         setattr(st, name, _timed(phase, getattr(st, name)))
+    if figures_dir is not None:
+        figures_dir.mkdir(parents=True, exist_ok=True)
+        DeltaGenerator.plotly_chart = _recorded(DeltaGenerator.plotly_chart)
+        st.plotly_chart = _recorded(st.plotly_chart)
 
     original = script_runner.ScriptRunner._run_script
     lock = threading.Lock()
@@ -73,6 +103,7 @@ def install(timings: Path, profiles: Path | None) -> None:
 
     def run_script(self, rerun_data):
         _local.totals, _local.active = {}, set()
+        _local.figures = [] if figures_dir is not None else None
         profiler = None
         if profiles is not None:
             from pyinstrument import Profiler
@@ -99,17 +130,25 @@ def install(timings: Path, profiles: Path | None) -> None:
                     target = profiles / f"run-{number:05d}.txt"
                     target.write_text(profiler.output_text(unicode=True, show_all=False), encoding="utf-8")
                     record["profile"] = str(target)
+                if _local.figures:
+                    target = figures_dir / f"run-{number:05d}.json"
+                    _write_figures(_local.figures, target)
+                    record["figures"] = str(target)
                 with timings.open("a", encoding="utf-8") as out:
                     out.write(json.dumps(record) + "\n")
-            _local.totals = None
+            _local.totals = _local.figures = None
 
     script_runner.ScriptRunner._run_script = run_script
 
 
 if __name__ == "__main__":
     if os.environ.get("BENCH_TIMINGS"):
-        profile_dir = os.environ.get("BENCH_PROFILE")
-        install(Path(os.environ["BENCH_TIMINGS"]), Path(profile_dir) if profile_dir else None)
+        profile_dir, figures_dir = os.environ.get("BENCH_PROFILE"), os.environ.get("BENCH_FIGURES")
+        install(
+            Path(os.environ["BENCH_TIMINGS"]),
+            Path(profile_dir) if profile_dir else None,
+            Path(figures_dir) if figures_dir else None,
+        )
     from streamlit.web import cli
 
     sys.argv = ["streamlit", *sys.argv[1:]]
