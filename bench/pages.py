@@ -227,6 +227,12 @@ def _timed_action(page, frames: list, action, timeout_s: float) -> dict:
     return {**_wait(page, timeout_s), "thread_time_before": before}
 
 
+def page_link(page, path: str):
+    """The sidebar's link to the page at `path` ("" the first page), with or without query parameters."""
+    links = "a[data-testid='stPageLink-NavLink']"
+    return page.locator(f"{links}[href='{path}'], {links}[href^='{path}?']" if path else links).first
+
+
 def _choose(page, scope, label: str, timeout_s: float, frames: list) -> dict:
     """Opens the select box named `label`, chooses the first option not chosen; times from that click.
 
@@ -254,12 +260,7 @@ def measure_side(browser, side: Side, path: str, via: str, explore: bool, cold: 
             page.close()
         page, frames, _ = _open(context, f"{side.url}/{via}", timeout_s)
         side.runs_since_last()
-        link = page.locator(
-            f"a[data-testid='stPageLink-NavLink'][href='{path}'], a[data-testid='stPageLink-NavLink'][href^='{path}?']"
-        ).first
-        if not path:
-            link = page.locator("a[data-testid='stPageLink-NavLink']").first
-        perf = _timed_action(page, frames, link.click, timeout_s)
+        perf = _timed_action(page, frames, page_link(page, path).click, timeout_s)
         found["switch"] = _result(perf, frames, side)
         sidebar = page.get_by_test_id("stSidebar")
         perf = _choose(page, sidebar, side.quarter_label, timeout_s, frames)

@@ -94,9 +94,7 @@ def profile_switch(
         cdp.send("Profiler.enable")
         cdp.send("Profiler.setSamplingInterval", {"interval": SAMPLE_US})
         cdp.send("Profiler.start")
-        links = "a[data-testid='stPageLink-NavLink']"
-        link = page.locator(f"{links}[href='{path}'], {links}[href^='{path}?']" if path else links).first
-        perf = bench_pages._timed_action(page, frames, link.click, timeout_s)
+        perf = bench_pages._timed_action(page, frames, bench_pages.page_link(page, path).click, timeout_s)
         profile = cdp.send("Profiler.stop")["profile"]
         context.close()
         drawn.append(round(perf["rendered"] or 0))

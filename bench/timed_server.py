@@ -52,13 +52,12 @@ def _timed(phase: str, function):
 
 def _recorded(function):
     """`function` (st.plotly_chart), keeping the figure and config it is given for the running script."""
+    from streamlit.delta_generator import DeltaGenerator
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
         figures = getattr(_local, "figures", None)
         if figures is not None:
-            from streamlit.delta_generator import DeltaGenerator
-
             shown = [a for a in args if not isinstance(a, DeltaGenerator)]
             figures.append((shown[0] if shown else kwargs.get("figure_or_data"), kwargs.get("config") or {}))
         return function(*args, **kwargs)
