@@ -227,6 +227,11 @@ def _timed_action(page, frames: list, action, timeout_s: float) -> dict:
     return {**_wait(page, timeout_s), "thread_time_before": before}
 
 
+def switch_origin(path: str) -> str:
+    """Where a switch to the page at `path` is clicked from: the overview, or for the overview the press page."""
+    return dict(page_paths())["page_media"] if path == "" else ""
+
+
 def page_link(page, path: str):
     """The sidebar's link to the page at `path` ("" the first page), with or without query parameters."""
     links = "a[data-testid='stPageLink-NavLink']"
@@ -320,7 +325,6 @@ def measure(
         ours_env["BENCH_FIGURES"] = str(work / "figures")
         bare_env["BARE_FIGURES"] = str(work / "bare-figures.json")
     paths = [(k, p) for k, p in page_paths() if keys is None or k in keys]
-    all_paths = dict(page_paths())
     results: dict[str, dict[str, list]] = {key: {"ours": [], "bare": []} for key, _ in paths}
     with (
         streamlit_server(db, timeout=180, launcher=(str(TIMED),), env=ours_env) as ours_url,
@@ -342,8 +346,16 @@ def measure(
                 order = (ours, bare) if rnd % 2 == 0 else (bare, ours)
                 for side in order:
                     if side is ours:
-                        via = all_paths["page_media"] if path == "" else ""
-                        found = _attempt(measure_side, browser, ours, path, via, key == "page_explore", cold, timeout_s)
+                        found = _attempt(
+                            measure_side,
+                            browser,
+                            ours,
+                            path,
+                            switch_origin(path),
+                            key == "page_explore",
+                            cold,
+                            timeout_s,
+                        )
                         if found.get("switch", {}).get("figures") and found.get("filter", {}).get("figures"):
                             ours_figures[key] = {action: found[action]["figures"] for action in ("switch", "filter")}
                     else:

@@ -128,8 +128,7 @@ def main(argv: list[str] | None = None) -> int:
         wanted = [("bare", "", "other")]
     else:
         keys = args.pages.split(",") if args.pages else list(paths)
-        # From where bench/pages.py clicks: every page from the overview, the overview from the press page.
-        wanted = [(key, paths[key], paths["page_media"] if paths[key] == "" else "") for key in keys]
+        wanted = [(key, paths[key], bench_pages.switch_origin(paths[key])) for key in keys]
     script = bench_pages.BARE if args.bare else ROOT / "dashboard.py"
     with streamlit_server(db, timeout=180, script=script) as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
