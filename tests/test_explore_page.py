@@ -181,3 +181,74 @@ def test_a_copied_link_reopens_the_same_exploration_in_chromium(demo_server, tmp
             assert _query(page.url) == {**BROWSER_URL, "x_m": ["count"]}
         finally:
             page.close()
+
+
+def _sent(frames: list) -> dict:
+    """What a run sent, from the websocket's frames: the root containers its deltas went to, the types of
+    the elements it drew, the text of its headings, and how the run ended (Streamlit's script_finished)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    sent: dict = {"roots": set(), "elements": [], "headings": [], "finished": []}
+    for frame in list(frames):
+        message = ForwardMsg.FromString(frame if isinstance(frame, bytes) else frame.encode())
+        kind = message.WhichOneof("type")
+        if kind == "script_finished":
+            sent["finished"].append(message.script_finished)
+        elif kind == "delta":
+            sent["roots"].add(message.metadata.delta_path[0])
+            if message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element
+                sent["elements"].append(element.WhichOneof("type"))
+                if element.WhichOneof("type") == "heading":
+                    sent["headings"].append(element.heading.body)
+    return sent
+
+
+@pytest.mark.browser
+def test_a_choice_on_khám_phá_reruns_the_exploration_alone_in_chromium(demo_server) -> None:
+    """Issue 15: a grouping, a measure or a dataset chosen reruns the exploration (a fragment) and draws its
+    chart and table again; nothing is sent for the sidebar or the page's title. A quarter chosen in the
+    sidebar still reruns the whole page."""
+    from browser import CHROMIUM, chromium, wait_idle
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.RootContainer_pb2 import MAIN, SIDEBAR
+
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    url, _ = demo_server
+    fragment_done = ForwardMsg.ScriptFinishedStatus.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+    with chromium(width=1440, height=1200) as context:
+        page = context.new_page()
+        frames: list = []
+        page.on("websocket", lambda socket: socket.on("framereceived", lambda frame: frames.append(frame)))
+        page.goto(f"{url}/Kham_pha", wait_until="networkidle")
+        wait_idle(page)
+        try:
+
+            def run(scope, label: str, option: str) -> dict:
+                frames.clear()
+                scope.get_by_role("combobox", name=label, exact=True).click()
+                page.get_by_role("option", name=option, exact=True).click()
+                for _ in range(300):
+                    if _sent(frames)["finished"]:
+                        break
+                    page.wait_for_timeout(100)
+                wait_idle(page)
+                return _sent(frames)
+
+            main, sidebar = page.get_by_test_id("stMain"), page.get_by_test_id("stSidebar")
+            for label, option in (("Nhóm theo", "Trạng thái"), ("Số đo", "Tỷ lệ (%)"), ("Dữ liệu", "Tin bài báo chí")):
+                sent = run(main, label, option)
+                assert sent["finished"] == [fragment_done], (label, sent["finished"])
+                assert sent["roots"] == {MAIN}, label
+                assert {"plotly_chart", "dataframe", "selectbox"} <= set(sent["elements"]), (label, sent["elements"])
+                assert sent["headings"] == ["Kết quả"], (label, sent["headings"])
+            assert "x_ds=media" in page.url
+
+            sent = run(sidebar, "Quý", "Quý II")
+            assert fragment_done not in sent["finished"]
+            assert sent["roots"] == {MAIN, SIDEBAR}
+            assert "page_link" in sent["elements"] and "Khám phá" in sent["headings"]
+            assert {"plotly_chart", "dataframe"} <= set(sent["elements"])
+        finally:
+            page.close()
