@@ -6,7 +6,8 @@ its allow-list, with every value bound. Values from the URL are shown only insid
 in markdown.
 
 The exploration is a fragment (issue 15): a choice on it reruns it alone, not the sidebar and the header,
-which it does not change. The sidebar's filters still rerun the whole page.
+which it does not change; the sidebar's filters rerun the whole page. It reads the version the header
+names: data committed meanwhile shows once the page runs again (another filter, page, or a reload).
 """
 
 import dataclasses
@@ -181,11 +182,15 @@ def exploration_view(view: ui.View) -> None:
     elif not exploration.groups:
         st.metric(explore.measure_label(exploration, lang), explore.format_value(result["value"].iloc[0], kind, lang))
     else:
+        chart_kind = explore.chart_kind(exploration)
+        cut = explore.chart_cut(explore.chart_frame(result, exploration, lang), chart_kind)
+        for note in explore.chart_cut_notes(cut, exploration, lang):
+            st.caption(note)
         figures.chart(
             view,
             charts.explore,
-            explore.chart_frame(result, exploration, lang),
-            explore.chart_kind(exploration),
+            cut.frame,
+            chart_kind,
             explore.measure_label(exploration, lang),
             kind,
             lang,

@@ -252,3 +252,44 @@ def test_a_choice_on_khám_phá_reruns_the_exploration_alone_in_chromium(demo_se
             assert {"plotly_chart", "dataframe"} <= set(sent["elements"])
         finally:
             page.close()
+
+
+@pytest.fixture(scope="module")
+def many_tasks_db(tmp_path_factory) -> Path:
+    """The small plan with 60 tasks, more than Khám phá's chart draws as bars."""
+    import pandas as pd
+    from conftest import small_plan
+
+    from plantrack import importer
+    from plantrack.excel import workbook_bytes
+
+    frames = small_plan()
+    tasks = frames["tasks"]
+    frames["tasks"] = pd.DataFrame([tasks.iloc[0].to_dict()] * 60).assign(
+        task_code=[f"NV{n}" for n in range(1, 61)], progress=[float(20 + n) for n in range(1, 61)]
+    )
+    path = tmp_path_factory.mktemp("many-tasks") / "many.duckdb"
+    con = connect(path)
+    preview = importer.prepare(con, workbook_bytes(frames), "plan.xlsx")
+    assert not preview.problems, [p.line("en") for p in preview.problems]
+    importer.commit(con, preview, "tester")
+    con.close()
+    return path
+
+
+def test_a_grouping_of_more_groups_than_a_chart_shows_draws_the_largest_and_tables_them_all(
+    many_tasks_db, monkeypatch
+) -> None:
+    import json
+
+    app = open_app(many_tasks_db, monkeypatch, EXPLORE_PAGE, x_ds="tasks", x_g1="task_code", x_m="sum", x_c="progress")
+    assert not app.exception
+    (spec,) = [json.loads(chart.proto.spec) for chart in app.get("plotly_chart")]
+    bars = [label for trace in spec["data"] for label in trace["y"]]
+    assert len(bars) == explore.CHART_GROUPS
+    assert bars[:3] == ["NV60", "NV59", "NV58"]  # the largest sums of progress first
+    assert "Biểu đồ có 40 trong 60 nhóm, giá trị lớn nhất trước; bảng dưới biểu đồ có tất cả." in [
+        caption.value for caption in app.caption
+    ]
+    (table,) = app.dataframe
+    assert len(table.value) == 60

@@ -17,7 +17,12 @@ Callers use the package as one module (`explore.from_query`, `explore.aggregate`
 
 from plantrack.explore.datasets import BLANK, DATASETS, DEFAULT_DATASET, Dataset, Field, dataset, with_status
 from plantrack.explore.presentation import (
+    CHART_GROUPS,
+    CHART_SERIES,
+    ChartCut,
     chart_colours,
+    chart_cut,
+    chart_cut_notes,
     chart_frame,
     chart_kind,
     count_label,
@@ -57,6 +62,8 @@ from plantrack.explore.state import (
 
 __all__ = [
     "BLANK",
+    "CHART_GROUPS",
+    "CHART_SERIES",
     "DATASETS",
     "DEFAULT_DATASET",
     "FILTER_PREFIX",
@@ -64,6 +71,7 @@ __all__ = [
     "MEASURES",
     "PREFIX",
     "ROW_LIMIT",
+    "ChartCut",
     "Dataset",
     "Exploration",
     "Field",
@@ -71,6 +79,8 @@ __all__ = [
     "aggregate",
     "aggregate_sql",
     "chart_colours",
+    "chart_cut",
+    "chart_cut_notes",
     "chart_frame",
     "chart_kind",
     "count",

@@ -4,6 +4,7 @@ fits and the words for each filter."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -116,6 +117,81 @@ def chart_frame(result: pd.DataFrame, exploration: Exploration, lang: str = "vi"
             "text": [format_value(v, kind, lang) for v in result["value"]],
         }
     )
+
+
+# A chart draws at most this many bars' groups (as the other pages' charts of one bar per task) and at most
+# this many series of a second grouping (a colour each). Grouped by task code, a national plan's 20.000
+# groups made a chart 600.000 px tall that kept the browser busy 20-30 s; the table keeps every group.
+CHART_GROUPS = 40
+CHART_SERIES = 10
+
+
+@dataclass(frozen=True)
+class ChartCut:
+    """What a chart frame keeps: `frame` to draw; how many groups (bars) and series there were and are drawn."""
+
+    frame: pd.DataFrame
+    groups: tuple[int, int]
+    series: tuple[int, int]
+
+
+def _largest(frame: pd.DataFrame, column: str, limit: int) -> list | None:
+    """The `limit` values of `column` whose rows add up to the most (first seen first among equals), or None
+    when there are no more than `limit`."""
+    totals = frame.groupby(column, sort=False, dropna=False)["value"].sum(min_count=1)
+    if len(totals) <= limit:
+        return None
+    order = totals.reset_index(drop=True).sort_values(ascending=False, kind="stable", na_position="last")
+    return list(totals.index[order.index[:limit]])
+
+
+def chart_cut(frame: pd.DataFrame, kind: str | None) -> ChartCut:
+    """A chart_frame cut to what a chart can show: the CHART_GROUPS bars with the largest values, largest
+    first (a line over dates keeps every date), and the CHART_SERIES series with the largest totals. A frame
+    that fits is returned as it is, in its own order."""
+    groups = frame["x"].nunique(dropna=False)
+    named = frame["series"].notna()
+    series = frame.loc[named, "series"].nunique()
+    kept = frame
+    top_series = _largest(kept[named], "series", CHART_SERIES) if series else None
+    if top_series is not None:
+        kept = kept[kept["series"].isin(top_series)]
+    top_groups = _largest(kept, "x", CHART_GROUPS) if kind != "line" else None
+    if top_groups is not None:
+        rank = {label: n for n, label in enumerate(top_groups)}
+        kept = kept[kept["x"].isin(rank)]
+        kept = kept.iloc[kept["x"].map(rank).argsort(kind="stable")]
+    kept = kept.reset_index(drop=True)
+    return ChartCut(
+        kept,
+        (groups, kept["x"].nunique(dropna=False)),
+        (series, kept.loc[kept["series"].notna(), "series"].nunique()),
+    )
+
+
+def chart_cut_notes(cut: ChartCut, exploration: Exploration, lang: str = "vi") -> tuple[str, ...]:
+    """The sentences saying what a cut chart leaves out (the table below it has everything)."""
+    notes = []
+    if cut.groups[1] < cut.groups[0]:
+        notes.append(
+            t(
+                "ex_chart_top_groups",
+                lang,
+                shown=format_number(cut.groups[1], lang),
+                total=format_number(cut.groups[0], lang),
+            )
+        )
+    if cut.series[1] < cut.series[0]:
+        notes.append(
+            t(
+                "ex_chart_top_series",
+                lang,
+                shown=format_number(cut.series[1], lang),
+                total=format_number(cut.series[0], lang),
+                group=_lower_first(exploration.groups[-1].label(lang)),
+            )
+        )
+    return tuple(notes)
 
 
 def chart_colours(exploration: Exploration, lang: str = "vi") -> dict[str, str] | None:

@@ -768,6 +768,8 @@ MESSAGES: dict[str, str] = {
     "ex_result_title": "Result",
     "ex_rows_title": "Rows matching the filters",
     "ex_rows_limited": "Showing {shown} of {total} rows; narrow the filters to see them all.",
+    "ex_chart_top_groups": "The chart shows {shown} of {total} groups, the largest values first; the table under the chart has them all.",
+    "ex_chart_top_series": "The chart splits by the {shown} of {total} values of «{group}» with the largest totals; the table under the chart has them all.",
     "ex_ignored": "Part of the link could not be used and was ignored: {keys}",
     "ex_no_rows": "No rows match the filters.",
     "ex_col_group": "Report group",

@@ -775,6 +775,8 @@ MESSAGES: dict[str, str] = {
     "ex_result_title": "Kết quả",
     "ex_rows_title": "Các dòng khớp bộ lọc",
     "ex_rows_limited": "Hiển thị {shown} trên {total} dòng; thu hẹp bộ lọc để xem hết.",
+    "ex_chart_top_groups": "Biểu đồ có {shown} trong {total} nhóm, giá trị lớn nhất trước; bảng dưới biểu đồ có tất cả.",
+    "ex_chart_top_series": "Biểu đồ chia theo {shown} trong {total} giá trị của «{group}» có tổng lớn nhất; bảng dưới biểu đồ có tất cả.",
     "ex_ignored": "Một phần đường dẫn không dùng được nên đã bỏ qua: {keys}",
     "ex_no_rows": "Không có dòng nào khớp bộ lọc.",
     "ex_col_group": "Nhóm báo cáo",
