@@ -17,7 +17,8 @@ our page costs beyond its charts.
 - switch: in an open session, a click on the page's sidebar link (from the overview; to the overview
   from the press page; the bare page from its page B), until drawn;
 - filter: then the sidebar's quarter (the bare page's own select box), another quarter each round;
-- on Khám phá also each choice: grouping, measure, dataset (against the bare filter change).
+- on Khám phá also each choice: another grouping (never "(không nhóm)", which leaves no chart), measure
+  and dataset, against the bare page's filter change.
 
 "Drawn" is measured inside the browser (bench/national.py's rule: the script run finished, every
 visible chart has its SVG, every visible table its canvas, nothing stale). Medians and the ratio
