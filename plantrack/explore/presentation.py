@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from plantrack import measures
+from plantrack import measures, shortlist
 from plantrack.explore.datasets import BLANK, Dataset, Field
 from plantrack.explore.state import Exploration, Filter
 from plantrack.i18n import format_date, format_number, quarter_numeral, t
@@ -119,10 +119,10 @@ def chart_frame(result: pd.DataFrame, exploration: Exploration, lang: str = "vi"
     )
 
 
-# A chart draws at most this many bars' groups (as the other pages' charts of one bar per task) and at most
+# A chart draws at most as many groups (bars) as the other pages' charts of one bar per task, and at most
 # this many series of a second grouping (a colour each). Grouped by task code, a national plan's 20.000
 # groups made a chart 600.000 px tall that kept the browser busy 20-30 s; the table keeps every group.
-CHART_GROUPS = 40
+CHART_GROUPS = shortlist.CHART_ITEMS
 CHART_SERIES = 10
 
 
@@ -171,27 +171,12 @@ def chart_cut(frame: pd.DataFrame, kind: str | None) -> ChartCut:
 
 def chart_cut_notes(cut: ChartCut, exploration: Exploration, lang: str = "vi") -> tuple[str, ...]:
     """The sentences saying what a cut chart leaves out (the table below it has everything)."""
-    notes = []
-    if cut.groups[1] < cut.groups[0]:
-        notes.append(
-            t(
-                "ex_chart_top_groups",
-                lang,
-                shown=format_number(cut.groups[1], lang),
-                total=format_number(cut.groups[0], lang),
-            )
-        )
-    if cut.series[1] < cut.series[0]:
-        notes.append(
-            t(
-                "ex_chart_top_series",
-                lang,
-                shown=format_number(cut.series[1], lang),
-                total=format_number(cut.series[0], lang),
-                group=_lower_first(exploration.groups[-1].label(lang)),
-            )
-        )
-    return tuple(notes)
+    group = _lower_first(exploration.groups[-1].label(lang)) if exploration.groups else ""
+    return tuple(
+        t(key, lang, shown=format_number(shown, lang), total=format_number(total, lang), group=group)
+        for key, (total, shown) in (("ex_chart_top_groups", cut.groups), ("ex_chart_top_series", cut.series))
+        if shown < total
+    )
 
 
 def chart_colours(exploration: Exploration, lang: str = "vi") -> dict[str, str] | None:
