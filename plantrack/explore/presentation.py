@@ -153,7 +153,7 @@ def chart_cut(frame: pd.DataFrame, kind: str | None) -> ChartCut:
     named = frame["series"].notna()
     series = frame.loc[named, "series"].nunique()
     kept = frame
-    top_series = _largest(kept[named], "series", CHART_SERIES) if series else None
+    top_series = _largest(kept[named], "series", CHART_SERIES)
     if top_series is not None:
         kept = kept[kept["series"].isin(top_series)]
     top_groups = _largest(kept, "x", CHART_GROUPS) if kind != "line" else None
