@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 
 class _Groups:
@@ -31,6 +33,17 @@ class _Groups:
             self.parent[max(a, b)] = min(a, b)
 
 
+def _roots(parent: list[int]) -> np.ndarray:
+    """Every run's root, as `_Groups.find` gives it: pointer jumping over the whole array at once (a
+    million runs, most their own root, in milliseconds rather than a second of Python calls)."""
+    roots = np.asarray(parent, dtype="int64")
+    while True:
+        jumped = roots[roots]
+        if np.array_equal(jumped, roots):
+            return roots
+        roots = jumped
+
+
 def told(mentions: pd.DataFrame) -> pd.DataFrame:
     """The stories the rows of queries/media_story_mentions.sql tell: `summary` of `group`."""
     return summary(group(mentions))
@@ -46,13 +59,15 @@ def group(mentions: pd.DataFrame) -> pd.DataFrame:
     noted = frame["note_key"].notna().to_numpy()
     for run, note in zip(runs[noted], frame["note_key"][noted]):
         groups.join(first_run.setdefault(note, int(run)), int(run))
-    run_roots = np.array([groups.find(run) for run in range(len(groups.parent))], dtype="int64")
+    run_roots = _roots(groups.parent)
     roots = pd.Series(run_roots[runs] if len(frame) else np.array([], dtype="int64"), index=frame.index)
-    first_seen = (
-        pd.DataFrame({"root": roots, "day": pd.to_datetime(frame["published_on"]), "title": frame["title"]})
-        .sort_values(["day", "title"], kind="stable")
-        .drop_duplicates("root")["root"]
-    )
+    # Arrow's sort is stable and orders strings as pandas does (by code point); on a million titles it
+    # takes a third of pandas' lexsort, which factorizes every title first.
+    by_day_and_title = pc.sort_indices(
+        pa.table({"day": pa.array(pd.to_datetime(frame["published_on"])), "title": pa.array(frame["title"])}),
+        sort_keys=[("day", "ascending"), ("title", "ascending")],
+    ).to_numpy()
+    first_seen = roots.iloc[by_day_and_title].drop_duplicates()
     numbers = pd.Series(np.arange(1, len(first_seen) + 1), index=first_seen.to_numpy())
     frame["story_id"] = roots.map(numbers).astype("int64")
     return frame

@@ -6,6 +6,7 @@ import datetime as dt
 import io
 
 import duckdb
+import numpy as np
 import openpyxl
 import pandas as pd
 import pytest
@@ -478,3 +479,28 @@ def test_the_command_line_reads_with_a_saved_mapping_by_name_and_prints_it(plan,
     assert "  AI_NOTE → Story note" in out
     assert main(["import", str(export), "--mapping", "Không có"]) == 1
     assert "Không có cách ghép cột «Không có». Các cách ghép đã lưu: Dịch vụ A." in capsys.readouterr().out
+
+
+def test_story_roots_are_those_find_gives_after_any_joins():
+    rng = np.random.default_rng(7)
+    for size in (1, 2, 50, 2000):
+        groups = stories._Groups(size)
+        for a, b in rng.integers(0, size, (size, 2)):
+            groups.join(int(a), int(b))
+        assert stories._roots(groups.parent).tolist() == [groups.find(run) for run in range(size)]
+
+
+def test_stories_first_seen_the_same_day_are_numbered_by_title():
+    found = stories.group(
+        pd.DataFrame(
+            {
+                "published_on": pd.to_datetime(["2019-03-02", "2019-03-01", "2019-03-01", "2019-03-01"]),
+                "outlet": ["A", "B", "A", "C"],
+                "title": ["Đã qua", "Bão lớn", "Ánh sáng", "Bão lớn"],
+                "title_run": [1, 2, 3, 4],
+                "note_key": [None, None, None, None],
+            }
+        )
+    )
+    # Same day: by title in code-point order ("B" before "Á"), then the next day.
+    assert found["story_id"].tolist() == [4, 1, 3, 2]
